@@ -1,0 +1,156 @@
+// The bundle's JSON Schema (draft 2020-12), built from the model so the two cannot drift.
+// Editors can point their YAML tooling at docs/bundle.schema.json; validate.ts runs the
+// same schema and then the checks a schema cannot express (references, private data...).
+import { CITATION, NODES, type NodeSpec, type PropertySpec, type RelationSpec } from '../model/model.js';
+import { BUNDLE_FORMAT, LISTED_NODES, bundleRelations, writtenProperties } from './bundleShape.js';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** Lowercase words joined by dots or hyphens, as model.ts describes ids. */
+export const ID_PATTERN = '^[a-z0-9]+([.-][a-z0-9]+)*$';
+
+function propertySchema(spec: PropertySpec): JsonSchema {
+  const base: JsonSchema = { description: spec.description };
+  switch (spec.kind) {
+    case 'string':
+    case 'text':
+      Object.assign(base, { type: 'string', minLength: 1 });
+      break;
+    case 'int':
+      Object.assign(base, { type: 'integer' });
+      break;
+    case 'float':
+      Object.assign(base, { type: 'number' });
+      break;
+    case 'boolean':
+      Object.assign(base, { type: 'boolean' });
+      break;
+    case 'date':
+      // Quoted or not, YAML 1.2 reads 2022-07-08 as a string; `format` checks it is a real day.
+      Object.assign(base, { type: 'string', format: 'date' });
+      break;
+    case 'string[]':
+      Object.assign(base, { type: 'array', items: { type: 'string', minLength: 1 } });
+      break;
+    case 'json':
+      Object.assign(base, { type: ['object', 'array'] });
+      break;
+  }
+  if (spec.enum) base.enum = [...spec.enum];
+  return base;
+}
+
+/** A cited thing must carry evidence, or say plainly that it has none. */
+const evidenceOrUnsourced: JsonSchema[] = [
+  { required: ['evidence'] },
+  { required: ['unsourced'], properties: { unsourced: { const: true } } },
+];
+
+function nodeSchema(spec: NodeSpec): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const [key, prop] of writtenProperties(spec)) {
+    properties[key] = key === 'id' ? { $ref: '#/$defs/id', description: prop.description } : propertySchema(prop);
+    if (prop.required) required.push(key);
+  }
+  if (spec.label !== 'Case') {
+    for (const relation of bundleRelations(spec.label)) {
+      properties[relation.field] = relationFieldSchema(relation);
+      if (relation.required) required.push(relation.field);
+    }
+  }
+  if (spec.cited) properties.evidence = { $ref: '#/$defs/evidence' };
+  const schema: JsonSchema = {
+    type: 'object',
+    title: spec.label,
+    description: `${spec.description} ${spec.descriptionZh}`,
+    properties,
+    required,
+    additionalProperties: false,
+  };
+  if (spec.cited) schema.anyOf = evidenceOrUnsourced;
+  return schema;
+}
+
+/** Name of the $defs entry for a relation's object form. */
+export function referenceDefName(relation: RelationSpec): string {
+  return `${relation.from}.${relation.field}`;
+}
+
+function referenceObjectSchema(relation: RelationSpec): JsonSchema {
+  const properties: Record<string, JsonSchema> = {
+    id: { $ref: '#/$defs/id', description: `Id of the ${relation.to.join(' or ')} this points to.` },
+  };
+  const required = ['id'];
+  for (const [key, prop] of Object.entries(relation.properties ?? {})) {
+    properties[key] = propertySchema(prop);
+    if (prop.required) required.push(key);
+  }
+  if (relation.cited) {
+    properties.evidence = { $ref: '#/$defs/evidence' };
+    properties.unsourced = { type: 'boolean', description: 'True when an editor asserts this relation without a source.' };
+  }
+  const schema: JsonSchema = {
+    type: 'object',
+    description: `${relation.type}: ${relation.description}`,
+    properties,
+    required,
+    additionalProperties: false,
+  };
+  if (relation.cited) schema.anyOf = evidenceOrUnsourced;
+  return schema;
+}
+
+/** True when a bare id cannot say everything the relation needs. */
+export function needsObjectForm(relation: RelationSpec): boolean {
+  return Boolean(relation.cited) || Object.values(relation.properties ?? {}).some((p) => p.required);
+}
+
+function relationFieldSchema(relation: RelationSpec): JsonSchema {
+  const object = { $ref: `#/$defs/${referenceDefName(relation)}` };
+  const one: JsonSchema = needsObjectForm(relation)
+    ? object
+    : { if: { type: 'string' }, then: { $ref: '#/$defs/id' }, else: object };
+  const description = `${relation.type} → ${relation.to.join(' | ')}: ${relation.description}`;
+  return relation.many ? { description, type: 'array', items: one } : { description, ...one };
+}
+
+export function bundleJsonSchema(): JsonSchema {
+  const defs: Record<string, JsonSchema> = {
+    id: { type: 'string', pattern: ID_PATTERN, description: 'Stable identifier, lowercase words joined by dots or hyphens.' },
+    citation: {
+      type: 'object',
+      description: 'Where a fact is evidenced: a Source and the passage that says it (quoteZh or quote, or both).',
+      properties: {
+        source: { $ref: '#/$defs/id', description: 'Id of a Source defined in this bundle.' },
+        ...Object.fromEntries(Object.entries(CITATION).map(([key, prop]) => [key, propertySchema(prop)])),
+      },
+      required: ['source'],
+      additionalProperties: false,
+      anyOf: [{ required: ['quoteZh'] }, { required: ['quote'] }],
+    },
+    evidence: { type: 'array', minItems: 1, items: { $ref: '#/$defs/citation' }, description: 'Citations that evidence this.' },
+  };
+  const caseSpec = NODES.find((n) => n.label === 'Case')!;
+  defs.Case = nodeSchema(caseSpec);
+  const lists: Record<string, JsonSchema> = {};
+  for (const spec of LISTED_NODES) {
+    defs[spec.label] = nodeSchema(spec);
+    lists[spec.plural] = { type: 'array', items: { $ref: `#/$defs/${spec.label}` }, description: spec.description };
+    for (const relation of bundleRelations(spec.label)) defs[referenceDefName(relation)] = referenceObjectSchema(relation);
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'Quanze case bundle',
+    description: 'One case of Quanze (权责): its sources, places, bodies, persons, instruments, grants, actions and statements. Generated from server/model/model.ts by server/bundle/writeSchema.ts; do not edit.',
+    type: 'object',
+    required: ['format', 'case'],
+    properties: {
+      format: { const: BUNDLE_FORMAT, description: 'Bundle format and version.' },
+      case: { $ref: '#/$defs/Case' },
+      ...lists,
+    },
+    additionalProperties: false,
+    $defs: defs,
+  };
+}

@@ -1,0 +1,369 @@
+// Every problem with a bundle at once, each with its line and a sentence that says what
+// to fix. The JSON Schema catches shape, types, enums and dates; the rest are checks a
+// schema cannot express: ids, references, sources, private data, date order.
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { NODES, type NodeSpec, type PropertySpec, type RelationSpec } from '../model/model.js';
+import { bundleJsonSchema, needsObjectForm } from './jsonSchema.js';
+import {
+  LISTED_NODES, SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type BundleItem, type Citation,
+} from './bundleShape.js';
+import type { ParsedBundle } from './parse.js';
+import { pathText, type Problem, type ProblemCode } from './problem.js';
+import { PRIVATE_DATA_NAMES, findPrivateData } from './privateData.js';
+
+/** Ids already in the database, by label; lets a bundle point at shared vocabulary it does not define. */
+export type ExistingIds = ReadonlyMap<string, ReadonlySet<string>>;
+
+export interface ValidateOptions {
+  existing?: ExistingIds;
+}
+
+type Segments = (string | number)[];
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats: typeof addFormatsModule.default = addFormatsModule.default ?? (addFormatsModule as unknown as typeof addFormatsModule.default);
+
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+function schemaValidator() {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+    addFormats(ajv, ['date']);
+    compiled = ajv.compile(bundleJsonSchema());
+  }
+  return compiled;
+}
+
+export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = {}): Problem[] {
+  const problems: Problem[] = [...bundle.problems];
+  if (bundle.data === undefined || bundle.data === null) {
+    if (!problems.length) problems.push({ file: bundle.file, line: 0, path: '', message: 'The bundle is empty.', code: 'MISSING_FIELD' });
+    return problems;
+  }
+  const report = (at: Segments, code: ProblemCode, message: string, lineAt: Segments = at) =>
+    problems.push({ file: bundle.file, line: bundle.lineOf(lineAt), path: pathText(at), message, code });
+
+  schemaProblems(bundle.data, report);
+  const items = itemsOf(bundle.data);
+  const defined = definedIds(items, report);
+  checkIdsAgainstDatabase(items, options.existing, report);
+  for (const entry of items) {
+    checkReferences(entry, defined, options.existing, report);
+    checkCitations(entry, defined, report);
+    checkDateOrder(entry, report);
+    if (entry.spec.label === 'Person') checkPositions(entry, report);
+  }
+  checkPrivateData(bundle.data, [], report);
+  return sortProblems(problems);
+}
+
+type Report = (at: Segments, code: ProblemCode, message: string, lineAt?: Segments) => void;
+
+function sortProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const key = `${p.line}|${p.path}|${p.message}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    })
+    .sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
+}
+
+// ---------------------------------------------------------------- schema
+
+/** What a place in the bundle is, so schema errors can be worded in the model's terms. */
+interface Place {
+  node?: NodeSpec;
+  relation?: RelationSpec;
+  /** The place is one reference of a relation field. */
+  isReference: boolean;
+  isCitation: boolean;
+  /** The node's id, to name it in messages. */
+  nodeId?: string;
+}
+
+function placeOf(data: unknown, segments: Segments): Place {
+  const place: Place = { isReference: false, isCitation: false };
+  const [top, index, field, ...rest] = segments;
+  if (top === 'case') place.node = NODES.find((n) => n.label === 'Case');
+  else place.node = LISTED_NODES.find((n) => n.plural === top);
+  const item = top === 'case' ? valueAt(data, ['case']) : typeof index === 'number' ? valueAt(data, [top, index]) : undefined;
+  if (item && typeof (item as { id?: unknown }).id === 'string') place.nodeId = (item as { id: string }).id;
+  const inNode = top === 'case' ? [index, field, ...rest] : [field, ...rest];
+  const relation = place.node && place.node.label !== 'Case'
+    ? bundleRelations(place.node.label).find((r) => r.field === inNode[0]) : undefined;
+  if (relation) {
+    place.relation = relation;
+    const after = relation.many ? inNode.slice(2) : inNode.slice(1);
+    place.isReference = after.length === 0 && (!relation.many || inNode.length === 2);
+    place.isCitation = after[0] === 'evidence' && after.length === 2;
+  } else {
+    place.isCitation = inNode[0] === 'evidence' && inNode.length === 2;
+  }
+  return place;
+}
+
+function valueAt(data: unknown, segments: Segments): unknown {
+  let value = data;
+  for (const s of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[s];
+  }
+  return value;
+}
+
+function segmentsOf(instancePath: string): Segments {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function thingName(place: Place): string {
+  if (!place.node) return 'The bundle';
+  return place.nodeId ? `${place.node.label} "${place.nodeId}"` : place.node.label;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list',
+  object: 'a map of fields', 'object,array': 'a map or a list',
+};
+
+function typeOfValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `text ("${value}")`;
+  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  return String(value);
+}
+
+function schemaProblems(data: unknown, report: Report) {
+  const validate = schemaValidator();
+  if (validate(data)) return;
+  for (const error of validate.errors ?? []) {
+    // anyOf branches and if/then wrappers only restate the error reported beside them.
+    if (error.schemaPath.includes('/anyOf/') || error.keyword === 'if') continue;
+    const at = segmentsOf(error.instancePath);
+    const problem = schemaProblem(error, at, placeOf(data, at));
+    if (problem) report(problem.at, problem.code, problem.message, problem.lineAt ?? problem.at);
+  }
+}
+
+interface SchemaProblem { at: Segments; code: ProblemCode; message: string; lineAt?: Segments }
+
+function schemaProblem(error: ErrorObject, at: Segments, place: Place): SchemaProblem | undefined {
+  const here = fieldName(at);
+  const properties = ((error.parentSchema as { properties?: Record<string, { description?: string }> })?.properties) ?? {};
+  switch (error.keyword) {
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      const about = properties[missing]?.description;
+      const whose = place.isReference && place.relation ? `This ${place.relation.type} reference` : place.isCitation ? 'This citation' : thingName(place);
+      return { at: [...at, missing], lineAt: at, code: 'MISSING_FIELD', message: `${whose} has no ${missing}, which is required${about ? `: ${lowerFirst(about)}` : '.'}` };
+    }
+    case 'additionalProperties': {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(properties);
+      const hint = extra === 'pinyin'
+        ? 'pinyin is computed on import from the Chinese name; remove it.'
+        : closest(extra, known) ? `Did you mean ${closest(extra, known)}?` : `Known fields: ${known.join(', ')}.`;
+      const whose = place.isReference && place.relation ? `A ${place.relation.type} reference` : place.isCitation ? 'A citation' : place.node ? `A ${place.node.label}` : 'The bundle';
+      return { at: [...at, extra], code: 'UNKNOWN_FIELD', message: `${whose} has no field ${extra}. ${hint}` };
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string | string[] }).type);
+      if (place.isReference && place.relation) return referenceTypeProblem(at, place.relation, error.data);
+      return { at, code: 'WRONG_TYPE', message: `${here} must be ${TYPE_WORDS[expected] ?? expected}, not ${typeOfValue(error.data)}.` };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: string[] }).allowedValues;
+      return { at, code: 'BAD_ENUM', message: `${here} is "${String(error.data)}", which is not one of ${allowed.join(', ')}.` };
+    }
+    case 'format':
+      return { at, code: 'BAD_DATE', message: `${here} is "${String(error.data)}", which is not a real calendar date written YYYY-MM-DD.` };
+    case 'pattern':
+      return { at, code: 'BAD_ID', message: `${here} "${String(error.data)}" is not a valid id: use lowercase letters and digits in words joined by dots or hyphens (e.g. cn-henan-zhengzhou).` };
+    case 'const':
+      return { at, code: 'BAD_FORMAT', message: `${here} must be "${String((error.params as { allowedValue: unknown }).allowedValue)}", not ${typeOfValue(error.data)}.` };
+    case 'minItems':
+      return { at, code: 'EMPTY_LIST', message: `${here} is an empty list: give at least one citation, or remove it and write unsourced: true.` };
+    case 'minLength':
+      return { at, code: 'WRONG_TYPE', message: `${here} is empty: write a value or remove the field.` };
+    case 'anyOf':
+      if (place.isCitation) return { at, code: 'CITATION_WITHOUT_QUOTE', message: `This citation of "${String((error.data as Citation).source)}" quotes nothing: add quoteZh (the passage in Chinese, verbatim) or quote (in English).` };
+      if (place.isReference && place.relation) return { at, code: 'MISSING_EVIDENCE', message: `${place.relation.type} states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.` };
+      return { at, code: 'MISSING_EVIDENCE', message: `${thingName(place)} states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.` };
+    default:
+      return { at, code: 'WRONG_TYPE', message: `${here} ${error.message ?? 'is not valid'}.` };
+  }
+}
+
+function referenceTypeProblem(at: Segments, relation: RelationSpec, value: unknown): SchemaProblem {
+  if (typeof value === 'string' && needsObjectForm(relation)) {
+    const requiredProps = Object.entries(relation.properties ?? {}).filter(([, p]) => p.required).map(([k]) => k);
+    const fields = [`id: ${value}`, ...requiredProps.map((k) => `${k}: ...`), ...(relation.cited ? ['evidence: [...]'] : [])].join(', ');
+    const why = [
+      requiredProps.length ? `needs ${requiredProps.join(' and ')}` : '',
+      relation.cited ? 'states a fact and must cite evidence (or say unsourced: true)' : '',
+    ].filter(Boolean).join(' and ');
+    return { at, code: relation.cited ? 'MISSING_EVIDENCE' : 'MISSING_FIELD', message: `${relation.type} ${why}: write { ${fields} } instead of the bare id.` };
+  }
+  const form = needsObjectForm(relation) ? '{ id: ... }' : 'an id or { id: ... }';
+  return { at, code: 'WRONG_TYPE', message: `${fieldName(at)} must be ${form}, not ${typeOfValue(value)}.` };
+}
+
+/** The field a path ends in, as an editor calls it: `validFrom`, `evidence[0]`. */
+function fieldName(at: Segments): string {
+  const last = at.findLastIndex((s) => typeof s === 'string');
+  return last < 0 ? 'The bundle' : pathText(at.slice(last));
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The known name nearest to a misspelt one, if it is near enough to be a typo. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// ---------------------------------------------------------------- ids and references
+
+interface Definition { label: string; at: Segments }
+
+function definedIds(items: BundleItem[], report: Report): Map<string, Definition> {
+  const defined = new Map<string, Definition>();
+  for (const { spec, item, at } of items) {
+    const id = item.id as string;
+    const first = defined.get(id);
+    if (first) {
+      report([...at, 'id'], 'DUPLICATE_ID', `The id "${id}" is already used by ${pathText(first.at)} (a ${first.label}); ids must be unique across the bundle.`);
+    } else {
+      defined.set(id, { label: spec.label, at });
+    }
+  }
+  return defined;
+}
+
+function existingLabelsOf(existing: ExistingIds | undefined, id: string): string[] {
+  if (!existing) return [];
+  return [...existing].filter(([, ids]) => ids.has(id)).map(([label]) => label);
+}
+
+function checkIdsAgainstDatabase(items: BundleItem[], existing: ExistingIds | undefined, report: Report) {
+  for (const { spec, item, at } of items) {
+    const others = existingLabelsOf(existing, item.id as string).filter((label) => label !== spec.label);
+    if (others.length) report([...at, 'id'], 'ID_TAKEN', `The id "${item.id}" already belongs to a ${others.join(' and a ')} in the database; choose another id for this ${spec.label}.`);
+  }
+}
+
+function article(label: string): string {
+  return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
+}
+
+function checkReferences(entry: BundleItem, defined: Map<string, Definition>, existing: ExistingIds | undefined, report: Report) {
+  if (entry.spec.label === 'Case') return;
+  for (const relation of bundleRelations(entry.spec.label)) {
+    const wanted = relation.to.map(article).join(' or ');
+    for (const ref of referencesOf(entry.item, relation)) {
+      const at = [...entry.at, ...ref.at];
+      const target = defined.get(ref.id);
+      if (target) {
+        if (!relation.to.includes(target.label)) {
+          report(at, 'WRONG_TARGET_TYPE', `${relation.field} points at "${ref.id}", which is ${article(target.label)}; ${relation.type} must point at ${wanted}.`);
+        }
+        continue;
+      }
+      const inDatabase = existingLabelsOf(existing, ref.id);
+      const usable = inDatabase.filter((label) => relation.to.includes(label));
+      if (usable.some((label) => SHARED_VOCABULARY.includes(label))) continue;
+      if (usable.length) {
+        report(at, 'DANGLING_REFERENCE', `${relation.field} points at "${ref.id}", ${article(usable[0])} of another case: define it in this bundle too (only places, powers and body types are shared).`);
+      } else if (inDatabase.length) {
+        report(at, 'WRONG_TARGET_TYPE', `${relation.field} points at "${ref.id}", which is ${article(inDatabase[0])} in the database; ${relation.type} must point at ${wanted}.`);
+      } else {
+        report(at, 'DANGLING_REFERENCE', `${relation.field} points at "${ref.id}", but no ${relation.to.join(' or ')} has that id in this bundle${existing ? ' or the database' : ''}.`);
+      }
+    }
+  }
+}
+
+function checkCitations(entry: BundleItem, defined: Map<string, Definition>, report: Report) {
+  const lists: [Segments, unknown][] = [[[...entry.at, 'evidence'], entry.item.evidence]];
+  if (entry.spec.label !== 'Case') {
+    for (const relation of bundleRelations(entry.spec.label)) {
+      for (const ref of referencesOf(entry.item, relation)) lists.push([[...entry.at, ...ref.at, 'evidence'], ref.evidence]);
+    }
+  }
+  for (const [at, evidence] of lists) {
+    if (!Array.isArray(evidence)) continue;
+    evidence.forEach((citation: Citation, i) => {
+      if (typeof citation?.source !== 'string') return;
+      const source = defined.get(citation.source);
+      if (!source) report([...at, i, 'source'], 'UNKNOWN_SOURCE', `The citation names source "${citation.source}", which this bundle does not define: add it under sources.`);
+      else if (source.label !== 'Source') report([...at, i, 'source'], 'UNKNOWN_SOURCE', `The citation names "${citation.source}", which is ${article(source.label)}, not a Source.`);
+    });
+  }
+}
+
+function checkPositions(entry: BundleItem, report: Report) {
+  const positions = entry.item.positions;
+  if (Array.isArray(positions) && positions.length > 0) return;
+  report(entry.at, 'PERSON_WITHOUT_POSITION', `Person "${entry.item.id}" holds no public position: a person is recorded only as a public office holder, so add positions: [{ id: BODY_ID, title, titleZh, evidence }].`);
+}
+
+// ---------------------------------------------------------------- dates and private data
+
+/** Pairs of dates where the first may not fall after the second, wherever both appear. */
+const DATE_PAIRS: [string, string][] = [['validFrom', 'validTo'], ['effectiveFrom', 'effectiveTo'], ['issuedOn', 'effectiveTo'], ['startedAt', 'endedAt'], ['from', 'to']];
+
+function isDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+function checkDatePairs(values: Record<string, unknown>, properties: Record<string, PropertySpec>, at: Segments, report: Report) {
+  for (const [first, last] of DATE_PAIRS) {
+    if (properties[first]?.kind !== 'date' || properties[last]?.kind !== 'date') continue;
+    const a = values[first];
+    const b = values[last];
+    if (isDate(a) && isDate(b) && a > b) report([...at, last], 'DATE_ORDER', `${last} (${b}) is before ${first} (${a}).`);
+  }
+}
+
+function checkDateOrder(entry: BundleItem, report: Report) {
+  checkDatePairs(entry.item, entry.spec.properties, entry.at, report);
+  if (entry.spec.label === 'Case') return;
+  for (const relation of bundleRelations(entry.spec.label)) {
+    if (!relation.properties) continue;
+    for (const ref of referencesOf(entry.item, relation)) checkDatePairs(ref.properties, relation.properties, [...entry.at, ...ref.at], report);
+  }
+}
+
+function checkPrivateData(value: unknown, at: Segments, report: Report) {
+  if (typeof value === 'string') {
+    for (const finding of findPrivateData(value)) {
+      report(at, 'PRIVATE_DATA', `${fieldName(at)} contains what looks like ${PRIVATE_DATA_NAMES[finding.kind]} (${finding.masked}); private individuals' data must not be stored: remove it.`);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkPrivateData(v, [...at, i], report));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) checkPrivateData(v, [...at, k], report);
+  }
+}
