@@ -1,0 +1,131 @@
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { readBundleFile, parseBundleText } from '../../server/bundle/parse.js';
+import { validateBundle } from '../../server/bundle/validate.js';
+import { formatProblem, type Problem } from '../../server/bundle/problem.js';
+import { isIdCard18, findPrivateData } from '../../server/bundle/privateData.js';
+import { projectRoot } from '../../server/config.js';
+
+const fixture = (name: string) => path.join(projectRoot, 'test', 'fixtures', 'bundles', name);
+
+async function problemsOf(name: string, existing?: Map<string, Set<string>>): Promise<Problem[]> {
+  return validateBundle(await readBundleFile(fixture(name)), { existing });
+}
+
+/** line, path, code and message of each problem: what an editor sees. */
+function summary(problems: Problem[]) {
+  return problems.map((p) => ({ line: p.line, path: p.path, code: p.code, message: p.message }));
+}
+
+describe('a valid bundle', () => {
+  it('has no problems', async () => {
+    expect(await problemsOf('valid-tiny.yaml')).toEqual([]);
+  });
+
+  it('reads the same as JSON', async () => {
+    const yaml = await readBundleFile(fixture('valid-tiny.yaml'));
+    const json = parseBundleText(JSON.stringify(yaml.data, null, 2), 'tiny.json');
+    expect(validateBundle(json)).toEqual([]);
+    expect(json.data).toEqual(yaml.data);
+  });
+});
+
+describe('a bad bundle', () => {
+  it('that is not YAML names the line', async () => {
+    const problems = await problemsOf('bad-yaml.yaml');
+    expect(summary(problems)).toEqual([
+      { line: 5, path: '', code: 'PARSE_ERROR', message: 'The file is not valid YAML: Map keys must be unique.' },
+    ]);
+    expect(formatProblem(problems[0])).toBe(`${fixture('bad-yaml.yaml')}:5  (bundle)  The file is not valid YAML: Map keys must be unique.`);
+  });
+
+  it('reports every schema problem with its line', async () => {
+    expect(summary(await problemsOf('bad-schema.yaml'))).toEqual([
+      { line: 1, path: 'format', code: 'BAD_FORMAT', message: 'format must be "quanze-bundle/1", not text ("quanze-bundle/2").' },
+      { line: 11, path: 'bodies[0].kind', code: 'MISSING_FIELD', message: 'Body "t-no-kind" has no kind, which is required: what sort of body it is.' },
+      { line: 17, path: 'bodies[1].nmae', code: 'UNKNOWN_FIELD', message: 'A Body has no field nmae. Did you mean name?' },
+      { line: 20, path: 'bodies[1].kind', code: 'BAD_ENUM', message: 'kind is "AGENCYY", which is not one of AGENCY, EPIDEMIC_HQ, HQ_DIVISION, PARTY_ORGAN, HOTLINE, COMPANY, COMMUNITY_OFFICE, DISCIPLINE_COMMISSION, REGULATOR, POLICE, LEGISLATURE, PLATFORM, OTHER.' },
+      { line: 22, path: 'bodies[1].pinyin', code: 'UNKNOWN_FIELD', message: 'A Body has no field pinyin. pinyin is computed on import from the Chinese name; remove it.' },
+      { line: 24, path: 'bodies[2].id', code: 'BAD_ID', message: 'id "Bad Id" is not a valid id: use lowercase letters and digits in words joined by dots or hyphens (e.g. cn-henan-zhengzhou).' },
+      { line: 29, path: 'bodies[2].jurisdiction', code: 'WRONG_TYPE', message: 'jurisdiction must be an id or { id: ... }, not a list.' },
+      { line: 32, path: 'groups[0].size', code: 'WRONG_TYPE', message: 'size must be a whole number, not text ("many").' },
+    ]);
+  });
+
+  it('reports impossible dates and dates out of order', async () => {
+    expect(summary(await problemsOf('bad-dates.yaml'))).toEqual([
+      { line: 7, path: 'sources[0].publishedAt', code: 'BAD_DATE', message: 'publishedAt is "2022-02-30", which is not a real calendar date written YYYY-MM-DD.' },
+      { line: 15, path: 'bodies[0].validTo', code: 'DATE_ORDER', message: 'validTo (2022-03-31) is before validFrom (2022-04-01).' },
+      { line: 27, path: 'persons[0].positions[0].to', code: 'DATE_ORDER', message: 'to (2021-06-01) is before from (2022-06-01).' },
+      { line: 34, path: 'instruments[0].issuedOn', code: 'BAD_DATE', message: 'issuedOn is "2021-13-01", which is not a real calendar date written YYYY-MM-DD.' },
+    ]);
+  });
+
+  it('reports dangling references, wrong target types and duplicate ids', async () => {
+    expect(summary(await problemsOf('bad-references.yaml'))).toEqual([
+      { line: 14, path: 'bodies[0].jurisdiction', code: 'DANGLING_REFERENCE', message: 'jurisdiction points at "t-nowhere", but no Place has that id in this bundle.' },
+      { line: 16, path: 'bodies[1].id', code: 'DUPLICATE_ID', message: 'The id "t-place" is already used by places[0] (a Place); ids must be unique across the bundle.' },
+      { line: 30, path: 'grants[0].power', code: 'WRONG_TARGET_TYPE', message: 'power points at "t-body", which is a Body; OF must point at a Power.' },
+      { line: 39, path: 'actions[0].exercised[0]', code: 'DANGLING_REFERENCE', message: 'exercised points at "health-code.assign", but no Power has that id in this bundle.' },
+    ]);
+  });
+
+  it('may point at shared vocabulary the database has, and only that', async () => {
+    const existing = new Map([
+      ['Power', new Set(['health-code.assign'])],
+      ['Body', new Set(['t-nowhere'])],
+      ['Case', new Set(['t-body'])],
+    ]);
+    expect(summary(await problemsOf('bad-references.yaml', existing))).toEqual([
+      { line: 9, path: 'bodies[0].id', code: 'ID_TAKEN', message: 'The id "t-body" already belongs to a Case in the database; choose another id for this Body.' },
+      { line: 14, path: 'bodies[0].jurisdiction', code: 'WRONG_TARGET_TYPE', message: 'jurisdiction points at "t-nowhere", which is a Body in the database; JURISDICTION must point at a Place.' },
+      { line: 16, path: 'bodies[1].id', code: 'DUPLICATE_ID', message: 'The id "t-place" is already used by places[0] (a Place); ids must be unique across the bundle.' },
+      { line: 30, path: 'grants[0].power', code: 'WRONG_TARGET_TYPE', message: 'power points at "t-body", which is a Body; OF must point at a Power.' },
+    ]);
+  });
+
+  it('reports facts without evidence and citations without quotes or sources', async () => {
+    expect(summary(await problemsOf('bad-evidence.yaml'))).toEqual([
+      { line: 9, path: 'bodies[0]', code: 'MISSING_EVIDENCE', message: 'Body "t-uncited" states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.' },
+      { line: 19, path: 'bodies[1].staffedBy[0]', code: 'MISSING_EVIDENCE', message: 'STAFFED_BY states a fact and must cite evidence (or say unsourced: true): write { id: t-uncited, evidence: [...] } instead of the bare id.' },
+      { line: 21, path: 'bodies[1].evidence[0]', code: 'CITATION_WITHOUT_QUOTE', message: 'This citation of "src-a" quotes nothing: add quoteZh (the passage in Chinese, verbatim) or quote (in English).' },
+      { line: 22, path: 'bodies[1].evidence[1].source', code: 'UNKNOWN_SOURCE', message: 'The citation names source "src-missing", which this bundle does not define: add it under sources.' },
+      { line: 28, path: 'bodies[2].succeededBy', code: 'MISSING_EVIDENCE', message: 'SUCCEEDED_BY states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.' },
+      { line: 29, path: 'bodies[2].evidence', code: 'EMPTY_LIST', message: 'evidence is an empty list: give at least one citation, or remove it and write unsourced: true.' },
+    ]);
+  });
+
+  it('refuses a person who holds no public position', async () => {
+    expect(summary(await problemsOf('bad-person.yaml'))).toEqual([
+      { line: 9, path: 'persons[0]', code: 'PERSON_WITHOUT_POSITION', message: 'Person "t-private" holds no public position: a person is recorded only as a public office holder, so add positions: [{ id: BODY_ID, title, titleZh, evidence }].' },
+    ]);
+  });
+
+  it('finds private data in any string, without repeating it', async () => {
+    const problems = await problemsOf('bad-private-data.yaml');
+    expect(summary(problems)).toEqual([
+      { line: 6, path: 'case.summary', code: 'PRIVATE_DATA', message: "summary contains what looks like a mainland ID-card number (110************02X); private individuals' data must not be stored: remove it." },
+      { line: 6, path: 'case.summary', code: 'PRIVATE_DATA', message: "summary contains what looks like a mobile phone number (13*******78); private individuals' data must not be stored: remove it." },
+      { line: 6, path: 'case.summary', code: 'PRIVATE_DATA', message: "summary contains what looks like a landline phone number (037*******000); private individuals' data must not be stored: remove it." },
+      { line: 14, path: 'groups[0].evidence[0].quoteZh', code: 'PRIVATE_DATA', message: "quoteZh contains what looks like a mainland ID-card number (110*********002); private individuals' data must not be stored: remove it." },
+    ]);
+  });
+});
+
+describe('private data patterns', () => {
+  it('checks the ID-card check character', () => {
+    expect(isIdCard18('11010519491231002X')).toBe(true);
+    expect(isIdCard18('110105194912310021')).toBe(false);
+  });
+
+  it('leaves hotlines, dates, document numbers and URLs alone', () => {
+    for (const text of ['12345', '12320热线', '2022-06-13', '豫政〔2020〕12号', 'https://finance.sina.com.cn/doc-imizmscu6179183.shtml', '1,317名储户', 'Article 10']) {
+      expect(findPrivateData(text)).toEqual([]);
+    }
+  });
+
+  it('finds numbers embedded in Chinese text', () => {
+    expect(findPrivateData('电话13812345678联系').map((f) => f.kind)).toEqual(['MOBILE']);
+    expect(findPrivateData('座机010-12345678').map((f) => f.kind)).toEqual(['LANDLINE']);
+  });
+});
