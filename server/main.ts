@@ -1,0 +1,51 @@
+// Starts Quanze: the database (our own Neo4j unless NEO4J_URI is set), migrations, the
+// seed case when the database is empty, then the HTTP server.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig, projectRoot } from './config.js';
+import { openDatabase } from './neo4j/connect.js';
+import { migrate } from './neo4j/migrations.js';
+import { createApp } from './http/app.js';
+import { createGraphQL } from './graphql/server.js';
+
+async function seedIfEmpty(db: import('./neo4j/database.js').Database) {
+  const seeder = path.join(projectRoot, 'server', 'bundle', 'seedOnEmpty.ts');
+  const built = path.join(projectRoot, 'dist', 'server', 'bundle', 'seedOnEmpty.js');
+  if (!fs.existsSync(seeder) && !fs.existsSync(built)) return;
+  const seederModule = './bundle/seedOnEmpty.js';
+  const { seedOnEmpty } = (await import(seederModule)) as { seedOnEmpty(db: unknown): Promise<void> };
+  await seedOnEmpty(db);
+}
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Quanze${database.origin === 'local' ? ' and its Neo4j' : ''}…`);
+    server?.close();
+    await database.stop().catch((e) => console.error(e));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  let server: import('node:http').Server | undefined;
+  try {
+    await migrate(database.db);
+    if (config.seedOnEmpty) await seedIfEmpty(database.db);
+    const graphql = await createGraphQL(database.db, config);
+    const app = createApp({ db: database.db, mountGraphQL: graphql.mount });
+    server = app.listen(config.port, config.host, () => {
+      console.log(`Quanze is ready at http://localhost:${config.port}  (GraphQL: /graphql, IDE: /graphiql)`);
+    });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await database.stop();
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { Database } from './database.js';
+import { startLocalNeo4j } from './localNeo4j.js';
+
+export interface OpenDatabase {
+  db: Database;
+  /** Closes the driver and, when we started it, stops the local Neo4j. */
+  stop(): Promise<void>;
+  /** Where the database came from, for logs and /readyz. */
+  origin: 'external' | 'local';
+}
+
+/** Connects to NEO4J_URI when set; otherwise provisions and starts the local Neo4j. */
+export async function openDatabase(config: Config, log: (line: string) => void = console.log): Promise<OpenDatabase> {
+  if (config.neo4jUri) {
+    const db = new Database({
+      uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword,
+      database: config.neo4jDatabase, timeoutMs: config.queryTimeoutMs,
+    });
+    await db.driver.verifyConnectivity({ database: config.neo4jDatabase });
+    log(`Using Neo4j at ${config.neo4jUri}.`);
+    return { db, origin: 'external', stop: () => db.close() };
+  }
+  const local = await startLocalNeo4j({
+    home: config.neo4jHome,
+    dataDir: path.join(config.dataDir, 'neo4j'),
+    boltPort: config.localBoltPort,
+    httpPort: config.localHttpPort,
+    log,
+  });
+  const db = new Database({ uri: local.uri, user: 'neo4j', password: 'unused', timeoutMs: config.queryTimeoutMs });
+  return {
+    db,
+    origin: 'local',
+    stop: async () => {
+      await db.close();
+      await local.stop();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// /readyz follows Neo4j: a second, private Neo4j is started here so that stopping it
+// does not disturb the shared test database.
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { loadConfig, projectRoot } from '../../server/config.js';
+import { Database } from '../../server/neo4j/database.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/localNeo4j.js';
+import { createApp } from '../../server/http/app.js';
+import { createGraphQL } from '../../server/graphql/server.js';
+import { TEST_NEO4J } from '../support/testNeo4j.js';
+
+const options = {
+  home: TEST_NEO4J.home,
+  dataDir: path.join(projectRoot, '.data', 'test', 'neo4j-readiness'),
+  boltPort: TEST_NEO4J.boltPort + 1,
+  httpPort: TEST_NEO4J.httpPort + 1,
+  heap: '512m',
+  pageCache: '64m',
+  log: () => {},
+};
+
+let neo4j: LocalNeo4j | undefined;
+let db: Database | undefined;
+let server: Server | undefined;
+
+afterAll(async () => {
+  server?.close();
+  await db?.close();
+  await neo4j?.stop();
+});
+
+async function get(port: number, route: string) {
+  const response = await fetch(`http://127.0.0.1:${port}${route}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('/healthz and /readyz', () => {
+  it('answer 200, turn /readyz to 503 when Neo4j stops and back to 200 when it returns', async () => {
+    neo4j = await startLocalNeo4j(options);
+    db = new Database({ uri: neo4j.uri, user: 'neo4j', password: 'unused' });
+    const graphql = await createGraphQL(db, loadConfig({}));
+    const app = createApp({ db, mountGraphQL: graphql.mount });
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const port = (server.address() as { port: number }).port;
+
+    expect(await get(port, '/readyz')).toEqual({ status: 200, body: { status: 'ready' } });
+    const typename = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(await typename.json()).toEqual({ data: { __typename: 'Query' } });
+
+    await neo4j.stop();
+    const down = await get(port, '/readyz');
+    expect(down.status).toBe(503);
+    expect(String(down.body.message)).toMatch(/Neo4j does not answer/);
+    expect((await get(port, '/healthz')).status).toBe(200);
+
+    neo4j = await startLocalNeo4j(options);
+    let back = await get(port, '/readyz');
+    for (let i = 0; i < 40 && back.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      back = await get(port, '/readyz');
+    }
+    expect(back.status).toBe(200);
+  });
+});
