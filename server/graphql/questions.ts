@@ -1,15 +1,34 @@
-// The questions people ask (docs/api.md), as Query fields. Each resolver translates
-// arguments to one analysis in server/analyses and holds no domain logic.
+// The questions people ask (docs/api.md), as Query fields declared in questions.graphql.
+// Each resolver translates arguments to one analysis in server/analyses and holds no domain logic.
+import fs from 'node:fs';
+import path from 'node:path';
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { projectRoot } from '../config.js';
 import type { QuanzeContext } from './server.js';
 
-export const questionTypeDefs = /* GraphQL */ `
-  type Query {
-    """A number that changes whenever the data changes; cite it with an answer to reproduce it."""
-    dataVersion: Int!
+export const questionTypeDefs = fs.readFileSync(path.join(projectRoot, 'server', 'graphql', 'questions.graphql'), 'utf8');
+
+function literal(node: ValueNode): unknown {
+  switch (node.kind) {
+    case Kind.OBJECT: return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
+    case Kind.LIST: return node.values.map(literal);
+    case Kind.INT: case Kind.FLOAT: return Number(node.value);
+    case Kind.NULL: return null;
+    case Kind.VARIABLE: return undefined;
+    default: return (node as { value: unknown }).value;
   }
-`;
+}
+
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: literal,
+});
 
 export const questionResolvers = {
+  JSON: JSONScalar,
   Query: {
     dataVersion: async (_: unknown, __: unknown, { db }: QuanzeContext) => {
       const [row] = await db.query<{ version: number | null }>("OPTIONAL MATCH (m:Meta {id: 'dataVersion'}) RETURN m.version AS version");

@@ -1,0 +1,58 @@
+// How an analysis runs: its Cypher lives in server/analyses/<name>.cypher (parameters
+// listed at its top); this module loads it once and runs it in a read transaction.
+import fs from 'node:fs';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { projectRoot } from '../config.js';
+import type { Database } from '../neo4j/database.js';
+
+const loaded = new Map<string, string>();
+
+export function cypherOf(name: string): string {
+  let text = loaded.get(name);
+  if (text === undefined) {
+    text = fs.readFileSync(path.join(projectRoot, 'server', 'analyses', `${name}.cypher`), 'utf8');
+    loaded.set(name, text);
+  }
+  return text;
+}
+
+/** Runs the named analysis and returns its rows as plain objects, dates as YYYY-MM-DD strings. */
+export async function runAnalysis<T = Record<string, unknown>>(db: Database, name: string, params: Record<string, unknown>): Promise<T[]> {
+  const rows = await db.query(cypherOf(name), params);
+  return rows.map((row) => plain(row) as T);
+}
+
+/** Converts Neo4j temporal values to ISO strings, recursively, so answers are plain JSON. */
+export function plain(value: unknown): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) return String(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
+
+/** A date argument (GraphQL Date, string or JS Date) as YYYY-MM-DD; today when absent. */
+export function isoDate(value: unknown, fallback: 'today' | 'none' = 'today'): string | null {
+  if (value === null || value === undefined || value === '') return fallback === 'today' ? new Date().toISOString().slice(0, 10) : null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const text = String(value).slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new Error(`Not a date: ${String(value)} (use YYYY-MM-DD)`);
+  return text;
+}
+
+export interface AnswerMeta {
+  dataVersion: number;
+  computedAt: string;
+}
+
+/** The data version and time every answer carries, so it can be cited and reproduced. */
+export async function answerMeta(db: Database): Promise<AnswerMeta> {
+  const [row] = await db.query<{ version: number | null }>("OPTIONAL MATCH (m:Meta {id: 'dataVersion'}) RETURN m.version AS version");
+  return { dataVersion: row?.version ?? 0, computedAt: new Date().toISOString() };
+}
+
+/** Applies a limit and says whether it cut the list. */
+export function capped<T>(items: T[], limit: number): { items: T[]; incomplete: boolean } {
+  return { items: items.slice(0, limit), incomplete: items.length > limit };
+}
