@@ -5,6 +5,8 @@ import path from 'node:path';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { projectRoot } from '../config.js';
 import type { QuanzeContext } from './server.js';
+import { deJureResolvers } from './deJureResolvers.js';
+import { findingsResolvers } from './findingsResolvers.js';
 
 export const questionTypeDefs = fs.readFileSync(path.join(projectRoot, 'server', 'graphql', 'questions.graphql'), 'utf8');
 
@@ -34,5 +36,8 @@ export const questionResolvers = {
       const [row] = await db.query<{ version: number | null }>("OPTIONAL MATCH (m:Meta {id: 'dataVersion'}) RETURN m.version AS version");
       return row?.version ?? 0;
     },
+    ...deJureResolvers,
+    ...findingsResolvers.Query,
   },
+  Mutation: { ...findingsResolvers.Mutation },
 };
