@@ -39,3 +39,11 @@ export function formatProblem(p: Problem): string {
 export function pathText(segments: readonly (string | number)[]): string {
   return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
+
+/** Thrown where a caller cannot take problems back as a value (seeding at start-up). */
+export class BundleProblemsError extends Error {
+  readonly code = 'BUNDLE_PROBLEMS';
+  constructor(readonly problems: Problem[]) {
+    super(`The bundle has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written. Fix them and import again:\n${problems.map(formatProblem).join('\n')}`);
+  }
+}

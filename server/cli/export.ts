@@ -1,0 +1,36 @@
+// npm run export -- CASE_ID [FILE]
+// Writes one case as a bundle (YAML) to FILE, or to stdout when no FILE is given.
+import { writeFile } from 'node:fs/promises';
+import { bundleYaml, CaseNotFoundError, exportBundle } from '../bundle/exportBundle.js';
+import { openCliDatabase } from './database.js';
+
+const USAGE = 'Usage: npm run export -- CASE_ID [FILE]';
+
+async function main(args: string[]): Promise<number> {
+  if (args.length < 1 || args.length > 2 || args.some((a) => a.startsWith('--'))) {
+    console.error(USAGE);
+    return 2;
+  }
+  const [caseId, file] = args;
+  const { db, stop } = await openCliDatabase();
+  try {
+    const yaml = bundleYaml(await exportBundle(db, caseId));
+    if (file) {
+      await writeFile(file, yaml);
+      console.error(`Wrote case ${caseId} to ${file}.`);
+    } else {
+      process.stdout.write(yaml);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof CaseNotFoundError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await stop();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
