@@ -18,9 +18,12 @@ export interface QuanzeContext {
 }
 
 /** Limits every request meets; documented in docs/api.md. */
-export const LIMITS = { maxDepth: 12, maxCost: 20000, maxAliases: 15, maxTokens: 5000, maxPageSize: 200 } as const;
+export const LIMITS = { maxDepth: 12, maxCost: 20000, maxAliases: 15, maxTokens: 5000 } as const;
 
-/** Refuses any mutation from a caller who is not an editor, before anything executes. */
+/**
+ * Refuses any mutation from a caller who is not an editor, before anything executes, and
+ * moves the data version on after an editor's mutation so cached answers can be told apart.
+ */
 const editorsOnlyWrite: ApolloServerPlugin<QuanzeContext> = {
   async requestDidStart() {
     return {
@@ -29,6 +32,14 @@ const editorsOnlyWrite: ApolloServerPlugin<QuanzeContext> = {
           throw new GraphQLError('Writing needs an editor: send `Authorization: Bearer <editor token or JWT>`. The public API is read-only.', {
             extensions: { code: 'FORBIDDEN', http: { status: 403 } },
           });
+        }
+      },
+      async willSendResponse({ operation, contextValue, response }) {
+        const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+        if (operation?.operation === 'mutation' && contextValue.editor && !failed) {
+          await contextValue.db.write((tx) =>
+            tx.run("MERGE (m:Meta {id: 'dataVersion'}) SET m.version = coalesce(m.version, 0) + 1, m.updatedAt = datetime()"),
+          );
         }
       },
     };
@@ -40,7 +51,6 @@ export async function createGraphQL(db: Database, config: Config) {
     typeDefs: [entityTypeDefs(), questionTypeDefs],
     driver: db.driver,
     resolvers: questionResolvers,
-    features: { limitRequired: undefined },
   });
   const schema = await neoSchema.getSchema();
   const armor = new ApolloArmor({

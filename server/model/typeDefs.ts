@@ -51,6 +51,9 @@ const CITATIONS_FIELD: Record<string, PropertySpec> = {
   unsourced: { kind: 'boolean', description: 'True when an editor asserts this relation without a source.' },
 };
 
+/** Page sizes of the entity API: what a list returns without `limit`, and the most it returns with one. */
+export const PAGE_SIZE = { default: 50, max: 200 } as const;
+
 export function entityTypeDefs(): string {
   const parts: string[] = [];
   const enums = new Map<string, readonly string[]>();
@@ -68,7 +71,7 @@ export function entityTypeDefs(): string {
     if (node.cited) {
       lines.push(`${doc('The sources that evidence this, each with its quote and locator.', '  ')}  evidence: [Source!]! @relationship(type: "EVIDENCED_BY", direction: OUT, properties: "Citation")`);
     }
-    parts.push(`${doc(`${node.description} ${node.descriptionZh}`)}type ${node.label} @node {\n${lines.join('\n')}\n}`);
+    parts.push(`${doc(`${node.description} ${node.descriptionZh}`)}type ${node.label} @node @limit(default: ${PAGE_SIZE.default}, max: ${PAGE_SIZE.max}) {\n${lines.join('\n')}\n}`);
   }
 
   for (const rel of RELATIONS) {
