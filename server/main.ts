@@ -1,21 +1,11 @@
 // Starts Quanze: the database (our own Neo4j unless NEO4J_URI is set), migrations, the
 // seed case when the database is empty, then the HTTP server.
-import fs from 'node:fs';
-import path from 'node:path';
-import { loadConfig, projectRoot } from './config.js';
+import { loadConfig } from './config.js';
+import { seedOnEmpty } from './bundle/seedOnEmpty.js';
 import { openDatabase } from './neo4j/connect.js';
 import { migrate } from './neo4j/migrations.js';
 import { createApp } from './http/app.js';
 import { createGraphQL } from './graphql/server.js';
-
-async function seedIfEmpty(db: import('./neo4j/database.js').Database) {
-  const seeder = path.join(projectRoot, 'server', 'bundle', 'seedOnEmpty.ts');
-  const built = path.join(projectRoot, 'dist', 'server', 'bundle', 'seedOnEmpty.js');
-  if (!fs.existsSync(seeder) && !fs.existsSync(built)) return;
-  const seederModule = './bundle/seedOnEmpty.js';
-  const { seedOnEmpty } = (await import(seederModule)) as { seedOnEmpty(db: unknown): Promise<void> };
-  await seedOnEmpty(db);
-}
 
 async function main() {
   const config = loadConfig();
@@ -35,7 +25,7 @@ async function main() {
   let server: import('node:http').Server | undefined;
   try {
     await migrate(database.db);
-    if (config.seedOnEmpty) await seedIfEmpty(database.db);
+    if (config.seedOnEmpty) await seedOnEmpty(database.db);
     const graphql = await createGraphQL(database.db, config);
     const app = createApp({ db: database.db, mountGraphQL: graphql.mount });
     server = app.listen(config.port, config.host, () => {
