@@ -1,25 +1,18 @@
 // /readyz follows Neo4j: a second, private Neo4j is started here so that stopping it
 // does not disturb the shared test database.
-import path from 'node:path';
+import fs from 'node:fs';
 import type { Server } from 'node:http';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { loadConfig, projectRoot } from '../../server/config.js';
+import { loadConfig } from '../../server/config.js';
 import { Database } from '../../server/neo4j/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/localNeo4j.js';
 import { createApp } from '../../server/http/app.js';
 import { createGraphQL } from '../../server/graphql/server.js';
-import { TEST_NEO4J } from '../support/testNeo4j.js';
+import { testNeo4jOptions } from '../support/testNeo4j.js';
 
-const options = {
-  home: TEST_NEO4J.home,
-  dataDir: path.join(projectRoot, '.data', 'test', 'neo4j-readiness'),
-  boltPort: TEST_NEO4J.boltPort + 1,
-  httpPort: TEST_NEO4J.httpPort + 1,
-  heap: '512m',
-  pageCache: '64m',
-  log: () => {},
-};
+const quiet = { heap: '512m', pageCache: '64m', log: () => {} };
 
+let options: Parameters<typeof startLocalNeo4j>[0];
 let neo4j: LocalNeo4j | undefined;
 let db: Database | undefined;
 let server: Server | undefined;
@@ -28,6 +21,7 @@ afterAll(async () => {
   server?.close();
   await db?.close();
   await neo4j?.stop();
+  if (options) fs.rmSync(options.dataDir, { recursive: true, force: true });
 });
 
 async function get(port: number, route: string) {
@@ -37,6 +31,8 @@ async function get(port: number, route: string) {
 
 describe('/healthz and /readyz', () => {
   it('answer 200, turn /readyz to 503 when Neo4j stops and back to 200 when it returns', async () => {
+    options = { ...(await testNeo4jOptions('neo4j-readiness')), ...quiet };
+    fs.rmSync(options.dataDir, { recursive: true, force: true });
     neo4j = await startLocalNeo4j(options);
     db = new Database({ uri: neo4j.uri, user: 'neo4j', password: 'unused' });
     const graphql = await createGraphQL(db, loadConfig({}));
