@@ -1,0 +1,60 @@
+// evidence — how every answer shows a node: its NodeRef, the citations that evidence it,
+// and, when it is a Source, the source itself (so the `citations` JSON that cited
+// relationships carry can be resolved by source id). Shared by all analyses.
+//
+// Parameters:
+//   $ids  list of node ids, of any label; ids that match no node are left out.
+//
+// One row per node found:
+//   id, label, name, nameZh       the NodeRef (see below for how each label is named)
+//   unsourced                     true when an editor asserted the node without a source
+//   citations                     [{quoteZh, quote, locator, source: {id, title, titleEn, outlet, author, publishedAt, url, kind}}]
+//   source                        the Source's own fields when the node is a Source, else null
+//
+// Naming: Instrument and Case by title; Source by its English title when it has one;
+// Provision by its ref and its instrument's title; Grant by power, modality and provision;
+// Action by summary; Statement by quote; everything else by name/nameZh.
+UNWIND $ids AS id
+// Ids are unique per label (migrations); one index seek per label beats a label-less scan.
+CALL (id) {
+  MATCH (n:Body {id: id}) RETURN n
+  UNION MATCH (n:Person {id: id}) RETURN n
+  UNION MATCH (n:Place {id: id}) RETURN n
+  UNION MATCH (n:BodyType {id: id}) RETURN n
+  UNION MATCH (n:Power {id: id}) RETURN n
+  UNION MATCH (n:Instrument {id: id}) RETURN n
+  UNION MATCH (n:Provision {id: id}) RETURN n
+  UNION MATCH (n:Grant {id: id}) RETURN n
+  UNION MATCH (n:Action {id: id}) RETURN n
+  UNION MATCH (n:Statement {id: id}) RETURN n
+  UNION MATCH (n:Group {id: id}) RETURN n
+  UNION MATCH (n:Source {id: id}) RETURN n
+  UNION MATCH (n:Case {id: id}) RETURN n
+}
+WITH DISTINCT n
+WITH n, head(labels(n)) AS label,
+     head([(n)-[:PART_OF]->(i:Instrument) | i]) AS instrument,
+     head([(n)-[:OF]->(p:Power) | p]) AS power,
+     head([(n)-[:CONFERRED_BY]->(pv:Provision)-[:PART_OF]->(i:Instrument) | {ref: pv.ref, title: i.title, titleZh: i.titleZh}]) AS conferral
+WITH n, label,
+     CASE label
+       WHEN 'Instrument' THEN [n.title, n.titleZh]
+       WHEN 'Case' THEN [n.title, n.titleZh]
+       WHEN 'Source' THEN [coalesce(n.titleEn, n.title), n.title]
+       WHEN 'Provision' THEN [n.ref + ' of ' + instrument.title, '《' + instrument.titleZh + '》' + n.ref]
+       WHEN 'Grant' THEN [
+         toLower(n.modality) + ' to ' + coalesce(power.name, power.id) + ' (' + conferral.ref + ' of ' + conferral.title + ')',
+         '《' + conferral.titleZh + '》' + conferral.ref + '：' + coalesce(power.nameZh, power.id) + '（' +
+           CASE n.modality WHEN 'POWER' THEN '职权' WHEN 'DUTY' THEN '职责' WHEN 'PERMISSION' THEN '许可' ELSE '禁止' END + '）'
+       ]
+       WHEN 'Action' THEN [n.summary, n.summaryZh]
+       WHEN 'Statement' THEN [coalesce(n.quote, n.quoteZh), coalesce(n.quoteZh, n.quote)]
+       ELSE [n.name, n.nameZh]
+     END AS names
+RETURN n.id AS id, label, names[0] AS name, names[1] AS nameZh,
+       coalesce(n.unsourced, false) AS unsourced,
+       [(n)-[e:EVIDENCED_BY]->(s:Source) | {
+         quoteZh: e.quoteZh, quote: e.quote, locator: e.locator,
+         source: s {.id, .title, .titleEn, .outlet, .author, .publishedAt, .url, .kind}
+       }] AS citations,
+       CASE label WHEN 'Source' THEN n {.id, .title, .titleEn, .outlet, .author, .publishedAt, .url, .kind} END AS source

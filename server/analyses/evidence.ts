@@ -1,0 +1,162 @@
+// Evidence and node references for every analysis (evidence.cypher): the citations of
+// nodes (EVIDENCED_BY → Source) and of cited relationships (their `citations` JSON), and
+// the NodeRef every answer uses to name a node. Analyses gather the ids they need and
+// describe them in one query.
+import type { Database } from '../neo4j/database.js';
+import { runAnalysis } from './run.js';
+import type { Evidence, EvidenceSource, NodeRef } from './types.js';
+
+export interface DescribedNode {
+  ref: NodeRef;
+  /** The node's own citations, oldest source first; an `unsourced` entry when an editor asserted it without one. */
+  evidence: Evidence[];
+  /** The source's fields when the node is a Source. */
+  source: EvidenceSource | null;
+}
+
+interface Row {
+  id: string;
+  label: string;
+  name: string | null;
+  nameZh: string | null;
+  unsourced: boolean;
+  citations: { quoteZh: string | null; quote: string | null; locator: string | null; source: EvidenceSource }[];
+  source: EvidenceSource | null;
+}
+
+/** One citation as stored in a relationship's `citations` JSON (see importBundle). */
+export interface StoredCitation {
+  source: string;
+  quoteZh?: string | null;
+  quote?: string | null;
+  locator?: string | null;
+}
+
+/** Stands in for a source when an editor asserted a fact without one; the UI marks it. */
+export const UNSOURCED_SOURCE: EvidenceSource = {
+  id: 'unsourced',
+  title: '编辑断言，无来源',
+  titleEn: "Editor's assertion without a source",
+  outlet: 'Quanze editors',
+  author: null,
+  publishedAt: null,
+  url: null,
+  kind: 'UNSOURCED',
+};
+
+const UNSOURCED_EVIDENCE: Evidence = {
+  quote: null, quoteZh: null, quoteEn: null, locator: null, source: UNSOURCED_SOURCE, unsourced: true,
+};
+
+/** A node id that the question names but the data does not hold (or holds as another type). */
+export class UnknownNodeError extends Error {
+  constructor(
+    readonly label: string,
+    readonly id: string,
+  ) {
+    super(`No ${label} with id "${id}"`);
+    this.name = 'UnknownNodeError';
+  }
+}
+
+function evidenceOf(citation: { quoteZh?: string | null; quote?: string | null; locator?: string | null }, source: EvidenceSource): Evidence {
+  const quoteZh = citation.quoteZh ?? null;
+  const quoteEn = citation.quote ?? null;
+  return { quote: quoteZh ?? quoteEn, quoteZh, quoteEn, locator: citation.locator ?? null, source, unsourced: false };
+}
+
+/** Oldest source first, then by source and locator, so answers are reproducible. */
+function byPublication(a: Evidence, b: Evidence): number {
+  return (a.source.publishedAt ?? '').localeCompare(b.source.publishedAt ?? '')
+    || a.source.id.localeCompare(b.source.id)
+    || (a.locator ?? '').localeCompare(b.locator ?? '')
+    || (a.quote ?? '').localeCompare(b.quote ?? '');
+}
+
+/** NodeRef, evidence and (for sources) source fields of each id found; unknown ids are absent from the map. */
+export async function describeNodes(db: Database, ids: Iterable<string>): Promise<Map<string, DescribedNode>> {
+  const unique = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && id !== ''))];
+  const described = new Map<string, DescribedNode>();
+  if (!unique.length) return described;
+  const rows = await runAnalysis<Row>(db, 'evidence', { ids: unique });
+  for (const row of rows) {
+    const evidence = row.citations.map((c) => evidenceOf(c, row.source ?? c.source)).sort(byPublication);
+    if (row.unsourced && !evidence.length) evidence.push(UNSOURCED_EVIDENCE);
+    described.set(row.id, {
+      ref: { id: row.id, label: row.label, name: row.name, nameZh: row.nameZh },
+      evidence,
+      source: row.source,
+    });
+  }
+  return described;
+}
+
+export async function nodeRefs(db: Database, ids: Iterable<string>): Promise<Map<string, NodeRef>> {
+  const described = await describeNodes(db, ids);
+  return new Map([...described].map(([id, d]) => [id, d.ref]));
+}
+
+export async function evidenceForNodes(db: Database, ids: string[]): Promise<Map<string, Evidence[]>> {
+  const described = await describeNodes(db, ids);
+  return new Map(ids.map((id) => [id, described.get(id)?.evidence ?? []]));
+}
+
+/** Parses a relationship's `citations` JSON; a malformed value reads as no citations. */
+export function parseCitations(citationsJson: string | null | undefined): StoredCitation[] {
+  if (!citationsJson) return [];
+  try {
+    const parsed: unknown = JSON.parse(citationsJson);
+    return Array.isArray(parsed) ? parsed.filter((c): c is StoredCitation => typeof c?.source === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The source ids a relationship's citations name, to describe them along with other ids in one query. */
+export function citationSourceIds(citationsJson: string | null | undefined): string[] {
+  return parseCitations(citationsJson).map((c) => c.source);
+}
+
+/**
+ * Evidence of a cited relationship from its `citations` JSON, given the described sources
+ * (from describeNodes on citationSourceIds). A citation whose source is missing is skipped.
+ */
+export function citationEvidence(
+  citationsJson: string | null | undefined,
+  unsourced: boolean | null | undefined,
+  described: Map<string, DescribedNode>,
+): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const citation of parseCitations(citationsJson)) {
+    const source = described.get(citation.source)?.source;
+    if (source) evidence.push(evidenceOf(citation, source));
+  }
+  evidence.sort(byPublication);
+  if (unsourced && !evidence.length) evidence.push(UNSOURCED_EVIDENCE);
+  return evidence;
+}
+
+export async function evidenceFromCitations(db: Database, citationsJson: string | null, unsourced = false): Promise<Evidence[]> {
+  return citationEvidence(citationsJson, unsourced, await describeNodes(db, citationSourceIds(citationsJson)));
+}
+
+/** Batched evidenceFromCitations: one query for many relationships. */
+export async function evidenceFromCitationsMany(
+  db: Database,
+  relations: { citations: string | null; unsourced?: boolean | null }[],
+): Promise<Evidence[][]> {
+  const described = await describeNodes(db, relations.flatMap((r) => citationSourceIds(r.citations)));
+  return relations.map((r) => citationEvidence(r.citations, r.unsourced, described));
+}
+
+/** The NodeRef of `id`, which must be a node of `label`; throws UnknownNodeError otherwise. */
+export function requireNode(described: Map<string, DescribedNode>, label: string, id: string): NodeRef {
+  const node = described.get(id);
+  if (!node || node.ref.label !== label) throw new UnknownNodeError(label, id);
+  return node.ref;
+}
+
+/** A NodeRef for an id the map may lack (deleted meanwhile): never invent names. */
+export function refOf(described: Map<string, DescribedNode>, id: string, label = 'Unknown'): NodeRef {
+  return described.get(id)?.ref ?? { id, label, name: null, nameZh: null };
+}

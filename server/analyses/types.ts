@@ -1,0 +1,174 @@
+// The shapes the analyses answer with, mirroring server/graphql/questions.graphql (the
+// contract). Dates are YYYY-MM-DD strings. Import these instead of redeclaring them.
+
+/** A short reference to any node, with its names in both languages. */
+export interface NodeRef {
+  id: string;
+  /** Model label: Body, BodyType, Person, Place, Power, Instrument, Provision, Grant, Action, Statement, Source, Case, Group. */
+  label: string;
+  name: string | null;
+  nameZh: string | null;
+}
+
+export interface EvidenceSource {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  outlet: string;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  kind: string | null;
+}
+
+/** One quote that supports a fact, or an editor's assertion without a source (`unsourced: true`). */
+export interface Evidence {
+  /** The passage as the source prints it: quoteZh when there is one, else quote. */
+  quote: string | null;
+  quoteZh: string | null;
+  /** The English passage (a gist for a Chinese source). */
+  quoteEn: string | null;
+  locator: string | null;
+  source: EvidenceSource;
+  unsourced: boolean;
+}
+
+export type ChainStepKind = 'GRANT' | 'PROVISION' | 'INSTRUMENT' | 'IMPLEMENTS' | 'BODY_TYPE' | 'SUCCESSION' | 'DELEGATION';
+
+export interface ChainStep {
+  kind: ChainStepKind;
+  node: NodeRef;
+  text: string | null;
+  textZh: string | null;
+  evidence: Evidence[];
+}
+
+export type ConditionKind = 'THRESHOLD' | 'CONSENT' | 'APPROVAL' | 'PROCEDURE';
+export type ConditionStatus = 'MET' | 'NOT_MET' | 'UNKNOWN';
+
+export interface Condition {
+  kind: ConditionKind | string;
+  param: string | null;
+  min: number | null;
+  max: number | null;
+  body: NodeRef | null;
+  description: string | null;
+  descriptionZh: string | null;
+  status: ConditionStatus;
+}
+
+export type HoldingVia = 'DIRECT' | 'BY_TYPE' | 'BY_SUCCESSION' | 'BY_DELEGATION';
+export type Modality = 'POWER' | 'DUTY' | 'PERMISSION' | 'PROHIBITION';
+
+export interface Holder {
+  body: NodeRef;
+  via: HoldingVia;
+  modality: Modality;
+  /** The power the grant names (the asked one or a narrower one). */
+  power: NodeRef;
+  grantPlace: NodeRef | null;
+  conditions: Condition[];
+  note: string | null;
+  noteZh: string | null;
+  chain: ChainStep[];
+  /** Id of the grant the holding rests on (not in the GraphQL contract; handy for callers). */
+  grantId: string;
+}
+
+/** What the caller knows about the case at hand, against which conditions are evaluated. */
+export interface ConditionContext {
+  /** Values of THRESHOLD params, e.g. { batchSize: 1317 }. */
+  [param: string]: unknown;
+  /** Ids of the bodies whose consent was given. */
+  consents?: string[];
+  /** Ids of the bodies whose approval was given. */
+  approvals?: string[];
+  /** Procedures followed: a condition's param, id or description. */
+  procedures?: string[];
+}
+
+export interface WhoCanAnswer {
+  power: NodeRef;
+  place: NodeRef | null;
+  at: string;
+  context: ConditionContext | null;
+  holders: Holder[];
+  /** Holders whose grant has a condition NOT_MET under the supplied context: the law is honoured, so they do not hold it here. */
+  excludedByContext: Holder[];
+  incomplete: boolean;
+}
+
+export type ActorRole = 'DECIDED' | 'EXECUTED' | 'REQUESTED' | 'COMMUNICATED';
+
+export interface Actor {
+  who: NodeRef;
+  role: ActorRole;
+  through: NodeRef | null;
+  position: string | null;
+  positionZh: string | null;
+  evidence: Evidence[];
+}
+
+export interface ActionResult {
+  id: string;
+  summary: string;
+  summaryZh: string;
+  affectedCount: number | null;
+  startedAt: string;
+  endedAt: string | null;
+  purpose: string | null;
+  place: NodeRef | null;
+  powers: NodeRef[];
+  actors: Actor[];
+  evidence: Evidence[];
+}
+
+export interface WhoDidAnswer {
+  power: NodeRef;
+  place: NodeRef | null;
+  from: string | null;
+  to: string | null;
+  actions: ActionResult[];
+  incomplete: boolean;
+}
+
+export type Verdict = 'HOLDS' | 'DOES_NOT_HOLD' | 'CONDITIONAL' | 'UNKNOWN';
+export type MissingLinkKind =
+  | 'NO_GRANT' | 'NOT_YET_IN_FORCE' | 'NO_LONGER_IN_FORCE' | 'WRONG_PLACE' | 'PARENT_ONLY'
+  | 'CONDITION_UNMET' | 'BODY_NOT_EXISTING' | 'NO_INFORMATION';
+
+export interface MissingLink {
+  kind: MissingLinkKind;
+  explanation: string;
+  explanationZh: string;
+  nodeIds: string[];
+}
+
+export interface ExplainAnswer {
+  body: NodeRef;
+  power: NodeRef;
+  place: NodeRef | null;
+  at: string;
+  verdict: Verdict;
+  holds: boolean;
+  reason: string;
+  reasonZh: string;
+  chain: ChainStep[];
+  conditions: Condition[];
+  missingLink: MissingLink | null;
+  /** How the body holds it, when it does (or would under its conditions). */
+  via: HoldingVia | null;
+  incomplete: boolean;
+}
+
+export interface CompareRow {
+  place: NodeRef;
+  holders: Holder[];
+}
+
+export interface CompareAnswer {
+  power: NodeRef;
+  at: string;
+  rows: CompareRow[];
+  incomplete: boolean;
+}
