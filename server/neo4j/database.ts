@@ -42,7 +42,7 @@ export class Database {
   }
 
   /** True when Neo4j answers a trivial query within `timeoutMs`. */
-  async ping(timeoutMs = 2000): Promise<boolean> {
+  async ping(timeoutMs = 5000): Promise<boolean> {
     const attempt = this.query('RETURN 1 AS ok').then(() => true, () => false);
     const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
     return Promise.race([attempt, timer]);
