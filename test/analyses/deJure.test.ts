@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Database } from '../../server/neo4j/database.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
-import { describeNodes, evidenceForNodes, evidenceFromCitations, UNSOURCED_SOURCE } from '../../server/analyses/evidence.js';
+import { describeNodes, evidenceForNodes, evidenceFromCitations, UNSOURCED_SOURCE, UnknownNodeError } from '../../server/analyses/evidence.js';
+import { whoCan } from '../../server/analyses/whoCan.js';
+import type { Holder, WhoCanAnswer } from '../../server/analyses/types.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
 
 let db: Database;
@@ -74,5 +76,219 @@ describe('evidence', () => {
     expect(fromRelation[0].source.id).toBe('src-t');
     expect(await evidenceFromCitations(db, null, true)).toEqual([expect.objectContaining({ unsourced: true })]);
     expect(await evidenceFromCitations(db, null)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- a small body of law
+//
+// cn ⊃ prov ⊃ {city, city2}; cn ⊃ other-prov ⊃ other-city.
+// Powers: code ⊃ {code.assign, code.convert}; data (granted to no one).
+// National measures (2021) ← provincial measures (2020, IMPLEMENTS national).
+const law: Record<string, Item[]> = {
+  places: [
+    { id: 'cn', name: 'Testland', nameZh: '测试国', level: 'COUNTRY' },
+    { id: 'prov', name: 'Province', nameZh: '甲省', level: 'PROVINCE', within: 'cn' },
+    { id: 'city', name: 'City', nameZh: '甲市', level: 'CITY', within: 'prov' },
+    { id: 'city2', name: 'Second City', nameZh: '乙市', level: 'CITY', within: 'prov' },
+    { id: 'other-prov', name: 'Other Province', nameZh: '丙省', level: 'PROVINCE', within: 'cn' },
+    { id: 'other-city', name: 'Other City', nameZh: '丙市', level: 'CITY', within: 'other-prov' },
+  ],
+  powers: [
+    { id: 'code', name: 'Manage the code system', nameZh: '管理健康码' },
+    { id: 'code.assign', name: 'Assign a code', nameZh: '赋码', narrowerThan: 'code' },
+    { id: 'code.convert', name: 'Convert a code', nameZh: '转码', narrowerThan: 'code' },
+    { id: 'data', name: 'Aggregate data', nameZh: '汇聚数据' },
+  ],
+  bodyTypes: [{ id: 'bigdata-type', name: 'big-data departments at all levels', nameZh: '各级大数据管理部门' }],
+  bodies: [
+    { id: 'nat-council', name: 'National council', nameZh: '国务院联防联控机制', kind: 'AGENCY', level: 'NATIONAL', jurisdiction: 'cn' },
+    { id: 'prov-hq', name: 'Provincial HQ', nameZh: '甲省指挥部', kind: 'EPIDEMIC_HQ', level: 'PROVINCIAL', jurisdiction: 'prov' },
+    { id: 'prov-division', name: 'Provincial HQ division', nameZh: '甲省指挥部某处', kind: 'HQ_DIVISION', level: 'PROVINCIAL', partOf: 'prov-hq' },
+    { id: 'city-hq', name: 'City HQ', nameZh: '甲市指挥部', kind: 'EPIDEMIC_HQ', level: 'MUNICIPAL', jurisdiction: 'city' },
+    { id: 'city-division', name: 'City HQ control division', nameZh: '甲市指挥部社会管控处', kind: 'HQ_DIVISION', level: 'MUNICIPAL', partOf: 'city-hq' },
+    { id: 'old-bureau', name: 'Provincial Big Data Bureau', nameZh: '甲省大数据管理局', kind: 'AGENCY', level: 'PROVINCIAL', jurisdiction: 'prov',
+      validTo: '2022-03-31',
+      succeededBy: { id: 'new-bureau', on: '2022-04-01', how: 'RENAMED', evidence: [{ source: 'src-t', quoteZh: '大数据管理局更名', locator: 'p3' }] } },
+    { id: 'new-bureau', name: 'Provincial Approval Bureau', nameZh: '甲省政务信息管理局', kind: 'AGENCY', level: 'PROVINCIAL', jurisdiction: 'prov', validFrom: '2022-04-01' },
+    { id: 'city-bureau', name: 'City Big Data Bureau', nameZh: '甲市大数据局', kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 'city', isA: ['bigdata-type'] },
+    { id: 'city2-bureau', name: 'Second City Big Data Bureau', nameZh: '乙市大数据局', kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 'city2', isA: ['bigdata-type'] },
+    { id: 'other-bureau', name: 'Other City Big Data Bureau', nameZh: '丙市大数据局', kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 'other-city', isA: ['bigdata-type'] },
+    { id: 'other-hq', name: 'Other Provincial HQ', nameZh: '丙省指挥部', kind: 'EPIDEMIC_HQ', level: 'PROVINCIAL', jurisdiction: 'other-prov' },
+    { id: 'platform-co', name: 'Platform company', nameZh: '平台公司', kind: 'COMPANY', level: 'NONE' },
+    { id: 'police', name: 'City police', nameZh: '甲市公安局', kind: 'POLICE', level: 'MUNICIPAL', jurisdiction: 'city' },
+    { id: 'hotline', name: 'City hotline', nameZh: '甲市12345热线', kind: 'HOTLINE', level: 'MUNICIPAL', jurisdiction: 'city' },
+  ],
+  instruments: [
+    { id: 'national', title: 'National interim measures', titleZh: '全国暂行办法', docType: 'MEASURE', officialId: '国发〔2021〕1号',
+      issuedOn: '2021-01-10', effectiveFrom: '2021-01-15', issuedBy: ['nat-council'] },
+    { id: 'provincial', title: 'Provincial measures', titleZh: '甲省办法', docType: 'MEASURE', issuedOn: '2020-03-01', effectiveFrom: '2020-03-02',
+      issuedBy: ['prov-hq'], implements: ['national'] },
+    { id: 'future-measure', title: 'Future measures', titleZh: '甲省新办法', docType: 'MEASURE', issuedOn: '2022-12-01', effectiveFrom: '2023-01-01', issuedBy: ['prov-hq'] },
+    { id: 'city-decision', title: 'City HQ decision', titleZh: '甲市指挥部决定', docType: 'INTERNAL_DECISION', issuedOn: '2022-01-01', issuedBy: ['city-hq'] },
+    { id: 'other-rule', title: 'Other province rule', titleZh: '丙省规定', docType: 'MEASURE', issuedOn: '2021-02-01', issuedBy: ['other-hq'] },
+  ],
+  provisions: [
+    { id: 'national.a1', ref: '第一条', textZh: '联防联控机制负责健康码管理。', text: 'The council manages the code system.', partOf: 'national' },
+    { id: 'provincial.a2', ref: '第二条', textZh: '省指挥部负责赋码，批量一百人以上。', text: 'The provincial HQ assigns codes to batches of 100 or more.', partOf: 'provincial' },
+    { id: 'provincial.a3', ref: '第三条', textZh: '各级大数据管理部门负责赋码。', text: 'Big-data departments at all levels assign codes.', partOf: 'provincial' },
+    { id: 'provincial.a4', ref: '第四条', textZh: '省大数据管理局负责转码。', text: 'The provincial big-data bureau converts codes.', partOf: 'provincial' },
+    { id: 'provincial.a5', ref: '第五条', textZh: '市指挥部负责本市健康码管理。', text: 'The city HQ manages codes in the city.', partOf: 'provincial' },
+    { id: 'provincial.a6', ref: '第六条', textZh: '自2023年起平台公司赋码。', text: 'From 2023 the platform company assigns codes.', partOf: 'provincial' },
+    { id: 'provincial.a7', ref: '第七条', textZh: '公安机关不得赋码。', text: 'The police may not assign codes.', partOf: 'provincial' },
+    { id: 'provincial.a8', ref: '第八条', textZh: '热线在2021年底前可以赋码。', text: 'The hotline may assign codes until the end of 2021.', partOf: 'provincial' },
+    { id: 'future-measure.a1', ref: '第一条', textZh: '省政务信息管理局负责赋码。', text: 'The approval bureau assigns codes.', partOf: 'future-measure' },
+    { id: 'city-decision.a1', ref: '第一条', textZh: '社会管控处负责赋码。', text: 'The control division assigns codes.', partOf: 'city-decision' },
+    { id: 'other-rule.a1', ref: '第一条', textZh: '丙省指挥部负责赋码。', text: 'The other HQ assigns codes.', partOf: 'other-rule' },
+  ],
+  grants: [
+    { id: 'g-nat', modality: 'POWER', conferredBy: 'national.a1', power: 'code', to: ['nat-council'], within: 'cn' },
+    { id: 'g-prov-hq', modality: 'POWER', conferredBy: 'provincial.a2', power: 'code.assign', to: ['prov-hq'], within: 'prov',
+      conditions: [{ kind: 'THRESHOLD', param: 'batchSize', min: 100, description: 'batches of 100 or more', descriptionZh: '一百人以上' }] },
+    { id: 'g-type', modality: 'DUTY', conferredBy: 'provincial.a3', power: 'code.assign', to: ['bigdata-type'], within: 'prov' },
+    { id: 'g-old', modality: 'POWER', conferredBy: 'provincial.a4', power: 'code.convert', to: ['old-bureau'], within: 'prov' },
+    { id: 'g-city-hq', modality: 'POWER', conferredBy: 'provincial.a5', power: 'code', to: ['city-hq'], within: 'city' },
+    { id: 'g-future-grant', modality: 'POWER', conferredBy: 'provincial.a6', power: 'code.assign', to: ['platform-co'], within: 'prov', validFrom: '2023-01-01' },
+    { id: 'g-prohibit', modality: 'PROHIBITION', conferredBy: 'provincial.a7', power: 'code.assign', to: ['police'], within: 'prov' },
+    { id: 'g-expired', modality: 'PERMISSION', conferredBy: 'provincial.a8', power: 'code.assign', to: ['hotline'], within: 'city', validTo: '2021-12-31' },
+    { id: 'g-future-ins', modality: 'POWER', conferredBy: 'future-measure.a1', power: 'code.assign', to: ['new-bureau'], within: 'prov' },
+    { id: 'g-delegate', modality: 'POWER', conferredBy: 'city-decision.a1', power: 'code.assign', to: ['city-division'], within: 'city' },
+    { id: 'g-other', modality: 'POWER', conferredBy: 'other-rule.a1', power: 'code.assign', to: ['other-hq'], within: 'other-prov' },
+  ],
+};
+
+const AT = '2022-06-13';
+const bodiesOf = (holders: Holder[]) => holders.map((h) => `${h.body.id}:${h.via}`).sort();
+const holderOf = (holders: Holder[], body: string) => {
+  const found = holders.filter((h) => h.body.id === body);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+describe('whoCan', () => {
+  beforeEach(async () => {
+    await load(law);
+  });
+
+  it('finds direct, typed and delegated holders of a power in a place, and nobody else', async () => {
+    const answer = await whoCan(db, { power: 'code.assign', place: 'city', at: AT });
+    expect(answer.power).toEqual({ id: 'code.assign', label: 'Power', name: 'Assign a code', nameZh: '赋码' });
+    expect(answer.place?.id).toBe('city');
+    expect(answer.at).toBe(AT);
+    expect(answer.incomplete).toBe(false);
+    // Not: city2-bureau and other-bureau (type, but elsewhere), platform-co (grant not yet in force),
+    // new-bureau (instrument not yet in force), police (prohibition), hotline (grant expired),
+    // other-hq (grant for another place), prov-division (only its parent holds it), city-hq (holds only the broader power).
+    expect(bodiesOf(answer.holders)).toEqual(['city-bureau:BY_TYPE', 'city-division:BY_DELEGATION', 'prov-hq:DIRECT']);
+  });
+
+  it('resolves a type-level grant to the bodies of that type in the place, not those elsewhere', async () => {
+    const inCity = await whoCan(db, { power: 'code.assign', place: 'city', at: AT });
+    const bureau = holderOf(inCity.holders, 'city-bureau');
+    expect(bureau).toMatchObject({ via: 'BY_TYPE', modality: 'DUTY', grantPlace: { id: 'prov' }, grantId: 'g-type' });
+    expect(bureau.chain.map((s) => `${s.kind}:${s.node.id}`)).toEqual([
+      'BODY_TYPE:bigdata-type', 'GRANT:g-type', 'PROVISION:provincial.a3', 'INSTRUMENT:provincial', 'IMPLEMENTS:national',
+    ]);
+    expect(bureau.noteZh).toContain('各级大数据管理部门');
+
+    const inProvince = await whoCan(db, { power: 'code.assign', place: 'prov', at: AT });
+    expect(bodiesOf(inProvince.holders).filter((b) => b.endsWith('BY_TYPE'))).toEqual(['city-bureau:BY_TYPE', 'city2-bureau:BY_TYPE']);
+    const inOtherCity = await whoCan(db, { power: 'code.assign', place: 'other-city', at: AT });
+    expect(bodiesOf(inOtherCity.holders)).toEqual(['other-hq:DIRECT']);
+  });
+
+  it('answers for a broader power with grants of narrower ones, naming the granted power', async () => {
+    const answer = await whoCan(db, { power: 'code', place: 'city', at: AT });
+    expect(bodiesOf(answer.holders)).toEqual([
+      'city-bureau:BY_TYPE', 'city-division:BY_DELEGATION', 'city-hq:DIRECT', 'nat-council:DIRECT', 'new-bureau:BY_SUCCESSION', 'prov-hq:DIRECT',
+    ]);
+    expect(holderOf(answer.holders, 'prov-hq').power.id).toBe('code.assign');
+    expect(holderOf(answer.holders, 'nat-council').power.id).toBe('code');
+    expect(holderOf(answer.holders, 'new-bureau').power.id).toBe('code.convert');
+  });
+
+  it('honours the dates of grants and of instruments', async () => {
+    const before = await whoCan(db, { power: 'code.assign', place: 'prov', at: AT });
+    expect(bodiesOf(before.holders)).not.toContain('platform-co:DIRECT');
+    expect(bodiesOf(before.holders).filter((b) => b.startsWith('new-bureau'))).toEqual([]);
+    const after = await whoCan(db, { power: 'code.assign', place: 'prov', at: '2023-02-01' });
+    // The new measures are issued by the provincial HQ, itself a holder: the bureau holds by its delegation.
+    expect(bodiesOf(after.holders)).toEqual(expect.arrayContaining(['platform-co:DIRECT', 'new-bureau:BY_DELEGATION']));
+    const early = await whoCan(db, { power: 'code.assign', place: 'city', at: '2021-06-01' });
+    expect(bodiesOf(early.holders)).toContain('hotline:DIRECT');
+    // Before the national measures were in force the provincial ones still were.
+    const first = await whoCan(db, { power: 'code', place: 'city', at: '2020-06-01' });
+    expect(bodiesOf(first.holders)).not.toContain('nat-council:DIRECT');
+    expect(bodiesOf(first.holders)).toContain('old-bureau:DIRECT');
+  });
+
+  it('passes a grant to a renamed body on to its successor, and says so', async () => {
+    const renamed = await whoCan(db, { power: 'code.convert', place: 'city', at: AT });
+    expect(bodiesOf(renamed.holders)).toEqual(['new-bureau:BY_SUCCESSION']);
+    const holder = renamed.holders[0];
+    expect(holder.note).toContain('甲省大数据管理局');
+    expect(holder.note).toContain('2022-04-01');
+    expect(holder.chain.map((s) => `${s.kind}:${s.node.id}`)).toEqual([
+      'SUCCESSION:old-bureau', 'GRANT:g-old', 'PROVISION:provincial.a4', 'INSTRUMENT:provincial', 'IMPLEMENTS:national',
+    ]);
+    expect(holder.chain[0].evidence).toEqual([expect.objectContaining({ quoteZh: '大数据管理局更名', locator: 'p3' })]);
+    const beforeRename = await whoCan(db, { power: 'code.convert', place: 'city', at: '2022-03-31' });
+    expect(bodiesOf(beforeRename.holders)).toEqual(['old-bureau:DIRECT']);
+  });
+
+  it('leaves out places outside the grant', async () => {
+    const answer = await whoCan(db, { power: 'code.assign', place: 'other-city', at: AT });
+    expect(bodiesOf(answer.holders)).not.toContain('prov-hq:DIRECT');
+    const nowhere = await whoCan(db, { power: 'code.convert', place: 'other-prov', at: AT });
+    expect(nowhere.holders).toEqual([]);
+  });
+
+  it('evaluates a threshold against the context: unknown without it, met, or not met (and then not a holder)', async () => {
+    const conditionOf = (a: WhoCanAnswer) => holderOf(a.holders, 'prov-hq').conditions;
+    const unknown = await whoCan(db, { power: 'code.assign', place: 'city', at: AT });
+    expect(conditionOf(unknown)).toEqual([{
+      kind: 'THRESHOLD', param: 'batchSize', min: 100, max: null, body: null,
+      description: 'batches of 100 or more', descriptionZh: '一百人以上', status: 'UNKNOWN',
+    }]);
+    const met = await whoCan(db, { power: 'code.assign', place: 'city', at: AT, context: { batchSize: 1317 } });
+    expect(conditionOf(met)[0].status).toBe('MET');
+    const notMet = await whoCan(db, { power: 'code.assign', place: 'city', at: AT, context: { batchSize: 50 } });
+    expect(bodiesOf(notMet.holders)).not.toContain('prov-hq:DIRECT');
+    expect(notMet.excludedByContext.map((h) => h.body.id)).toEqual(['prov-hq']);
+    expect(notMet.excludedByContext[0].conditions[0].status).toBe('NOT_MET');
+    expect(notMet.context).toEqual({ batchSize: 50 });
+  });
+
+  it('gives each holder its chain up the IMPLEMENTS ladder, with evidence at each step', async () => {
+    const answer = await whoCan(db, { power: 'code.assign', place: 'city', at: AT });
+    const hq = holderOf(answer.holders, 'prov-hq');
+    expect(hq.chain.map((s) => `${s.kind}:${s.node.id}`)).toEqual(['GRANT:g-prov-hq', 'PROVISION:provincial.a2', 'INSTRUMENT:provincial', 'IMPLEMENTS:national']);
+    expect(hq.chain[1]).toMatchObject({
+      node: { label: 'Provision', name: '第二条 of Provincial measures', nameZh: '《甲省办法》第二条' },
+      text: 'The provincial HQ assigns codes to batches of 100 or more.', textZh: '省指挥部负责赋码，批量一百人以上。',
+    });
+    expect(hq.chain[3].node).toEqual({ id: 'national', label: 'Instrument', name: 'National interim measures', nameZh: '全国暂行办法' });
+    for (const step of hq.chain) expect(step.evidence).toEqual([expect.objectContaining({ quoteZh: `引文 ${step.node.id}`, source: expect.objectContaining({ id: 'src-t' }) })]);
+  });
+
+  it('recognises delegation: a holder issuing a grant of its own to a subordinate', async () => {
+    const answer = await whoCan(db, { power: 'code.assign', place: 'city', at: AT });
+    const division = holderOf(answer.holders, 'city-division');
+    expect(division.via).toBe('BY_DELEGATION');
+    expect(division.chain.map((s) => `${s.kind}:${s.node.id}`)).toEqual([
+      'GRANT:g-delegate', 'PROVISION:city-decision.a1', 'INSTRUMENT:city-decision',
+      'DELEGATION:city-hq', 'GRANT:g-city-hq', 'PROVISION:provincial.a5', 'INSTRUMENT:provincial', 'IMPLEMENTS:national',
+    ]);
+    expect(division.note).toContain('甲市指挥部');
+  });
+
+  it('marks a list cut by the limit as incomplete', async () => {
+    const answer = await whoCan(db, { power: 'code', place: 'city', at: AT, limit: 2 });
+    expect(answer.holders).toHaveLength(2);
+    expect(answer.incomplete).toBe(true);
+  });
+
+  it('refuses unknown powers and places by name', async () => {
+    await expect(whoCan(db, { power: 'nope', at: AT })).rejects.toBeInstanceOf(UnknownNodeError);
+    await expect(whoCan(db, { power: 'code', place: 'code.assign', at: AT })).rejects.toThrow('No Place with id "code.assign"');
   });
 });
