@@ -100,7 +100,8 @@ function referenceOf(relation: RelationSpec, stored: StoredRelation): string | I
     if (value !== undefined) ref[key] = value;
   }
   if (relation.cited && typeof stored.props.citations === 'string') {
-    ref.evidence = (JSON.parse(stored.props.citations) as Item[]).map((c) => ({ source: c.source, ...citationOf(c) })).sort(byText);
+    // Kept in stored order: the order is part of the stored `citations` value, so sorting would change it on re-import.
+    ref.evidence = (JSON.parse(stored.props.citations) as Item[]).map((c) => ({ source: c.source, ...citationOf(c) }));
   }
   if (relation.cited && stored.props.unsourced === true) ref.unsourced = true;
   return Object.keys(ref).length === 1 ? stored.to : ref;
