@@ -5,6 +5,7 @@ import type { Database } from '../../server/neo4j/database.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
 import { describeNodes, evidenceForNodes, evidenceFromCitations, UNSOURCED_SOURCE, UnknownNodeError } from '../../server/analyses/evidence.js';
 import { whoCan } from '../../server/analyses/whoCan.js';
+import { whoDid } from '../../server/analyses/whoDid.js';
 import type { Holder, WhoCanAnswer } from '../../server/analyses/types.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
 
@@ -290,5 +291,86 @@ describe('whoCan', () => {
   it('refuses unknown powers and places by name', async () => {
     await expect(whoCan(db, { power: 'nope', at: AT })).rejects.toBeInstanceOf(UnknownNodeError);
     await expect(whoCan(db, { power: 'code', place: 'code.assign', at: AT })).rejects.toThrow('No Place with id "code.assign"');
+  });
+});
+
+// ---------------------------------------------------------------- what was done
+const facts: Record<string, Item[]> = {
+  places: law.places,
+  powers: law.powers,
+  bodies: [
+    { id: 'city-hq', name: 'City HQ', nameZh: '甲市指挥部', kind: 'EPIDEMIC_HQ', level: 'MUNICIPAL', jurisdiction: 'city' },
+    { id: 'city-division', name: 'City HQ control division', nameZh: '甲市指挥部社会管控处', kind: 'HQ_DIVISION', level: 'MUNICIPAL', partOf: 'city-hq' },
+  ],
+  persons: [
+    { id: 'official-a', name: 'Official A', nameZh: '甲官员', positions: [
+      { id: 'city-division', title: 'Head of division', titleZh: '处长', from: '2021-01-01', to: '2022-06-22',
+        evidence: [{ source: 'src-t', quoteZh: '社会管控处处长甲官员', locator: 'p4' }] },
+      { id: 'city-hq', title: 'Deputy director', titleZh: '副主任', from: '2022-06-23', unsourced: true },
+    ] },
+    { id: 'official-b', name: 'Official B', nameZh: '乙官员', positions: [{ id: 'city-division', title: 'Deputy head', titleZh: '副处长', unsourced: true }] },
+  ],
+  groups: [{ id: 'depositors', name: 'Depositors', nameZh: '储户', size: 1317 }],
+  actions: [
+    { id: 'act-june', summary: 'Red codes for depositors', summaryZh: '储户被赋红码', startedAt: '2022-06-13', endedAt: '2022-06-14', affectedCount: 1317,
+      purpose: 'stop-petition', exercised: ['code.assign'], in: 'city', affected: [{ id: 'depositors', count: 1317 }],
+      performedBy: [
+        { id: 'official-a', role: 'DECIDED', evidence: [{ source: 'src-t', quoteZh: '擅自决定赋红码', quote: 'decided on their own', locator: 'p5' }] },
+        { id: 'official-b', role: 'DECIDED', evidence: [{ source: 'src-t', quoteZh: '擅自决定赋红码', locator: 'p5' }] },
+        { id: 'city-division', role: 'EXECUTED', unsourced: true },
+      ] },
+    { id: 'act-long', summary: 'Codes over two weeks', summaryZh: '持续赋码', startedAt: '2022-05-25', endedAt: '2022-06-02', exercised: ['code.assign'], in: 'city',
+      performedBy: [{ id: 'city-hq', role: 'EXECUTED', unsourced: true }] },
+    { id: 'act-july', summary: 'Codes turned red again', summaryZh: '再次赋红码', startedAt: '2022-07-07', exercised: ['code.convert'], in: 'city',
+      performedBy: [{ id: 'official-a', role: 'DECIDED', unsourced: true }] },
+    { id: 'act-other-city', summary: 'Elsewhere', summaryZh: '别处', startedAt: '2022-06-01', exercised: ['code.assign'], in: 'other-city', performedBy: [] },
+    { id: 'act-province', summary: 'Province-wide', summaryZh: '全省', startedAt: '2022-06-20', exercised: ['code.assign'], in: 'prov', performedBy: [] },
+    { id: 'act-data', summary: 'Data pooled', summaryZh: '汇聚数据', startedAt: '2022-06-15', exercised: ['data'], in: 'city', performedBy: [] },
+  ],
+};
+
+describe('whoDid', () => {
+  beforeEach(async () => {
+    await load(facts);
+  });
+
+  it('finds the actions in the place and period, earliest first, with each person acting through the body of their position that day', async () => {
+    const answer = await whoDid(db, { power: 'code.assign', place: 'city', from: '2022-06-01', to: '2022-06-30' });
+    // act-long overlaps the period's first days; act-province is in the province, not the city.
+    expect(answer.actions.map((a) => a.id)).toEqual(['act-long', 'act-june']);
+    expect(answer).toMatchObject({ from: '2022-06-01', to: '2022-06-30', incomplete: false, place: { id: 'city' }, power: { id: 'code.assign' } });
+    const june = answer.actions[1];
+    expect(june).toMatchObject({
+      summaryZh: '储户被赋红码', startedAt: '2022-06-13', endedAt: '2022-06-14', affectedCount: 1317, purpose: 'stop-petition',
+      place: { id: 'city', nameZh: '甲市' }, powers: [{ id: 'code.assign' }],
+    });
+    expect(june.evidence).toEqual([expect.objectContaining({ quoteZh: '引文 act-june' })]);
+    expect(june.actors.map((a) => [a.who.id, a.role, a.through?.id ?? null, a.positionZh])).toEqual([
+      ['official-a', 'DECIDED', 'city-division', '处长'],
+      ['official-b', 'DECIDED', 'city-division', '副处长'],
+      ['city-division', 'EXECUTED', null, null],
+    ]);
+    const [a] = june.actors;
+    expect(a.who).toEqual({ id: 'official-a', label: 'Person', name: 'Official A', nameZh: '甲官员' });
+    expect(a.position).toBe('Head of division');
+    expect(a.evidence.map((e) => e.quoteZh)).toEqual(['擅自决定赋红码', '社会管控处处长甲官员']);
+    expect(june.actors[2].evidence).toEqual([expect.objectContaining({ unsourced: true })]);
+  });
+
+  it('follows narrower powers, and the position a person held at the later date', async () => {
+    const answer = await whoDid(db, { power: 'code', place: 'city', from: '2022-06-01', to: '2022-07-31' });
+    expect(answer.actions.map((a) => a.id)).toEqual(['act-long', 'act-june', 'act-july']);
+    const july = answer.actions[2];
+    expect(july.powers.map((p) => p.id)).toEqual(['code.convert']);
+    expect(july.actors.map((a) => [a.who.id, a.through?.id, a.position])).toEqual([['official-a', 'city-hq', 'Deputy director']]);
+  });
+
+  it('filters by period and place, and marks a cut list incomplete', async () => {
+    expect((await whoDid(db, { power: 'code.assign', place: 'city', from: '2022-06-03', to: '2022-06-12' })).actions).toEqual([]);
+    expect((await whoDid(db, { power: 'code.assign', place: 'prov' })).actions.map((a) => a.id)).toEqual(['act-long', 'act-june', 'act-province']);
+    expect((await whoDid(db, { power: 'code.assign' })).actions.map((a) => a.id)).toEqual(['act-long', 'act-other-city', 'act-june', 'act-province']);
+    const cut = await whoDid(db, { power: 'code', limit: 2 });
+    expect(cut.actions).toHaveLength(2);
+    expect(cut.incomplete).toBe(true);
   });
 });
