@@ -1,0 +1,50 @@
+// actorsOfActions — the actors who DECIDED or EXECUTED each action of a case, as the bodies
+// they acted through, with what the legal test of the action needs. gaps.ts asks whoCan
+// whether those bodies (or the bodies they are part of) held the exercised power, and
+// derives UNAUTHORIZED_ACTION, AUTHORITY_VIA_PARENT_ONLY and CONDITION_NOT_MET from it.
+//
+// Parameters:
+//   $case  id of the Case
+//   $at    YYYY-MM-DD or null: only actions started on or before this date
+//
+// One row per (action, exercised power, actor):
+//   action {id, summary, summaryZh, startedAt, purpose, conditionsMet (JSON string)}
+//   power {id, name, nameZh}, powerChain  ids of the exercised power and every broader power
+//   place {id, name, nameZh}
+//   actor {id, label, name, nameZh}, roles  (DECIDED and/or EXECUTED)
+//   performed  [{citations, unsourced}] of the PERFORMED_BY relations: who says the actor did it
+//   acting  [{body, parents}]: the body itself, or for a person the bodies of the positions
+//           held on the action's first day; parents are the bodies it is PART_OF, nearest first
+MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
+WHERE $at IS NULL OR a.startedAt <= date($at)
+MATCH (a)-[:EXERCISED]->(power:Power)
+MATCH (a)-[:IN]->(place:Place)
+MATCH (a)-[pb:PERFORMED_BY]->(actor)
+WHERE pb.role IN ['DECIDED', 'EXECUTED']
+WITH a, power, place, actor, collect(DISTINCT pb.role) AS roles,
+     [r IN collect(pb) | {citations: r.citations, unsourced: r.unsourced}] AS performed
+// A person acts through the body in which the person held a position at the time.
+OPTIONAL CALL (a, actor) {
+  MATCH (actor:Body)
+  RETURN actor AS body
+  UNION
+  MATCH (actor:Person)-[hp:HOLDS_POSITION]->(body:Body)
+  WHERE (hp.from IS NULL OR hp.from <= a.startedAt) AND (hp.to IS NULL OR hp.to >= a.startedAt)
+  RETURN body
+}
+// The bodies it is part of, nearest first (PART_OF points at one parent, so this is a chain).
+OPTIONAL CALL (body) {
+  MATCH path = (body)-[:PART_OF*1..]->(:Body)
+  WITH path ORDER BY length(path) DESC LIMIT 1
+  RETURN [p IN nodes(path)[1..] | p {.id, label: 'Body', .name, .nameZh}] AS parents
+}
+// A person with no position on that day acts through no body: acting stays empty.
+WITH a, power, place, actor, roles, performed,
+     collect(CASE WHEN body IS NOT NULL THEN {body: body {.id, label: 'Body', .name, .nameZh}, parents: coalesce(parents, [])} END) AS acting
+RETURN a {.id, .summary, .summaryZh, .startedAt, .purpose, .conditionsMet} AS action,
+       power {.id, .name, .nameZh} AS power,
+       [(power)-[:NARROWER_THAN*0..]->(broader:Power) | broader.id] AS powerChain,
+       place {.id, .name, .nameZh} AS place,
+       actor {.id, label: head(labels(actor)), .name, .nameZh} AS actor,
+       roles, performed, acting
+ORDER BY action.startedAt, action.id, power.id, actor.id

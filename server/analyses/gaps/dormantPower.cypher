@@ -1,0 +1,38 @@
+// dormantPower — what DORMANT_POWER needs: for each power exercised by the actions of a
+// case, in each place, the days it was exercised and every body that took part (in any
+// role; a person through the body of the position held that day). gaps.ts asks whoCan for
+// the bodies that held a DUTY or POWER for it there on those days; a holder that never
+// took part while others did is dormant.
+//
+// Parameters:
+//   $case  id of the Case
+//   $at    YYYY-MM-DD or null: only actions started on or before this date
+//
+// One row per (power, place):
+//   power {id, name, nameZh}, powerChain  ids of the power and every broader power
+//   place {id, name, nameZh}
+//   dates  the distinct first days of the actions, ascending
+//   actions  ids of the actions
+//   actors  [{id, label, name, nameZh}] bodies that took part, distinct
+MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
+WHERE $at IS NULL OR a.startedAt <= date($at)
+MATCH (a)-[:EXERCISED]->(power:Power)
+MATCH (a)-[:IN]->(place:Place)
+OPTIONAL CALL (a) {
+  MATCH (a)-[:PERFORMED_BY]->(body:Body)
+  RETURN body
+  UNION
+  MATCH (a)-[:PERFORMED_BY]->(:Person)-[hp:HOLDS_POSITION]->(body:Body)
+  WHERE (hp.from IS NULL OR hp.from <= a.startedAt) AND (hp.to IS NULL OR hp.to >= a.startedAt)
+  RETURN body
+}
+WITH power, place, a, collect(body) AS bodies
+UNWIND CASE WHEN bodies = [] THEN [null] ELSE bodies END AS body
+WITH power, place, collect(DISTINCT a) AS actions, collect(DISTINCT body) AS actors
+RETURN power {.id, .name, .nameZh} AS power,
+       [(power)-[:NARROWER_THAN*0..]->(broader:Power) | broader.id] AS powerChain,
+       place {.id, .name, .nameZh} AS place,
+       COLLECT { UNWIND actions AS x WITH DISTINCT x.startedAt AS day RETURN day ORDER BY day } AS dates,
+       [x IN actions | x.id] AS actions,
+       [b IN actors | b {.id, label: 'Body', .name, .nameZh}] AS actors
+ORDER BY power.id, place.id

@@ -1,0 +1,38 @@
+// prohibitedAction — PROHIBITED_ACTION: actions of a case that an in-force PROHIBITION
+// forbids. A prohibition of a power forbids the power and every narrower one; it applies
+// in its place and every place within it; it forbids use outside its `purposes` (all use
+// when it lists none). A prohibition with TO binds only those bodies (and their divisions,
+// and bodies of those types); without TO it binds everyone. An action whose purpose is not
+// recorded is not reported: nothing shows it was outside the allowed purposes.
+//
+// Parameters:
+//   $case  id of the Case
+//   $at    YYYY-MM-DD or null: only actions started on or before this date
+//
+// One row per (action, prohibition): action, power exercised, forbidden power, grant,
+// grantPlace, provision, instrument (each a small map).
+MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
+WHERE ($at IS NULL OR a.startedAt <= date($at)) AND a.purpose IS NOT NULL
+MATCH (a)-[:EXERCISED]->(power:Power)-[:NARROWER_THAN*0..]->(forbidden:Power)<-[:OF]-(g:Grant {modality: 'PROHIBITION'})
+MATCH (a)-[:IN]->(:Place)-[:WITHIN*0..]->(grantPlace:Place)<-[:WITHIN]-(g)
+MATCH (g)-[:CONFERRED_BY]->(pv:Provision)-[:PART_OF]->(i:Instrument)
+// In force on the action's first day: the grant and its instrument.
+WHERE (g.validFrom IS NULL OR g.validFrom <= a.startedAt)
+  AND (g.validTo IS NULL OR g.validTo >= a.startedAt)
+  AND (coalesce(i.effectiveFrom, i.issuedOn) IS NULL OR coalesce(i.effectiveFrom, i.issuedOn) <= a.startedAt)
+  AND (i.effectiveTo IS NULL OR i.effectiveTo >= a.startedAt)
+  AND NOT a.purpose IN coalesce(g.purposes, [])
+  AND (NOT EXISTS { (g)-[:TO]->() } OR EXISTS {
+    MATCH (a)-[:PERFORMED_BY]->(actor)-[hp:HOLDS_POSITION*0..1]->(b:Body)
+    WHERE all(h IN hp WHERE (h.from IS NULL OR h.from <= a.startedAt) AND (h.to IS NULL OR h.to >= a.startedAt))
+    MATCH (b)-[:PART_OF*0..]->(:Body)-[:IS_A*0..1]->(bound)<-[:TO]-(g)
+  })
+RETURN DISTINCT
+       a {.id, .summary, .summaryZh, .startedAt, .purpose} AS action,
+       power {.id, .name, .nameZh} AS power,
+       forbidden {.id, .name, .nameZh} AS forbidden,
+       g {.id, .purposes} AS grant,
+       grantPlace {.id, .name, .nameZh} AS grantPlace,
+       pv {.id, .ref} AS provision,
+       i {.id, .title, .titleZh} AS instrument
+ORDER BY action.startedAt, action.id, grant.id

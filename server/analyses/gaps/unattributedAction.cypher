@@ -1,0 +1,16 @@
+// unattributedAction — UNATTRIBUTED_ACTION: actions of a case with no known decider (no
+// PERFORMED_BY with role DECIDED), such as codes "pushed by Henan province".
+//
+// Parameters:
+//   $case  id of the Case
+//   $at    YYYY-MM-DD or null: only actions started on or before this date
+//
+// One row per action: action, powers, place, and the actors known in other roles.
+MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
+WHERE ($at IS NULL OR a.startedAt <= date($at))
+  AND NOT EXISTS { (a)-[:PERFORMED_BY {role: 'DECIDED'}]->() }
+RETURN a {.id, .summary, .summaryZh, .startedAt} AS action,
+       [(a)-[:EXERCISED]->(p:Power) | p {.id, .name, .nameZh}] AS powers,
+       head([(a)-[:IN]->(pl:Place) | pl {.id, .name, .nameZh}]) AS place,
+       [(a)-[r:PERFORMED_BY]->(x) | {role: r.role, who: x {.id, label: head(labels(x)), .name, .nameZh}}] AS otherActors
+ORDER BY action.startedAt, action.id

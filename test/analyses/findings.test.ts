@@ -1,0 +1,303 @@
+// Findings on small hand-built graphs against the real Neo4j: each kind of gap with its near
+// miss, referral outcomes, accountability, search, timeline and the graph views.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Database } from '../../server/neo4j/database.js';
+import { importBundle } from '../../server/bundle/importBundle.js';
+import { gaps, type Finding } from '../../server/analyses/gaps.js';
+import { referralPaths } from '../../server/analyses/referralPaths.js';
+import { accountability } from '../../server/analyses/accountability.js';
+import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
+
+const ev = (quoteZh: string) => [{ source: 'src-f', quoteZh, locator: 'para 1' }];
+
+const source = {
+  id: 'src-f', title: '测试报道', titleEn: 'Test report', outlet: '测试新闻', publishedAt: '2022-07-01', kind: 'NEWS', language: 'zh',
+};
+const places = [
+  { id: 'f-country', name: 'Fictland', nameZh: '虚构国', level: 'COUNTRY' },
+  { id: 'f-prov', name: 'North Province', nameZh: '北省', level: 'PROVINCE', within: 'f-country' },
+  { id: 'f-city', name: 'Harbour City', nameZh: '港市', level: 'CITY', within: 'f-prov' },
+];
+const powers = [
+  { id: 'f-code', name: 'Manage the code system', nameZh: '管理健康码' },
+  { id: 'f-code.assign', name: 'Assign a code', nameZh: '赋码', narrowerThan: 'f-code' },
+  { id: 'f-code.convert', name: 'Convert a code', nameZh: '转码', narrowerThan: 'f-code' },
+];
+const body = (id: string, name: string, nameZh: string, extra: Record<string, unknown> = {}) => ({
+  id, name, nameZh, kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 'f-city', evidence: ev(nameZh), ...extra,
+});
+
+/** Grants, actions and statements that exercise every kind of gap. */
+export function gapsBundle() {
+  return {
+    format: 'quanze-bundle/1',
+    case: { id: 'f-gaps', title: 'Gaps test case', titleZh: '缺口测试', fictional: true },
+    sources: [source],
+    places,
+    powers,
+    bodies: [
+      body('f-hq', 'Harbour City Epidemic HQ', '港市疫情防控指挥部', { kind: 'EPIDEMIC_HQ' }),
+      body('f-division', 'Social Control Division', '社会管控处', { kind: 'HQ_DIVISION', partOf: 'f-hq' }),
+      body('f-bureau', 'North Province Big Data Bureau', '北省大数据局', { level: 'PROVINCIAL', jurisdiction: 'f-prov' }),
+      body('f-health', 'Harbour City Health Commission', '港市卫健委'),
+      body('f-hotline', 'Harbour City 12345 Hotline', '港市12345热线', { kind: 'HOTLINE' }),
+    ],
+    persons: [
+      {
+        id: 'f-official', name: 'Official Wang', nameZh: '王官员', evidence: ev('王官员'),
+        positions: [{ id: 'f-division', title: 'Head', titleZh: '负责人', from: '2021-01-01', evidence: ev('社会管控处负责人王官员') }],
+      },
+    ],
+    instruments: [
+      { id: 'f-measure', title: 'Code measures', titleZh: '健康码管理办法', docType: 'MEASURE', issuedOn: '2020-01-01', effectiveFrom: '2020-01-01', evidence: ev('管理办法') },
+    ],
+    provisions: [
+      { id: 'f-measure.a1', ref: '第一条', textZh: '指挥部负责健康码管理。', partOf: 'f-measure', evidence: ev('第一条') },
+      { id: 'f-measure.a2', ref: '第二条', textZh: '大数据局依书面申请赋码。', partOf: 'f-measure', evidence: ev('第二条') },
+      { id: 'f-measure.a3', ref: '第三条', textZh: '不得用于疫情防控以外的目的。', partOf: 'f-measure', evidence: ev('第三条') },
+      { id: 'f-measure.a4', ref: '第四条', textZh: '卫健委负责赋码。', partOf: 'f-measure', evidence: ev('第四条') },
+    ],
+    grants: [
+      // The HQ holds the broad power, so it may assign codes (a narrower act).
+      { id: 'f-g-hq', modality: 'POWER', conferredBy: 'f-measure.a1', power: 'f-code', to: ['f-hq'], within: 'f-city', evidence: ev('指挥部负责健康码管理') },
+      {
+        id: 'f-g-bureau', modality: 'POWER', conferredBy: 'f-measure.a2', power: 'f-code.assign', to: ['f-bureau'], within: 'f-prov',
+        conditions: [{ kind: 'PROCEDURE', param: 'writtenRequest', description: 'a written request with evidence', descriptionZh: '书面申请并附证据' }],
+        evidence: ev('依书面申请赋码'),
+      },
+      { id: 'f-g-prohibit', modality: 'PROHIBITION', purposes: ['epidemic-control'], conferredBy: 'f-measure.a3', power: 'f-code', within: 'f-country', evidence: ev('不得用于疫情防控以外') },
+      { id: 'f-g-health', modality: 'DUTY', conferredBy: 'f-measure.a4', power: 'f-code.assign', to: ['f-health'], within: 'f-city', evidence: ev('卫健委负责赋码') },
+    ],
+    actions: [
+      {
+        id: 'f-a-division', summary: 'Division red-coded petitioners', summaryZh: '处室给上访者赋红码', startedAt: '2022-06-10', purpose: 'stop-petition',
+        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('擅自赋红码'),
+        performedBy: [{ id: 'f-official', role: 'DECIDED', evidence: ev('王官员擅自决定') }],
+      },
+      {
+        id: 'f-a-hq', summary: 'HQ coded contacts of cases', summaryZh: '指挥部为密接者赋码', startedAt: '2022-06-11', purpose: 'epidemic-control',
+        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('为密接者赋码'),
+        performedBy: [{ id: 'f-hq', role: 'DECIDED', evidence: ev('指挥部决定') }],
+      },
+      {
+        id: 'f-a-bureau-unmet', summary: 'Bureau coded without a request', summaryZh: '大数据局无申请赋码', startedAt: '2022-06-12', purpose: 'epidemic-control',
+        conditionsMet: [{ kind: 'PROCEDURE', met: false, note: 'no request' }],
+        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('无申请赋码'),
+        performedBy: [{ id: 'f-bureau', role: 'DECIDED', evidence: ev('大数据局决定') }],
+      },
+      {
+        id: 'f-a-bureau-met', summary: 'Bureau coded on request', summaryZh: '大数据局依申请赋码', startedAt: '2022-06-13', purpose: 'epidemic-control',
+        conditionsMet: [{ kind: 'PROCEDURE', met: true, note: 'request on file' }],
+        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('依申请赋码'),
+        performedBy: [{ id: 'f-bureau', role: 'DECIDED', evidence: ev('大数据局依申请') }],
+      },
+      {
+        id: 'f-a-hotline', summary: 'Hotline converted codes', summaryZh: '热线转码', startedAt: '2022-06-14', purpose: 'epidemic-control',
+        exercised: ['f-code.convert'], in: 'f-city', evidence: ev('热线转码'),
+        performedBy: [{ id: 'f-hotline', role: 'DECIDED', evidence: ev('热线决定转码') }],
+      },
+      {
+        id: 'f-a-pushed', summary: 'Codes pushed by the province', summaryZh: '省里推送红码', startedAt: '2022-07-07', purpose: 'epidemic-control',
+        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('异常信息由省推送'),
+        performedBy: [{ id: 'f-hq', role: 'COMMUNICATED', evidence: ev('指挥部告知') }],
+      },
+    ],
+    statements: [
+      { id: 'f-s-health-denies', saidOn: '2022-07-08', stance: 'DENIES_SELF', saidBy: 'f-health', about: ['f-code.assign'], quoteZh: '我们不是赋码单位', quote: 'We do not assign codes.', evidence: ev('我们不是赋码单位') },
+      { id: 'f-s-hotline-unknown', saidOn: '2022-07-08', stance: 'UNKNOWN', saidBy: 'f-hotline', about: ['f-code.assign'], quoteZh: '不清楚', quote: 'Do not know.', evidence: ev('不清楚') },
+      { id: 'f-s-hq-refers', saidOn: '2022-07-09', stance: 'REFERS', saidBy: 'f-hq', names: ['f-bureau'], about: ['f-code.assign'], quoteZh: '去问大数据局', quote: 'Ask the big-data bureau.', evidence: ev('去问大数据局') },
+      { id: 'f-s-bureau-refers', saidOn: '2022-07-09', stance: 'REFERS', saidBy: 'f-bureau', names: ['f-hq'], about: ['f-code.assign'], quoteZh: '去问指挥部', quote: 'Ask the HQ.', evidence: ev('去问指挥部') },
+    ],
+  };
+}
+
+/**
+ * Referral graphs, one per power so each walks alone:
+ *   r-loop:     A → B → A                      (LOOP)
+ *   r-dead:     A → B, B says it does not know  (DEAD_END)
+ *   r-claimed:  A → B, B claims it              (CLAIMED)
+ *   r-attrib:   A attributes to C (never asked), D claims it (ATTRIBUTED and CLAIMED)
+ *   r-unasked:  A refers to C (never asked), nobody claims (DEAD_END)
+ */
+export function referralBundle() {
+  const st = (id: string, stance: string, saidBy: string, power: string, names: string[] = []) => ({
+    id, saidOn: '2022-07-10', stance, saidBy, about: [power], names, quoteZh: `${id}的原话`, quote: `Words of ${id}`, evidence: ev(`${id}的原话`),
+  });
+  return {
+    format: 'quanze-bundle/1',
+    case: { id: 'f-referrals', title: 'Referral test case', titleZh: '推诿测试', fictional: true },
+    sources: [source],
+    places,
+    powers: ['loop', 'dead', 'claimed', 'attrib', 'unasked'].map((p) => ({ id: `r-${p}`, name: `Power ${p}`, nameZh: `权力${p}` })),
+    bodies: [
+      body('r-a', 'Agency A', '甲局'), body('r-b', 'Agency B', '乙局'), body('r-c', 'Agency C', '丙局'), body('r-d', 'Agency D', '丁局'),
+    ],
+    statements: [
+      st('r-loop-1', 'REFERS', 'r-a', 'r-loop', ['r-b']),
+      st('r-loop-2', 'REFERS', 'r-b', 'r-loop', ['r-a']),
+      st('r-dead-1', 'REFERS', 'r-a', 'r-dead', ['r-b']),
+      st('r-dead-2', 'UNKNOWN', 'r-b', 'r-dead'),
+      st('r-claimed-1', 'REFERS', 'r-a', 'r-claimed', ['r-b']),
+      st('r-claimed-2', 'CLAIMS_SELF', 'r-b', 'r-claimed'),
+      st('r-attrib-1', 'ATTRIBUTES', 'r-a', 'r-attrib', ['r-c']),
+      st('r-attrib-2', 'CLAIMS_SELF', 'r-d', 'r-attrib'),
+      st('r-unasked-1', 'REFERS', 'r-a', 'r-unasked', ['r-c']),
+    ],
+  };
+}
+
+let db: Database;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(closeTestDatabase);
+
+async function load(bundle: unknown) {
+  const result = await importBundle(db, bundle);
+  expect(result.problems).toEqual([]);
+  expect(result.ok).toBe(true);
+}
+
+const ofKind = (findings: Finding[], kind: string) => findings.filter((f) => f.kind === kind);
+const about = (findings: Finding[], kind: string, id: string) => ofKind(findings, kind).filter((f) => f.nodeIds.includes(id));
+
+describe('gaps on a hand-built case', () => {
+  let findings: Finding[];
+  beforeAll(async () => {
+    await clearDatabase(db);
+    await load(gapsBundle());
+    findings = (await gaps(db, { case: 'f-gaps' })).findings;
+  });
+
+  it('reports a division acting on its parent HQ power as AUTHORITY_VIA_PARENT_ONLY, naming both', () => {
+    const [finding] = about(findings, 'AUTHORITY_VIA_PARENT_ONLY', 'f-a-division');
+    expect(finding).toBeDefined();
+    expect(finding!.severity).toBe('MEDIUM');
+    expect(finding!.nodeIds).toEqual(expect.arrayContaining(['f-official', 'f-division', 'f-hq']));
+    expect(finding!.explanation).toContain('Harbour City Epidemic HQ (港市疫情防控指挥部)');
+    expect(finding!.explanation).toContain('weaker');
+    expect(finding!.explanationZh).toContain('社会管控处');
+    expect(finding!.evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['擅自赋红码', '王官员擅自决定']));
+    expect(about(findings, 'UNAUTHORIZED_ACTION', 'f-a-division')).toEqual([]);
+  });
+
+  it('reports an actor with no grant anywhere as UNAUTHORIZED_ACTION (HIGH), and not an authorised one', () => {
+    const [finding] = about(findings, 'UNAUTHORIZED_ACTION', 'f-a-hotline');
+    expect(finding?.severity).toBe('HIGH');
+    expect(finding?.explanation).toContain('Harbour City 12345 Hotline (港市12345热线)');
+    expect(finding?.evidence.length).toBeGreaterThan(0);
+    // The HQ holds the broader power "manage the code system", which covers assigning.
+    for (const kind of ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET']) {
+      expect(about(findings, kind, 'f-a-hq')).toEqual([]);
+    }
+  });
+
+  it('reports CONDITION_NOT_MET when the action records the condition as not met, and nothing when it was met', () => {
+    const [finding] = about(findings, 'CONDITION_NOT_MET', 'f-a-bureau-unmet');
+    expect(finding?.explanation).toContain('a written request with evidence');
+    expect(finding?.explanationZh).toContain('书面申请并附证据');
+    expect(about(findings, 'CONDITION_NOT_MET', 'f-a-bureau-met')).toEqual([]);
+    expect(about(findings, 'UNAUTHORIZED_ACTION', 'f-a-bureau-met')).toEqual([]);
+  });
+
+  it('reports PROHIBITED_ACTION for a purpose outside the prohibition, not for epidemic control', () => {
+    const [finding] = about(findings, 'PROHIBITED_ACTION', 'f-a-division');
+    expect(finding?.severity).toBe('HIGH');
+    expect(finding?.nodeIds).toContain('f-g-prohibit');
+    expect(finding?.evidence.map((e) => e.quote)).toContain('不得用于疫情防控以外');
+    expect(ofKind(findings, 'PROHIBITED_ACTION').map((f) => f.nodeIds.find((id) => id.startsWith('f-a-')))).toEqual(['f-a-division']);
+  });
+
+  it('reports UNATTRIBUTED_ACTION only for the action with no decider', () => {
+    expect(ofKind(findings, 'UNATTRIBUTED_ACTION').map((f) => f.nodeIds)).toEqual([['f-a-pushed']]);
+    expect(ofKind(findings, 'UNATTRIBUTED_ACTION')[0]!.explanation).toContain('communicated');
+  });
+
+  it('reports DISCLAIMED_AUTHORITY for a duty holder that denied it, not for a body that holds nothing', () => {
+    expect(ofKind(findings, 'DISCLAIMED_AUTHORITY').map((f) => f.nodeIds.find((id) => id.startsWith('f-s-')))).toEqual(['f-s-health-denies']);
+    const [finding] = ofKind(findings, 'DISCLAIMED_AUTHORITY');
+    expect(finding!.explanation).toContain('Harbour City Health Commission (港市卫健委)');
+    expect(finding!.evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['我们不是赋码单位', '卫健委负责赋码']));
+  });
+
+  it('reports CONFLICTING_ATTRIBUTION when statements name two holders of one power', () => {
+    const [finding] = ofKind(findings, 'CONFLICTING_ATTRIBUTION');
+    expect(finding?.nodeIds).toEqual(['f-bureau', 'f-code.assign', 'f-hq']);
+    expect(finding?.power?.id).toBe('f-code.assign');
+  });
+
+  it('reports the HQ ⇄ bureau referrals as a REFERRAL_LOOP and the hotline that did not know as a DEAD_END', () => {
+    const loops = ofKind(findings, 'REFERRAL_LOOP');
+    expect(loops.length).toBeGreaterThan(0);
+    expect(loops[0]!.nodeIds).toEqual(expect.arrayContaining(['f-hq', 'f-bureau']));
+    expect(about(findings, 'DEAD_END', 'f-s-hotline-unknown').length).toBe(1);
+  });
+
+  it('reports DORMANT_POWER (LOW) for the duty holder that never acted, not for bodies that acted', () => {
+    const dormant = ofKind(findings, 'DORMANT_POWER');
+    expect(dormant.map((f) => f.nodeIds.filter((id) => id === 'f-health' || id === 'f-hq' || id === 'f-bureau'))).toEqual([['f-health']]);
+    expect(dormant[0]!.severity).toBe('LOW');
+  });
+
+  it('sorts by severity and gives stable ids from kind and sorted node ids', async () => {
+    const order = findings.map((f) => ['HIGH', 'MEDIUM', 'LOW'].indexOf(f.severity));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    for (const f of findings) {
+      expect(f.id).toBe(`${f.kind}:${[...f.nodeIds].sort().join(',')}`);
+      expect(f.evidence.length).toBeGreaterThan(0);
+    }
+    const again = await gaps(db, { case: 'f-gaps' });
+    expect(again.findings.map((f) => f.id)).toEqual(findings.map((f) => f.id));
+  });
+
+  it('considers only what had happened by `at`', async () => {
+    const early = await gaps(db, { case: 'f-gaps', at: '2022-06-10' });
+    expect(early.at).toBe('2022-06-10');
+    expect(ofKind(early.findings, 'UNATTRIBUTED_ACTION')).toEqual([]);
+    expect(ofKind(early.findings, 'DISCLAIMED_AUTHORITY')).toEqual([]);
+    expect(about(early.findings, 'AUTHORITY_VIA_PARENT_ONLY', 'f-a-division').length).toBe(1);
+  });
+
+  it('counts statements per stance for a power, including narrower powers', async () => {
+    const answer = await accountability(db, { case: 'f-gaps', power: 'f-code' });
+    const counts = Object.fromEntries(answer.stances.map((s) => [s.stance, s.count]));
+    expect(counts).toEqual({ CLAIMS_SELF: 0, DENIES_SELF: 1, ATTRIBUTES: 0, REFERS: 2, UNKNOWN: 1, UNREACHABLE: 0 });
+    const refers = answer.stances.find((s) => s.stance === 'REFERS')!;
+    expect(refers.speakers.map((s) => s.id).sort()).toEqual(['f-bureau', 'f-hq']);
+    expect(refers.statements[0]!.evidence[0]!.source.id).toBe('src-f');
+  });
+});
+
+describe('referral paths', () => {
+  beforeAll(async () => {
+    await clearDatabase(db);
+    await load(referralBundle());
+  });
+  const outcomes = async (power: string) => (await referralPaths(db, { case: 'f-referrals', power })).paths.map((p) => p.outcome).sort();
+
+  it('marks a circle as LOOP', async () => {
+    const answer = await referralPaths(db, { case: 'f-referrals', power: 'r-loop' });
+    expect(answer.paths.map((p) => p.outcome)).toEqual(['LOOP']);
+    expect(answer.paths[0]!.steps.map((s) => [s.from.id, s.to?.id])).toEqual([['r-a', 'r-b'], ['r-b', 'r-a']]);
+    expect(answer.paths[0]!.explanation).toContain('circle');
+    expect(answer.paths[0]!.explanationZh).toContain('绕成一圈');
+  });
+  it('marks an end at a body that did not know as DEAD_END, with that statement as the last step', async () => {
+    const answer = await referralPaths(db, { case: 'f-referrals', power: 'r-dead' });
+    expect(answer.paths.map((p) => p.outcome)).toEqual(['DEAD_END']);
+    const last = answer.paths[0]!.steps.at(-1)!;
+    expect([last.from.id, last.to, last.statement.stance]).toEqual(['r-b', null, 'UNKNOWN']);
+  });
+  it('marks an end at a body that claims the power as CLAIMED', async () => {
+    expect(await outcomes('r-claimed')).toEqual(['CLAIMED']);
+  });
+  it('marks an unasked named holder as ATTRIBUTED when someone claims, DEAD_END when nobody does', async () => {
+    expect(await outcomes('r-attrib')).toEqual(['ATTRIBUTED', 'CLAIMED']);
+    expect(await outcomes('r-unasked')).toEqual(['DEAD_END']);
+  });
+  it('walks each power family apart when no power is given', async () => {
+    const all = await referralPaths(db, { case: 'f-referrals' });
+    expect(all.paths.filter((p) => p.power?.id === 'r-loop').map((p) => p.outcome)).toEqual(['LOOP']);
+    expect(all.paths.length).toBe(6);
+  });
+});
