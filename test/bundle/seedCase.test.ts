@@ -1,7 +1,7 @@
-// The seed case (seed/henan-red-code-2022.yaml) against the real Neo4j. Skipped until the
-// seed file exists; the counts of docs/seed-case.md are to be added here with it.
+// The seed case (seed/henan-red-code-2022.yaml) against the real Neo4j, including the counts
+// that docs/seed-case.md states (read from its tables, so the doc and the data cannot drift).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { projectRoot } from '../../server/config.js';
@@ -26,7 +26,40 @@ beforeAll(async () => {
 });
 afterAll(closeTestDatabase);
 
+/** Rows `| first | … | count |` of the markdown table that follows `heading` in docs/seed-case.md. */
+function documentedCounts(heading: string): [string, number][] {
+  const doc = readFileSync(path.join(projectRoot, 'docs', 'seed-case.md'), 'utf8');
+  const table = doc.slice(doc.indexOf(heading)).split('\n\n').find((block) => block.trim().startsWith('|'))!;
+  return table
+    .split('\n')
+    .map((line) => line.split('|').map((cell) => cell.trim()).filter(Boolean))
+    .filter((cells) => /^\d+$/.test(cells[cells.length - 1] ?? '') && !cells[0].startsWith('**'))
+    .map((cells) => [cells[0], Number(cells[cells.length - 1])]);
+}
+
 describeSeed('the seed case', () => {
+  it('loads with the node counts docs/seed-case.md states', async () => {
+    const documented = documentedCounts('## Counts in');
+    expect(documented.length).toBeGreaterThan(10);
+    for (const [label, count] of documented) {
+      const [row] = await db.query<{ n: number }>(`MATCH (n:${label})-[:IN_CASE]->(:Case {id: $caseId}) RETURN count(n) AS n`, { caseId: CASE_ID });
+      expect([label, row.n]).toEqual([label, count]);
+    }
+  });
+
+  it('loads with the relation counts docs/seed-case.md states', async () => {
+    const documented = documentedCounts('Relations written in the bundle');
+    const byType = new Map<string, number>();
+    for (const [type, count] of documented) byType.set(type, (byType.get(type) ?? 0) + count);
+    expect(byType.size).toBeGreaterThan(10);
+    for (const [type, count] of byType) {
+      const [row] = await db.query<{ n: number }>(
+        `MATCH (a)-[r:${type}]->() WHERE (a)-[:IN_CASE]->(:Case {id: $caseId}) RETURN count(r) AS n`, { caseId: CASE_ID },
+      );
+      expect([type, row.n]).toEqual([type, count]);
+    }
+  });
+
   it('has the 1,317 red codes and their two deciders, each with a position', async () => {
     const rows = await db.query<{ action: string; deciders: { name: string; positions: number }[] }>(
       `MATCH (a:Action)-[:IN_CASE]->(:Case {id: $caseId}) WHERE a.affectedCount = 1317
