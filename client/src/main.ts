@@ -1,6 +1,419 @@
-// Placeholder until the explorer lands (issue 5): proves the build and the API are wired.
+// The explorer: lays out the page, loads the case, and wires the panels to the graph and
+// to the URL. Panels translate answers; the questions live in questions.ts.
+import './styles.css';
+import type { Explorer } from './context';
+import { download, h, replace } from './dom';
+import { evidenceList } from './evidenceList';
+import { GraphView, type Selected } from './graphView';
+import { DEFAULT_LAYERS } from './graphStyle';
+import { legendEl } from './legend';
+import { lang, onLangChange, setLang, t, tv } from './messages';
+import { nameEl, pick } from './names';
+import { askCaseGraph, askLists, askNeighborhood, type CaseItem, type Evidence, type Finding, type GraphAnswer, type NamedItem } from './questions';
+import { reproduceEl } from './reproduce';
+import { errorEl, emptyEl, loadingEl } from './status';
+import { graphTables } from './tableView';
+import { readState, writeState, type ViewState } from './viewState';
+import { askPanel } from './panels/askPanel';
+import { gapsPanel } from './panels/gapsPanel';
+import { timePanel } from './panels/timePanel';
+import { comparePanel } from './panels/comparePanel';
+import { explorePanel } from './panels/explorePanel';
+import { edgeDetails, nodeDetails } from './panels/selectionDetails';
+
+/** More nodes than this are offered as a table before they are drawn. */
+const DRAW_LIMIT = 150;
+
+const state: ViewState = readState();
+setLang(state.lang);
+document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+
 const app = document.getElementById('app')!;
-app.textContent = 'Quanze 权责 — loading…';
-fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ dataVersion }' }) })
-  .then((r) => r.json())
-  .then((r) => { app.textContent = `Quanze 权责 — data version ${r.data.dataVersion}`; });
+app.className = 'explorer';
+
+// ---- Shell -------------------------------------------------------------------------
+const brand = h('div', { class: 'brand' }, h('h1', {}, h('span', { lang: 'zh' }, '权责'), ' ', h('span', { lang: 'en' }, 'Quanze')), h('p', { class: 'tagline' }));
+const caseTitle = h('div', { class: 'case-title', dataset: { testid: 'case-title' } });
+const versionEl = h('span', { class: 'version', dataset: { testid: 'data-version' } });
+const copyLinkButton = h('button', { type: 'button', class: 'small', dataset: { testid: 'copy-link' } });
+const langButton = h('button', { type: 'button', class: 'lang', dataset: { testid: 'lang-switch' } });
+const header = h('header', { class: 'top' }, brand, caseTitle, h('div', { class: 'top-actions' }, versionEl, copyLinkButton, langButton));
+
+const introTitle = h('h2', {});
+const introText = h('div', { class: 'intro-text' });
+const introSummary = h('p', { class: 'meta case-summary' });
+const introToggle = h('button', { type: 'button', class: 'link intro-toggle' });
+const intro = h('section', { class: 'intro', dataset: { testid: 'intro' } }, introTitle, introText, introSummary, introToggle);
+let introHidden = localStorage.getItem('quanze.introHidden') === '1';
+
+const tabNames = ['gaps', 'ask', 'time', 'compare', 'explore'] as const;
+const tabButtons = new Map<string, HTMLButtonElement>();
+const tabPanels = new Map<string, HTMLElement>();
+const tabList = h('div', { role: 'tablist', class: 'tabs' });
+const panelsBox = h('div', { class: 'tab-panels' });
+const nav = h('nav', { class: 'panels' }, tabList, panelsBox);
+
+const graphContainer = h('div', { class: 'cy', id: 'cy', role: 'img', tabindex: 0 });
+const graphEmpty = h('div', { class: 'graph-overlay' });
+const tableBox = h('div', { class: 'table-box', hidden: true });
+const asOfChip = h('span', { class: 'chip', dataset: { testid: 'as-of-chip' } });
+const toolbar = h('div', { class: 'toolbar', role: 'toolbar' });
+const graphQueryBox = h('div', { class: 'graph-query' });
+const legendBox = h('div', { class: 'legend-box' });
+const graphArea = h('section', { class: 'graph-area' }, toolbar, h('div', { class: 'graph-stage' }, graphContainer, graphEmpty, tableBox), graphQueryBox, legendBox);
+
+const detailsTitle = h('h2', { class: 'details-title' });
+const detailsBody = h('div', { class: 'details-body', 'aria-live': 'polite', dataset: { testid: 'details' } });
+const details = h('aside', { class: 'details', 'aria-labelledby': 'details-title' }, detailsTitle, detailsBody);
+detailsTitle.id = 'details-title';
+
+const footer = h('footer', { class: 'bottom' });
+app.append(header, intro, h('main', { class: 'layout' }, nav, graphArea, details), footer);
+
+const graph = new GraphView(graphContainer);
+
+// ---- Explorer context ----------------------------------------------------------------
+let lists: Promise<{ powers: NamedItem[]; places: NamedItem[]; cases: CaseItem[]; dataVersion: number }> | undefined;
+const loadLists = () => (lists ??= askLists(state.case).then((a) => a.data).catch((e) => { lists = undefined; throw e; }));
+let currentCase: CaseItem | undefined;
+let findings: Finding[] = [];
+let graphAnswer: { answer: GraphAnswer; query: string } | undefined;
+/** Re-renders what the details column shows, e.g. after a language switch. */
+let redrawDetails: (() => void) | undefined;
+
+const x: Explorer = {
+  state,
+  graph,
+  powers: () => loadLists().then((l) => l.powers).catch(() => []),
+  places: () => loadLists().then((l) => l.places).catch(() => []),
+  caseInfo: () => currentCase,
+  save: () => writeState(state),
+  showDetails(title, content) {
+    detailsTitle.textContent = title;
+    replace(detailsBody, content);
+    redrawDetails = undefined;
+  },
+  focusFinding(finding, opts = {}) {
+    state.finding = finding.id;
+    state.sel = undefined;
+    x.save();
+    graph.clearMarks();
+    graph.mark(finding.nodeIds, 'gap', { fade: true });
+    graph.fit(finding.nodeIds);
+    gaps.refresh();
+    const draw = () => {
+      x.showDetails(t('evidenceTitle'), h('article', { class: 'finding-details', dataset: { testid: 'finding-details' } },
+        h('p', {}, h('span', { class: `badge severity severity-${finding.severity}` }, tv('severity', finding.severity)), ' ', h('span', { class: 'finding-kind' }, tv('gapKinds', finding.kind))),
+        h('h3', {}, pick(finding.title, finding.titleZh)),
+        h('p', {}, pick(finding.explanation, finding.explanationZh)),
+        finding.power ? h('p', { class: 'meta' }, nameEl(finding.power)) : null,
+        h('h4', {}, t('evidenceTitle')),
+        evidenceList(finding.evidence)));
+      redrawDetails = draw;
+    };
+    if (opts.select !== false) draw();
+  },
+  showEvidence(title, evidence: Evidence[], extra?: HTMLElement) {
+    const draw = () => {
+      detailsTitle.textContent = t('evidenceFor', { what: title });
+      replace(detailsBody, h('article', { class: 'evidence-details' }, extra, evidenceList(evidence)));
+      redrawDetails = draw;
+    };
+    draw();
+  },
+  async setAsOf(date) {
+    state.asOf = date;
+    x.save();
+    time.syncAsOf();
+    await loadGraph();
+  },
+  async expand(id) {
+    x.showDetails(t('exploreTitle'), loadingEl());
+    try {
+      const asked = await askNeighborhood({ id, depth: 1, at: state.asOf });
+      const answer = asked.data.neighborhood;
+      const fresh = answer.nodes.filter((n) => !graph.has(n.id));
+      const drawIt = () => {
+        graph.draw(answer);
+        if (!state.expand.includes(id)) state.expand.push(id);
+        x.save();
+        graph.mark([id, ...answer.nodes.map((n) => n.id)], 'answer');
+        graph.select(id);
+        graph.fit([id, ...answer.nodes.map((n) => n.id)]);
+        updateEmpty();
+      };
+      if (fresh.length > DRAW_LIMIT) {
+        x.showDetails(t('exploreTitle'), h('div', {},
+          h('p', { class: 'warning' }, t('tooLarge', { n: fresh.length })),
+          h('button', { type: 'button', class: 'primary', onclick: drawIt }, t('drawAnyway')),
+          graphTables(answer), reproduceEl(asked.query, answer)));
+        return;
+      }
+      drawIt();
+    } catch (error) {
+      x.showDetails(t('exploreTitle'), errorEl(error, () => void x.expand(id)));
+    }
+  },
+  markAnswer(ids) {
+    graph.clearMarks('answer');
+    const n = graph.mark(ids, 'answer', { fade: true });
+    const inFinding = findings.find((f) => f.id === state.finding);
+    if (inFinding) graph.mark(inFinding.nodeIds, 'gap');
+    return n;
+  },
+};
+
+// ---- Panels ------------------------------------------------------------------------
+const gaps = gapsPanel(x, (loaded) => {
+  findings = loaded;
+  const focused = loaded.find((f) => f.id === state.finding);
+  if (focused) x.focusFinding(focused, { select: !state.sel && !state.q });
+  else graph.mark(loaded.flatMap((f) => f.nodeIds), 'gap');
+});
+const ask = askPanel(x);
+const time = timePanel(x);
+const compare = comparePanel(x);
+const explore = explorePanel(x);
+const panels: Record<(typeof tabNames)[number], { el: HTMLElement; refresh(): void }> = { gaps, ask, time, compare, explore };
+
+for (const name of tabNames) {
+  const button = h('button', {
+    type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': `panel-${name}`, dataset: { testid: `tab-${name}` },
+    onclick: () => openTab(name),
+    onkeydown: (ev: KeyboardEvent) => {
+      if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
+      const i = tabNames.indexOf(name) + (ev.key === 'ArrowRight' ? 1 : -1);
+      const next = tabNames[(i + tabNames.length) % tabNames.length];
+      openTab(next);
+      tabButtons.get(next)!.focus();
+    },
+  });
+  tabButtons.set(name, button);
+  tabList.append(button);
+  const panel = h('div', { role: 'tabpanel', id: `panel-${name}`, 'aria-labelledby': `tab-${name}`, class: 'tab-panel' }, panels[name].el);
+  tabPanels.set(name, panel);
+  panelsBox.append(panel);
+}
+
+function openTab(name: ViewState['tab']): void {
+  state.tab = name;
+  x.save();
+  for (const [key, button] of tabButtons) {
+    const on = key === name;
+    button.setAttribute('aria-selected', String(on));
+    button.tabIndex = on ? 0 : -1;
+    tabPanels.get(key)!.hidden = !on;
+  }
+}
+
+// ---- Graph: load, toolbar, selection -------------------------------------------------
+function updateEmpty(): void {
+  graphEmpty.hidden = graph.cy.nodes().nonempty();
+  if (!graphEmpty.hidden && !graphEmpty.firstChild) replace(graphEmpty, emptyEl(t('emptyGraph')));
+}
+
+async function loadGraph(): Promise<void> {
+  replace(graphEmpty, loadingEl());
+  graphEmpty.hidden = false;
+  try {
+    const asked = await askCaseGraph({ case: state.case, at: state.asOf });
+    const first = !graphAnswer;
+    graphAnswer = { answer: asked.data.caseGraph, query: asked.query };
+    graph.draw(graphAnswer.answer, { layout: first ? true : undefined });
+    replace(graphEmpty);
+    updateEmpty();
+    renderGraphMeta();
+  } catch (error) {
+    replace(graphEmpty, errorEl(error, () => void loadGraph()));
+    graphEmpty.hidden = false;
+  }
+}
+
+function renderGraphMeta(): void {
+  asOfChip.textContent = state.asOf ? `${t('asOf')} ${state.asOf}` : t('asOfAll');
+  if (graphAnswer) {
+    replace(graphQueryBox, reproduceEl(graphAnswer.query, graphAnswer.answer));
+    versionEl.textContent = t('dataVersion', { v: graphAnswer.answer.dataVersion });
+  }
+}
+
+let tableShown = state.view === 'table';
+function renderTable(): void {
+  tableBox.hidden = !tableShown;
+  graphContainer.setAttribute('aria-hidden', String(tableShown));
+  if (tableShown) replace(tableBox, graphTables(graph.drawn(), (id) => graph.select(id)));
+}
+graph.onChange(() => {
+  if (tableShown) renderTable();
+});
+
+function exportName(ext: string): string {
+  return `quanze-${state.case}${state.asOf ? `-as-of-${state.asOf}` : ''}.${ext}`;
+}
+
+function renderToolbar(): void {
+  const button = (label: string, testid: string, onclick: () => void, extra: Record<string, unknown> = {}) =>
+    h('button', { type: 'button', class: 'small', dataset: { testid }, onclick, ...extra }, label);
+  replace(toolbar,
+    asOfChip,
+    button(t('fit'), 'fit', () => graph.fit()),
+    button(t('relayout'), 'relayout', () => graph.layout(true)),
+    button(t('clearFocus'), 'clear', clearFocus),
+    graph.hiddenIds().length ? button(`${t('showHidden')} (${graph.hiddenIds().length})`, 'show-hidden', () => { graph.showAll(); state.hide = []; x.save(); renderToolbar(); }) : null,
+    button(tableShown ? t('graphView') : t('tableView'), 'table-toggle', () => { tableShown = !tableShown; state.view = tableShown ? 'table' : undefined; x.save(); renderTable(); renderToolbar(); }, { 'aria-pressed': String(tableShown) }),
+    h('span', { class: 'toolbar-group', role: 'group', 'aria-label': t('exportLabel') },
+      h('span', { class: 'meta' }, `${t('exportLabel')}:`),
+      button(t('exportPng'), 'export-png', () => download(graph.png(), exportName('png'))),
+      button(t('exportSvg'), 'export-svg', () => download(new Blob([graph.svg()], { type: 'image/svg+xml' }), exportName('svg'))),
+      button(t('exportJson'), 'export-json', () => {
+        const data = { case: state.case, asOf: state.asOf ?? null, dataVersion: graphAnswer?.answer.dataVersion, query: graphAnswer?.query, link: location.href, ...graph.drawn() };
+        download(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), exportName('json'));
+      })));
+}
+
+function clearFocus(): void {
+  state.finding = undefined;
+  state.sel = undefined;
+  x.save();
+  graph.clearMarks();
+  graph.cy.elements().unselect();
+  graph.mark(findings.flatMap((f) => f.nodeIds), 'gap');
+  gaps.refresh();
+  showSelection(null);
+}
+
+function showSelection(selected: Selected): void {
+  if (!selected) {
+    redrawDetails = undefined;
+    detailsTitle.textContent = t('details');
+    replace(detailsBody, h('p', { class: 'state state-empty' }, t('selectSomething')));
+    return;
+  }
+  const draw = () => {
+    detailsTitle.textContent = t('details');
+    if (selected.kind === 'node') replace(detailsBody, nodeDetails(x, selected.node, () => { draw(); renderToolbar(); }));
+    else replace(detailsBody, edgeDetails(x, selected.edge, selected.source, selected.target));
+    redrawDetails = draw;
+  };
+  draw();
+}
+
+graph.onSelect((selected) => {
+  state.sel = selected ? (selected.kind === 'node' ? selected.node.id : selected.edge.id) : undefined;
+  x.save();
+  showSelection(selected);
+  renderToolbar();
+});
+
+// ---- Language, intro, header ---------------------------------------------------------
+function renderStatic(): void {
+  document.title = `${t('appName')} · ${t('appTagline')}`;
+  brand.querySelector('.tagline')!.textContent = t('appTagline');
+  langButton.textContent = t('switchLanguage');
+  langButton.setAttribute('aria-label', t('switchLanguageLabel'));
+  copyLinkButton.textContent = t('copyLink');
+  introTitle.textContent = t('introTitle');
+  replace(introText, h('p', {}, t('intro1'), ' ', t('intro2'), ' ', t('intro3')));
+  introToggle.textContent = introHidden ? t('introShow') : t('introHide');
+  introTitle.hidden = introHidden;
+  introText.hidden = introHidden;
+  introSummary.hidden = introHidden || !introSummary.textContent;
+  intro.classList.toggle('collapsed', introHidden);
+  if (currentCase) {
+    replace(caseTitle, nameEl({ name: currentCase.title, nameZh: currentCase.titleZh }, { tag: 'strong' }));
+    introSummary.textContent = pick(currentCase.summary, currentCase.summaryZh);
+    introSummary.hidden = introHidden || !introSummary.textContent;
+  }
+  graphContainer.setAttribute('aria-label', t('graphLabel'));
+  nav.setAttribute('aria-label', t('panelsLabel'));
+  const tabLabels = { gaps: t('tabGaps'), ask: t('tabAsk'), time: t('tabTime'), compare: t('tabCompare'), explore: t('tabExplore') };
+  for (const [name, button] of tabButtons) button.textContent = tabLabels[name as keyof typeof tabLabels];
+  footer.textContent = t('keyboardHelp');
+  replace(legendBox, legendEl(graph.getLayers(), (layers) => { graph.setLayers(layers); state.layers = layers; x.save(); }));
+  renderToolbar();
+  renderGraphMeta();
+}
+
+langButton.addEventListener('click', () => {
+  setLang(lang() === 'zh' ? 'en' : 'zh');
+});
+onLangChange((next) => {
+  state.lang = next;
+  x.save();
+  renderStatic();
+  graph.relabel();
+  for (const panel of Object.values(panels)) panel.refresh();
+  if (redrawDetails) redrawDetails();
+  else if (!detailsBody.firstChild || detailsBody.querySelector('.state-empty')) showSelection(null);
+  if (tableShown) renderTable();
+});
+copyLinkButton.addEventListener('click', async () => {
+  x.save();
+  try {
+    await navigator.clipboard.writeText(location.href);
+  } catch {
+    prompt(t('copyLink'), location.href);
+    return;
+  }
+  copyLinkButton.textContent = t('linkCopied');
+  setTimeout(() => (copyLinkButton.textContent = t('copyLink')), 1500);
+});
+introToggle.addEventListener('click', () => {
+  introHidden = !introHidden;
+  localStorage.setItem('quanze.introHidden', introHidden ? '1' : '0');
+  renderStatic();
+});
+
+// ---- Keyboard ------------------------------------------------------------------------
+document.addEventListener('keydown', (ev) => {
+  const target = ev.target as HTMLElement;
+  if (ev.ctrlKey || ev.metaKey || ev.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable) return;
+  const actions: Record<string, () => void> = {
+    '/': () => { openTab('explore'); explore.focus(); },
+    a: () => { openTab('ask'); (tabPanels.get('ask')!.querySelector('input[role=combobox]') as HTMLInputElement | null)?.focus(); },
+    g: () => { openTab('gaps'); tabButtons.get('gaps')!.focus(); },
+    t: () => { tableShown = !tableShown; renderTable(); renderToolbar(); },
+    l: () => setLang(lang() === 'zh' ? 'en' : 'zh'),
+    f: () => graph.fit(),
+    Escape: clearFocus,
+  };
+  const action = actions[ev.key];
+  if (action) {
+    ev.preventDefault();
+    action();
+  }
+});
+
+// ---- Start ---------------------------------------------------------------------------
+(window as unknown as { __quanze: unknown }).__quanze = { cy: graph.cy, state };
+
+async function start(): Promise<void> {
+  if (state.layers) graph.setLayers(state.layers);
+  else graph.setLayers(DEFAULT_LAYERS);
+  graph.setHidden(state.hide);
+  renderStatic();
+  openTab(state.tab);
+  showSelection(null);
+  updateEmpty();
+  loadLists().then((l) => {
+    currentCase = l.cases[0];
+    versionEl.textContent = t('dataVersion', { v: l.dataVersion });
+    renderStatic();
+    compare.refresh();
+  }).catch(() => { /* each panel shows its own error when it needs the lists */ });
+  void time.load();
+  await loadGraph();
+  for (const id of state.expand) {
+    const asked = await askNeighborhood({ id, depth: 1, at: state.asOf }).catch(() => undefined);
+    if (asked) graph.draw(asked.data.neighborhood);
+  }
+  graph.setHidden(state.hide);
+  const selectedId = state.sel;
+  await gaps.load();
+  if (state.q && state.power) await ask.run();
+  if (selectedId) graph.select(selectedId);
+  renderToolbar();
+  if (tableShown) renderTable();
+}
+
+void start();

@@ -1,0 +1,131 @@
+// The visual encoding, in one place: kind of node → colour and shape, layer of link →
+// colour and line, and the marks (gap, answer, inactive, unsourced, pinned). The Cytoscape
+// stylesheet and the legend (legend.ts) are both drawn from these tables.
+import type { StylesheetJson } from 'cytoscape';
+
+export type Shape = 'round-rectangle' | 'rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'octagon' | 'tag' | 'barrel' | 'vee' | 'round-tag';
+export type LineStyle = 'solid' | 'dashed' | 'dotted';
+
+export interface NodeLook { fill: string; border: string; shape: Shape; size: number; borderStyle?: LineStyle; text: string }
+export interface LinkLook { colour: string; line: LineStyle; width: number }
+
+/** Colours of the three stories the graph tells. */
+const LAW = '#2b5d8c';
+const FACT = '#c25a12';
+const SAYS = '#6f4f9e';
+const INK = '#222222';
+const GREY = '#8a8a8a';
+export const GAP = '#c0262d';
+export const ANSWER = '#f2b705';
+
+/** One entry per node type of the model (server/model/model.ts), grouped as the legend shows them. */
+export const NODE_LOOKS: Record<string, NodeLook> = {
+  Instrument: { fill: LAW, border: LAW, shape: 'rectangle', size: 30, text: '#ffffff' },
+  Provision: { fill: '#6f9ccb', border: LAW, shape: 'round-rectangle', size: 24, text: INK },
+  Grant: { fill: '#dbe7f3', border: LAW, shape: 'diamond', size: 26, text: INK },
+  Body: { fill: '#ffffff', border: INK, shape: 'round-rectangle', size: 30, text: INK },
+  BodyType: { fill: '#f3f3f3', border: INK, shape: 'round-rectangle', size: 26, borderStyle: 'dashed', text: INK },
+  Person: { fill: '#efe7d6', border: INK, shape: 'ellipse', size: 26, text: INK },
+  Action: { fill: FACT, border: FACT, shape: 'hexagon', size: 32, text: '#ffffff' },
+  Group: { fill: '#f1c9a5', border: FACT, shape: 'barrel', size: 26, text: INK },
+  Statement: { fill: '#e6dcf2', border: SAYS, shape: 'round-tag', size: 24, text: INK },
+  Power: { fill: '#2f7d69', border: '#2f7d69', shape: 'octagon', size: 28, text: '#ffffff' },
+  Place: { fill: '#eeeeee', border: GREY, shape: 'rectangle', size: 20, text: INK },
+  Source: { fill: '#ffffff', border: GREY, shape: 'tag', size: 20, text: INK },
+  Case: { fill: '#555555', border: '#555555', shape: 'vee', size: 22, text: INK },
+};
+
+/** How the legend groups node types: the law, the actors, the facts, the speech, the context. */
+export const NODE_GROUPS: { layer: string; labels: string[] }[] = [
+  { layer: 'DE_JURE', labels: ['Instrument', 'Provision', 'Grant'] },
+  { layer: 'STRUCTURE', labels: ['Body', 'BodyType', 'Person', 'Power', 'Place'] },
+  { layer: 'DE_FACTO', labels: ['Action', 'Group'] },
+  { layer: 'WHO_SAYS', labels: ['Statement'] },
+  { layer: 'PROVENANCE', labels: ['Source', 'Case'] },
+];
+
+/** One entry per relation layer of the model. */
+export const LINK_LOOKS: Record<string, LinkLook> = {
+  DE_JURE: { colour: LAW, line: 'solid', width: 2 },
+  DE_FACTO: { colour: FACT, line: 'solid', width: 3 },
+  WHO_SAYS: { colour: SAYS, line: 'dashed', width: 2 },
+  STRUCTURE: { colour: GREY, line: 'dotted', width: 1.5 },
+  PROVENANCE: { colour: '#bbbbbb', line: 'dotted', width: 1 },
+};
+
+/** The layers drawn when the explorer opens; sources stay out until asked for. */
+export const DEFAULT_LAYERS = ['DE_JURE', 'DE_FACTO', 'WHO_SAYS', 'STRUCTURE'];
+
+/** Marks laid over the kind's look; each is a class on the element. */
+export const MARKS = {
+  gap: { className: 'gap', colour: GAP, line: 'dashed' as LineStyle, width: 3 },
+  answer: { className: 'answer', colour: ANSWER },
+  inactive: { className: 'inactive', opacity: 0.28 },
+  unsourced: { className: 'unsourced', suffix: ' *' },
+  pinned: { className: 'pinned', colour: INK },
+  faded: { className: 'faded', opacity: 0.16 },
+} as const;
+
+export const FONT = '"Source Han Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif';
+
+export function stylesheet(): StylesheetJson {
+  const sheet: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(caption)', 'font-family': FONT, 'font-size': 10, color: INK,
+        'text-wrap': 'wrap', 'text-max-width': '130px', 'text-valign': 'bottom', 'text-margin-y': 4,
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px',
+        'border-width': 1.5, 'min-zoomed-font-size': 6,
+      },
+    },
+  ];
+  for (const [label, look] of Object.entries(NODE_LOOKS)) {
+    sheet.push({
+      selector: `node[label = "${label}"]`,
+      style: {
+        shape: look.shape, 'background-color': look.fill, 'border-color': look.border, 'border-style': look.borderStyle ?? 'solid',
+        width: look.size * (look.shape === 'round-rectangle' || look.shape === 'rectangle' ? 1.5 : 1), height: look.size,
+      },
+    });
+  }
+  sheet.push(
+    {
+      // Compound nodes group bodies (a place, or the body they are part of).
+      selector: ':parent',
+      style: {
+        'background-color': '#f7f5f0', 'background-opacity': 0.6, 'border-color': '#c9c4b8', 'border-width': 1, shape: 'round-rectangle',
+        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -2, 'font-size': 11, 'font-weight': 'bold', padding: '14px', color: '#555555',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, width: 1.5,
+        label: 'data(caption)', 'font-family': FONT, 'font-size': 8, color: '#666666', 'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'min-zoomed-font-size': 9,
+      },
+    },
+  );
+  for (const [layer, look] of Object.entries(LINK_LOOKS)) {
+    sheet.push({
+      selector: `edge[layer = "${layer}"]`,
+      style: { 'line-color': look.colour, 'target-arrow-color': look.colour, 'line-style': look.line, width: look.width },
+    });
+  }
+  sheet.push(
+    { selector: `.${MARKS.faded.className}`, style: { opacity: MARKS.faded.opacity } },
+    { selector: `.${MARKS.inactive.className}`, style: { opacity: MARKS.inactive.opacity, 'line-style': 'dotted' } },
+    { selector: `node.${MARKS.answer.className}`, style: { 'underlay-color': MARKS.answer.colour, 'underlay-opacity': 0.5, 'underlay-padding': 8, opacity: 1 } },
+    { selector: `edge.${MARKS.answer.className}`, style: { 'underlay-color': MARKS.answer.colour, 'underlay-opacity': 0.5, 'underlay-padding': 4, opacity: 1 } },
+    {
+      selector: `node.${MARKS.gap.className}`,
+      style: { 'outline-color': MARKS.gap.colour, 'outline-style': MARKS.gap.line, 'outline-width': MARKS.gap.width, 'outline-offset': 4, opacity: 1 },
+    },
+    { selector: `edge.${MARKS.gap.className}`, style: { 'underlay-color': MARKS.gap.colour, 'underlay-opacity': 0.3, 'underlay-padding': 3, opacity: 1 } },
+    { selector: `node.${MARKS.pinned.className}`, style: { 'border-style': 'double', 'border-width': 4, 'border-color': MARKS.pinned.colour } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000000', 'font-weight': 'bold' } },
+    { selector: 'edge:selected', style: { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000', label: 'data(type)' } },
+  );
+  return sheet;
+}

@@ -1,0 +1,313 @@
+// The drawn graph: holds the Cytoscape instance, merges answers into it, and applies the
+// marks of graphStyle.ts (answer, gap, inactive, pinned, hidden, layers).
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type EdgeSingular } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import svg from 'cytoscape-svg';
+import { DEFAULT_LAYERS, MARKS, stylesheet } from './graphStyle';
+import { caption, type Named } from './names';
+import { tv } from './messages';
+import type { GraphAnswer, GraphNode, GraphEdge } from './questions';
+import { storyLayout } from './storyLayout';
+
+cytoscape.use(dagre);
+cytoscape.use(svg);
+
+export type Selected = { kind: 'node'; node: GraphNode } | { kind: 'edge'; edge: GraphEdge; source?: GraphNode; target?: GraphNode } | null;
+
+/** Names of nodes that the server gives no name: a title, a summary, a reference, a quote. */
+function namedOf(n: GraphNode): Named {
+  const p = (n.properties ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  if (n.name || n.nameZh) return n;
+  return {
+    id: n.id,
+    name: str(p.title) ?? str(p.summary) ?? str(p.quote) ?? (n.label === 'Grant' ? [str(p.modality), n.id].filter(Boolean).join(' ') : undefined) ?? n.id,
+    nameZh: str(p.titleZh) ?? str(p.summaryZh) ?? str(p.quoteZh) ?? str(p.ref),
+  };
+}
+
+export class GraphView {
+  readonly cy: Core;
+  private layers = new Set(DEFAULT_LAYERS);
+  private hidden = new Set<string>();
+  private hideInactive = false;
+  private selectListeners = new Set<(s: Selected) => void>();
+  private changeListeners = new Set<() => void>();
+
+  constructor(container: HTMLElement) {
+    this.cy = cytoscape({
+      container, style: stylesheet(), minZoom: 0.1, maxZoom: 3, wheelSensitivity: 0.3,
+      boxSelectionEnabled: false, selectionType: 'single',
+    });
+    this.cy.on('tap', 'node, edge', (event) => this.emitSelect(event.target as NodeSingular | EdgeSingular));
+    this.cy.on('tap', (event) => {
+      if (event.target === this.cy) this.emitSelect(null);
+    });
+  }
+
+  onSelect(listener: (s: Selected) => void): void {
+    this.selectListeners.add(listener);
+  }
+
+  /** Called whenever what is drawn changes (the table view follows it). */
+  onChange(listener: () => void): void {
+    this.changeListeners.add(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.changeListeners) l();
+  }
+
+  private emitSelect(target: NodeSingular | EdgeSingular | null): void {
+    let selected: Selected = null;
+    if (target?.isNode()) selected = { kind: 'node', node: target.data('record') as GraphNode };
+    else if (target?.isEdge()) {
+      selected = { kind: 'edge', edge: target.data('record') as GraphEdge, source: target.source().data('record'), target: target.target().data('record') };
+    }
+    for (const l of this.selectListeners) l(selected);
+  }
+
+  /** Selects an element by id, as a click on it would. */
+  select(id: string): boolean {
+    const el = this.cy.getElementById(id);
+    if (el.empty()) return false;
+    this.cy.elements().unselect();
+    el.select();
+    this.emitSelect(el as NodeSingular | EdgeSingular);
+    return true;
+  }
+
+  private nodeDefinition(n: GraphNode, parents: Set<string>): ElementDefinition {
+    return {
+      group: 'nodes',
+      data: { id: n.id, label: n.label, parent: n.parent && parents.has(n.parent) ? n.parent : undefined, record: n, caption: caption(namedOf(n), n.unsourced ? MARKS.unsourced.suffix : '') },
+      classes: [n.inactive ? MARKS.inactive.className : '', n.unsourced ? MARKS.unsourced.className : ''].filter(Boolean).join(' '),
+    };
+  }
+
+  private edgeDefinition(e: GraphEdge): ElementDefinition {
+    const role = (e.properties as Record<string, unknown> | null)?.role;
+    return {
+      group: 'edges',
+      data: { id: e.id, source: e.source, target: e.target, type: e.type, layer: e.layer, record: e, caption: typeof role === 'string' ? tv('roles', role) : '' },
+      classes: e.inactive ? MARKS.inactive.className : '',
+    };
+  }
+
+  /**
+   * Draws an answer. `replace` swaps the whole graph; otherwise the answer is merged in
+   * (new elements added, known ones updated: names and in-force flags of the asked date).
+   */
+  draw(answer: Pick<GraphAnswer, 'nodes' | 'edges'>, opts: { replace?: boolean; layout?: boolean } = {}): string[] {
+    const cy = this.cy;
+    const known = new Set(answer.nodes.map((n) => n.id));
+    cy.nodes().forEach((n) => {
+      known.add(n.id());
+    });
+    const added: string[] = [];
+    cy.batch(() => {
+      if (opts.replace) {
+        const keep = new Set(answer.nodes.map((n) => n.id));
+        cy.nodes().filter((n) => !keep.has(n.id()) && !n.locked()).remove();
+      }
+      // Parents first, so children can point at them.
+      const ordered = [...answer.nodes].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
+      for (const n of ordered) {
+        const el = cy.getElementById(n.id);
+        const def = this.nodeDefinition(n, known);
+        if (el.empty()) {
+          cy.add(def);
+          added.push(n.id);
+        } else {
+          el.data({ record: n, caption: def.data.caption });
+          el.toggleClass(MARKS.inactive.className, Boolean(n.inactive));
+        }
+      }
+      for (const e of answer.edges) {
+        if (cy.getElementById(e.source).empty() || cy.getElementById(e.target).empty()) continue;
+        const el = cy.getElementById(e.id);
+        if (el.empty()) cy.add(this.edgeDefinition(e));
+        else {
+          el.data('record', e);
+          el.toggleClass(MARKS.inactive.className, Boolean(e.inactive));
+        }
+      }
+      if (opts.replace) {
+        const keep = new Set(answer.edges.map((e) => e.id));
+        cy.edges().filter((e) => !keep.has(e.id())).remove();
+      }
+    });
+    this.applyVisibility();
+    if (opts.layout ?? added.length > 0) this.layout();
+    this.changed();
+    return added;
+  }
+
+  /** Refreshes captions after a language switch. */
+  relabel(): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((n) => {
+        const rec = n.data('record') as GraphNode;
+        n.data('caption', caption(namedOf(rec), rec.unsourced ? MARKS.unsourced.suffix : ''));
+      });
+      this.cy.edges().forEach((e) => {
+        const role = ((e.data('record') as GraphEdge).properties as Record<string, unknown> | null)?.role;
+        e.data('caption', typeof role === 'string' ? tv('roles', role) : '');
+      });
+    });
+  }
+
+  layout(animate = false): void {
+    storyLayout(this.cy, { animate });
+    if (!animate) this.cy.fit(this.cy.elements(':visible'), 30);
+  }
+
+  fit(ids?: string[]): void {
+    let els = this.cy.collection();
+    if (ids?.length) for (const id of ids) els = els.union(this.cy.getElementById(id));
+    else els = this.cy.elements(':visible');
+    if (els.nonempty()) this.cy.animate({ fit: { eles: els, padding: 60 }, duration: 250 });
+  }
+
+  setLayers(layers: string[]): void {
+    this.layers = new Set(layers);
+    this.applyVisibility();
+    this.changed();
+  }
+
+  getLayers(): string[] {
+    return [...this.layers];
+  }
+
+  setHideInactive(hide: boolean): void {
+    this.hideInactive = hide;
+    this.applyVisibility();
+    this.changed();
+  }
+
+  hide(id: string): void {
+    this.hidden.add(id);
+    this.applyVisibility();
+    this.changed();
+  }
+
+  showAll(): void {
+    this.hidden.clear();
+    this.applyVisibility();
+    this.changed();
+  }
+
+  hiddenIds(): string[] {
+    return [...this.hidden];
+  }
+
+  setHidden(ids: string[]): void {
+    this.hidden = new Set(ids);
+    this.applyVisibility();
+  }
+
+  togglePin(id: string): boolean {
+    const n = this.cy.getElementById(id);
+    if (n.empty()) return false;
+    const pinned = !n.locked();
+    if (pinned) n.lock();
+    else n.unlock();
+    n.toggleClass(MARKS.pinned.className, pinned);
+    this.changed();
+    return pinned;
+  }
+
+  pinnedIds(): string[] {
+    return this.cy.nodes(':locked').map((n) => n.id());
+  }
+
+  /**
+   * Which nodes a layer shows: a node is drawn when one of its links is in a shown layer,
+   * or when it has no link at all (so nothing vanishes without a reason).
+   */
+  private applyVisibility(): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().style('display', 'element');
+      const hideEl = (el: { style(name: string, value: string): unknown }) => el.style('display', 'none');
+      cy.edges().forEach((e) => {
+        if (!this.layers.has(e.data('layer'))) hideEl(e);
+      });
+      cy.nodes().forEach((n) => {
+        if (this.hidden.has(n.id()) || (this.hideInactive && n.hasClass(MARKS.inactive.className))) {
+          hideEl(n);
+          return;
+        }
+        if (n.data('label') === 'Source' && !this.layers.has('PROVENANCE')) hideEl(n);
+      });
+      cy.edges().forEach((e) => {
+        if (e.source().style('display') === 'none' || e.target().style('display') === 'none') hideEl(e);
+      });
+    });
+  }
+
+  /** Marks the elements an answer rests on and fades the rest; edges between two marked nodes are marked too. */
+  mark(ids: string[], kind: 'answer' | 'gap', opts: { fade?: boolean } = {}): number {
+    const cy = this.cy;
+    const className = kind === 'answer' ? MARKS.answer.className : MARKS.gap.className;
+    const set = new Set(ids);
+    let count = 0;
+    cy.batch(() => {
+      cy.elements().removeClass(className);
+      cy.nodes().forEach((n) => {
+        if (set.has(n.id())) {
+          n.addClass(className);
+          count++;
+        }
+      });
+      cy.edges().forEach((e) => {
+        if (set.has(e.id()) || (set.has(e.source().id()) && set.has(e.target().id()))) {
+          e.addClass(className);
+          count++;
+        }
+      });
+      if (opts.fade) {
+        const marked = cy.elements(`.${MARKS.answer.className}, .${MARKS.gap.className}`);
+        cy.elements().not(marked).not(marked.ancestors()).addClass(MARKS.faded.className);
+        marked.removeClass(MARKS.faded.className);
+        marked.ancestors().removeClass(MARKS.faded.className);
+      }
+    });
+    return count;
+  }
+
+  clearMarks(kind?: 'answer' | 'gap'): void {
+    const classes = kind ? [kind === 'answer' ? MARKS.answer.className : MARKS.gap.className] : [MARKS.answer.className, MARKS.gap.className];
+    this.cy.elements().removeClass([...classes, MARKS.faded.className].join(' '));
+  }
+
+  markedIds(kind: 'answer' | 'gap'): string[] {
+    return this.cy.elements(`.${kind === 'answer' ? MARKS.answer.className : MARKS.gap.className}`).map((e) => e.id());
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  /** What is drawn now, as records: for the table view and the JSON export. */
+  drawn(): { nodes: GraphNode[]; edges: GraphEdge[] } {
+    const visible = this.cy.elements(':visible');
+    return {
+      nodes: visible.nodes().map((n) => n.data('record') as GraphNode),
+      edges: visible.edges().map((e) => e.data('record') as GraphEdge),
+    };
+  }
+
+  recordOf(id: string): GraphNode | undefined {
+    const el = this.cy.getElementById(id);
+    return el.nonempty() && el.isNode() ? (el.data('record') as GraphNode) : undefined;
+  }
+
+  png(): Blob {
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
+  }
+
+  svg(): string {
+    return (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
+  }
+}

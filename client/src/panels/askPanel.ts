@@ -1,0 +1,89 @@
+// Ask: "Who can [power] in [place] on [date]?", "Who did?", "Who says?".
+import { whoCanCard, whoDidCard, whoSaysCard, type Card } from '../answerCards';
+import type { Explorer } from '../context';
+import { h, replace } from '../dom';
+import { t } from '../messages';
+import { namePair } from '../names';
+import { picker } from '../picker';
+import { askWhoCan, askWhoDid, askWhoSays } from '../questions';
+import { errorEl, loadingEl } from '../status';
+
+type Question = 'whoCan' | 'whoDid' | 'whoSays';
+
+export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run(): Promise<void> } {
+  let question: Question = x.state.q ?? 'whoCan';
+  const power = picker({ label: () => t('askPower'), items: () => x.powers(), testid: 'pick-power' });
+  const place = picker({ label: () => t('askPlace'), items: () => x.places(), testid: 'pick-place' });
+  const dateInput = h('input', { type: 'date', id: 'ask-at', value: x.state.at ?? '2022-06-13', dataset: { testid: 'ask-at' } });
+  const fromInput = h('input', { type: 'date', id: 'ask-from', value: x.state.from ?? '' });
+  const toInput = h('input', { type: 'date', id: 'ask-to', value: x.state.to ?? '' });
+  const dateLabel = h('label', { for: 'ask-at' });
+  const fromLabel = h('label', { for: 'ask-from' });
+  const toLabel = h('label', { for: 'ask-to' });
+  const dateField = h('div', { class: 'field' }, dateLabel, dateInput);
+  const rangeField = h('div', { class: 'field range' }, h('div', {}, fromLabel, fromInput), h('div', {}, toLabel, toInput));
+  const status = h('div', { class: 'ask-status' });
+  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'ask-submit' } });
+  const choices = (['whoCan', 'whoDid', 'whoSays'] as const).map((q) =>
+    h('label', { class: 'segment' }, h('input', { type: 'radio', name: 'question', value: q, checked: q === question, onchange: () => { question = q; layout(); } }), h('span', {})));
+
+  const layout = () => {
+    const labels = { whoCan: t('askWhoCan'), whoDid: t('askWhoDid'), whoSays: t('askWhoSays') };
+    choices.forEach((c, i) => (c.querySelector('span')!.textContent = labels[(['whoCan', 'whoDid', 'whoSays'] as const)[i]]));
+    dateField.hidden = question !== 'whoCan';
+    rangeField.hidden = question !== 'whoDid';
+    place.el.hidden = question === 'whoSays';
+    dateLabel.textContent = t('askDate');
+    fromLabel.textContent = t('askFrom');
+    toLabel.textContent = t('askTo');
+    submit.textContent = t('askButton');
+    power.refresh();
+    place.refresh();
+  };
+
+  const run = async () => {
+    await ready;
+    const powerId = power.value();
+    if (!powerId) {
+      replace(status, h('p', { class: 'state state-error', role: 'alert' }, t('askNeedPower')));
+      return;
+    }
+    const placeId = question === 'whoSays' ? undefined : place.value();
+    Object.assign(x.state, {
+      q: question, power: powerId, place: placeId,
+      at: question === 'whoCan' ? dateInput.value || undefined : undefined,
+      from: question === 'whoDid' ? fromInput.value || undefined : undefined,
+      to: question === 'whoDid' ? toInput.value || undefined : undefined,
+    });
+    x.save();
+    replace(status);
+    x.showDetails(t('tabAsk'), loadingEl());
+    const powerName = namePair((await x.powers()).find((p) => p.id === powerId) ?? { id: powerId })[0];
+    const placeName = placeId ? namePair((await x.places()).find((p) => p.id === placeId) ?? { id: placeId })[0] : '—';
+    try {
+      let card: Card;
+      if (question === 'whoCan') {
+        const asked = await askWhoCan({ power: powerId, place: placeId, at: x.state.at, case: x.state.case });
+        card = whoCanCard(x, asked.data, asked.query, t('askWhoCanSentence', { power: powerName, place: placeName, date: x.state.at ?? '' }));
+      } else if (question === 'whoDid') {
+        const asked = await askWhoDid({ power: powerId, place: placeId, from: x.state.from, to: x.state.to, case: x.state.case });
+        card = whoDidCard(x, asked.data, asked.query, `${t('askWhoDid')} ${powerName} · ${placeName}`);
+      } else {
+        const asked = await askWhoSays({ power: powerId, case: x.state.case });
+        card = whoSaysCard(x, asked.data, asked.query, `${t('askWhoSays')} ${powerName}`);
+      }
+      const marked = x.markAnswer(card.ids);
+      card.el.insertBefore(h('p', { class: 'meta highlighted', dataset: { testid: 'highlight-count' } }, t('highlighted', { n: marked })), card.el.children[1] ?? null);
+      x.showDetails(t('tabAsk'), card.el);
+    } catch (error) {
+      x.showDetails(t('tabAsk'), errorEl(error, () => void run()));
+    }
+  };
+
+  const form = h('form', { class: 'ask', 'aria-label': t('tabAsk'), onsubmit: (ev: Event) => { ev.preventDefault(); void run(); } },
+    h('fieldset', { class: 'segments' }, choices),
+    power.el, place.el, dateField, rangeField, submit, status);
+  const ready = Promise.all([power.set(x.state.power ?? 'health-code.assign'), place.set(x.state.place ?? 'cn-henan-zhengzhou')]);
+  layout();
+  return { el: form, refresh: layout, run };
+}

@@ -1,0 +1,77 @@
+// Compare: who holds a power in several places, side by side.
+import type { Explorer } from '../context';
+import { h, replace } from '../dom';
+import { t, tv } from '../messages';
+import { nameEl, namePair } from '../names';
+import { picker } from '../picker';
+import { askCompare, type CompareAnswer } from '../questions';
+import { incompleteEl, reproduceEl } from '../reproduce';
+import { errorEl, loadingEl } from '../status';
+
+const DEFAULT_PLACES = ['cn-henan', 'cn-hainan', 'cn-chongqing', 'cn-guangxi'];
+
+export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } {
+  const title = h('h2', {});
+  const power = picker({ label: () => t('askPower'), items: () => x.powers(), testid: 'compare-power' });
+  const placesLegend = h('legend', {});
+  const placeBoxes = h('div', { class: 'place-boxes' });
+  const atLabel = h('label', { for: 'compare-at' });
+  const atInput = h('input', { type: 'date', id: 'compare-at', value: x.state.at ?? '2022-06-13' });
+  const submit = h('button', { type: 'submit', class: 'primary' });
+  const body = h('div', { class: 'compare-body', 'aria-live': 'polite' });
+  let last: { answer: CompareAnswer; query: string } | undefined;
+
+  const drawPlaces = async () => {
+    const chosen = new Set(x.state.places ?? DEFAULT_PLACES);
+    const provinces = (await x.places()).filter((p) => p.level === 'PROVINCE' || chosen.has(p.id));
+    replace(placeBoxes, provinces.map((p) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', value: p.id, checked: chosen.has(p.id) }), ' ', nameEl(p))));
+  };
+
+  const render = () => {
+    title.textContent = t('compareTitle');
+    placesLegend.textContent = t('comparePlaces');
+    atLabel.textContent = t('askDate');
+    submit.textContent = t('compareButton');
+    power.refresh();
+    if (!last) return;
+    const { answer, query } = last;
+    replace(body,
+      h('table', { class: 'compare', dataset: { testid: 'compare-table' } },
+        h('caption', {}, namePair(answer.power).filter(Boolean).join(' · '), ` · ${t('asOfAnswer', { date: answer.at })}`),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('comparePlace')), h('th', { scope: 'col' }, t('compareHolders')))),
+        h('tbody', {}, answer.rows.map((row) => h('tr', {},
+          h('th', { scope: 'row' }, nameEl(row.place)),
+          h('td', {}, row.holders.length
+            ? h('ul', {}, row.holders.map((hd) => h('li', {}, nameEl(hd.body), ' ', h('span', { class: 'badge modality' }, hd.modality), ' ',
+              h('span', { class: 'via' }, tv('cardHolderVia', hd.via)),
+              hd.conditions.length ? h('span', { class: 'meta' }, ` · ${t('cardConditions')}: ${hd.conditions.map((c) => (x.state.lang === 'zh' ? c.descriptionZh : c.description) ?? c.kind).join('; ')}`) : null,
+              hd.chain.length ? h('button', { type: 'button', class: 'link', onclick: () => x.showEvidence(namePair(hd.body)[0], hd.chain.flatMap((s) => s.evidence)) }, t('evidenceTitle')) : null)))
+            : h('span', { class: 'state-empty' }, t('compareNoHolder'))))))),
+      incompleteEl(answer), reproduceEl(query, answer));
+  };
+
+  const run = async () => {
+    const powerId = power.value();
+    if (!powerId) return replace(body, h('p', { class: 'state state-error', role: 'alert' }, t('askNeedPower')));
+    const places = [...placeBoxes.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    x.state.places = places;
+    x.save();
+    replace(body, loadingEl());
+    try {
+      const asked = await askCompare({ power: powerId, places, at: atInput.value || undefined });
+      last = { answer: asked.data.compare, query: asked.query };
+      render();
+      x.markAnswer(last.answer.rows.flatMap((r) => r.holders.map((hd) => hd.body.id)));
+    } catch (error) {
+      replace(body, errorEl(error, () => void run()));
+    }
+  };
+
+  const form = h('form', { class: 'compare-form', onsubmit: (ev: Event) => { ev.preventDefault(); void run(); } },
+    power.el, h('fieldset', {}, placesLegend, placeBoxes), h('div', { class: 'field' }, atLabel, atInput), submit);
+  void power.set(x.state.power ?? 'health-code.assign');
+  void drawPlaces();
+  render();
+  return { el: h('section', { class: 'panel-compare' }, title, form, body), refresh: () => { render(); void drawPlaces(); } };
+}
