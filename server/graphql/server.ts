@@ -18,7 +18,7 @@ export interface QuanzeContext {
 }
 
 /** Limits every request meets; documented in docs/api.md. */
-export const LIMITS = { maxDepth: 12, maxCost: 20000, maxAliases: 15, maxTokens: 5000 } as const;
+export const LIMITS = { maxDepth: 12, maxCost: 1000, maxAliases: 15, maxTokens: 5000 } as const;
 
 /**
  * Refuses any mutation from a caller who is not an editor, before anything executes, and
