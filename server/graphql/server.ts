@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../neo4j/database.js';
 import { entityTypeDefs } from '../model/typeDefs.js';
 import { editorFromHeader, type Editor } from './editorAuth.js';
+import { withAdvice } from './errorAdvice.js';
 import { questionResolvers, questionTypeDefs } from './questions.js';
 
 export interface QuanzeContext {
@@ -69,7 +70,7 @@ export async function createGraphQL(db: Database, config: Config) {
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     plugins: [...armorPlugins, ApolloServerPluginLandingPageDisabled(), editorsOnlyWrite],
-    formatError: (formatted) => formatted,
+    formatError: withAdvice,
   });
   await apollo.start();
 
