@@ -6,6 +6,7 @@ import { importBundle } from '../../server/bundle/importBundle.js';
 import { describeNodes, evidenceForNodes, evidenceFromCitations, UNSOURCED_SOURCE, UnknownNodeError } from '../../server/analyses/evidence.js';
 import { whoCan } from '../../server/analyses/whoCan.js';
 import { whoDid } from '../../server/analyses/whoDid.js';
+import { explain } from '../../server/analyses/explain.js';
 import type { Holder, WhoCanAnswer } from '../../server/analyses/types.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
 
@@ -372,5 +373,86 @@ describe('whoDid', () => {
     const cut = await whoDid(db, { power: 'code', limit: 2 });
     expect(cut.actions).toHaveLength(2);
     expect(cut.incomplete).toBe(true);
+  });
+});
+
+describe('explain', () => {
+  beforeEach(async () => {
+    await load(law);
+  });
+  const ask = (body: string, power: string, extra: Partial<Parameters<typeof explain>[1]> = {}) => explain(db, { body, power, at: AT, ...extra });
+
+  it('HOLDS with the chain, saying how', async () => {
+    const answer = await ask('city-bureau', 'code.assign');
+    expect(answer).toMatchObject({ verdict: 'HOLDS', holds: true, via: 'BY_TYPE', missingLink: null, body: { id: 'city-bureau' }, power: { id: 'code.assign' } });
+    expect(answer.chain.map((s) => s.kind)).toEqual(['BODY_TYPE', 'GRANT', 'PROVISION', 'INSTRUMENT', 'IMPLEMENTS']);
+    expect(answer.reasonZh).toContain('各级大数据管理部门');
+    const successor = await ask('new-bureau', 'code');
+    expect(successor).toMatchObject({ verdict: 'HOLDS', via: 'BY_SUCCESSION' });
+    expect(successor.reason).toContain('甲省大数据管理局');
+  });
+
+  it('CONDITIONAL without context, HOLDS when the context meets the condition, DOES_NOT_HOLD (CONDITION_UNMET) when it does not', async () => {
+    const conditional = await ask('prov-hq', 'code.assign');
+    expect(conditional).toMatchObject({ verdict: 'CONDITIONAL', holds: false, missingLink: null });
+    expect(conditional.conditions.map((c) => c.status)).toEqual(['UNKNOWN']);
+    expect(conditional.reason).toContain('batches of 100 or more');
+    const met = await ask('prov-hq', 'code.assign', { context: { batchSize: 1317 } });
+    expect(met).toMatchObject({ verdict: 'HOLDS', holds: true });
+    const notMet = await ask('prov-hq', 'code.assign', { context: { batchSize: 12 } });
+    expect(notMet).toMatchObject({ verdict: 'DOES_NOT_HOLD', holds: false, missingLink: { kind: 'CONDITION_UNMET', nodeIds: ['g-prov-hq'] } });
+    expect(notMet.chain.length).toBeGreaterThan(0);
+  });
+
+  it('PARENT_ONLY for a division whose parent holds the power, with no delegation', async () => {
+    const answer = await ask('prov-division', 'code.assign', { context: { batchSize: 500 } });
+    expect(answer).toMatchObject({ verdict: 'DOES_NOT_HOLD', missingLink: { kind: 'PARENT_ONLY' } });
+    expect(answer.missingLink!.nodeIds).toEqual(['prov-division', 'prov-hq', 'g-prov-hq']);
+    expect(answer.missingLink!.explanationZh).toContain('甲省指挥部');
+    // The delegated division of the city HQ does hold it.
+    expect((await ask('city-division', 'code.assign')).verdict).toBe('HOLDS');
+  });
+
+  it('NOT_YET_IN_FORCE for a grant that starts later (grant or instrument), NO_LONGER_IN_FORCE for one that ended', async () => {
+    const later = await ask('platform-co', 'code.assign');
+    expect(later.missingLink).toMatchObject({ kind: 'NOT_YET_IN_FORCE', nodeIds: ['g-future-grant', 'provincial'] });
+    expect(later.missingLink!.explanation).toContain('2023-01-01');
+    const laterInstrument = await ask('new-bureau', 'code.assign');
+    expect(laterInstrument.missingLink).toMatchObject({ kind: 'NOT_YET_IN_FORCE', nodeIds: ['g-future-ins', 'future-measure'] });
+    const ended = await ask('hotline', 'code.assign');
+    expect(ended).toMatchObject({ verdict: 'DOES_NOT_HOLD', missingLink: { kind: 'NO_LONGER_IN_FORCE' } });
+    expect(ended.missingLink!.explanation).toContain('2021-12-31');
+  });
+
+  it('WRONG_PLACE for a grant to the body (or its type) for another place', async () => {
+    const typeElsewhere = await ask('other-bureau', 'code.assign');
+    expect(typeElsewhere.missingLink).toMatchObject({ kind: 'WRONG_PLACE', nodeIds: ['g-type', 'provincial', 'bigdata-type', 'prov'] });
+    const otherCity = await ask('city2-bureau', 'code.assign', { place: 'city' });
+    expect(otherCity.missingLink?.kind).toBe('WRONG_PLACE');
+    const direct = await ask('other-hq', 'code.assign', { place: 'city' });
+    expect(direct.missingLink?.kind).toBe('WRONG_PLACE');
+    expect(direct.missingLink!.explanation).toContain('丙省');
+    expect((await ask('other-hq', 'code.assign', { place: 'other-city' })).verdict).toBe('HOLDS');
+  });
+
+  it('BODY_NOT_EXISTING for a body renamed before the date, naming its successor', async () => {
+    const answer = await ask('old-bureau', 'code.convert');
+    expect(answer).toMatchObject({ verdict: 'DOES_NOT_HOLD', missingLink: { kind: 'BODY_NOT_EXISTING', nodeIds: ['old-bureau', 'new-bureau'] } });
+    expect(answer.missingLink!.explanationZh).toContain('甲省政务信息管理局');
+    expect((await ask('old-bureau', 'code.convert', { at: '2022-01-01' })).verdict).toBe('HOLDS');
+  });
+
+  it('NO_GRANT when others hold it but nothing reaches the body (noting a prohibition), UNKNOWN when nobody is granted it', async () => {
+    const police = await ask('police', 'code.assign');
+    expect(police).toMatchObject({ verdict: 'DOES_NOT_HOLD', missingLink: { kind: 'NO_GRANT' } });
+    expect(police.missingLink!.nodeIds).toContain('g-prohibit');
+    expect(police.missingLink!.explanation).toContain('forbids');
+    const unknown = await ask('city-hq', 'data');
+    expect(unknown).toMatchObject({ verdict: 'UNKNOWN', holds: false, missingLink: { kind: 'NO_INFORMATION' } });
+    expect(unknown.reason).toContain('do not say');
+  });
+
+  it('refuses an id that is not a body', async () => {
+    await expect(ask('code', 'code')).rejects.toThrow('No Body with id "code"');
   });
 });
