@@ -5,7 +5,7 @@ import { h } from './dom';
 import { evidenceList } from './evidenceList';
 import { lang, t, tv } from './messages';
 import { nameEl, pick, refName } from './names';
-import type { ActionResult, ChainStep, Condition, ExplainAnswer, Finding, Holder, NodeRef, StatementResult, WhoCanCard, WhoDidCard, WhoSaysCard } from './questions';
+import type { ActionResult, ChainStep, Condition, ExplainAnswer, Finding, Holder, NodeRef, StatementResult, WhoCanCard, WhoDidAnswer, WhoDidCard, WhoSaysCard } from './questions';
 import { incompleteEl, reproduceEl } from './reproduce';
 
 export interface Card { el: HTMLElement; ids: string[] }
@@ -85,8 +85,12 @@ function names(refs: NodeRef[]): string {
   return list(unique(refs.map(refName)));
 }
 
+const noActions: WhoDidAnswer = { actions: [], power: { id: '', label: 'Power' }, dataVersion: 0, computedAt: '', incomplete: false };
+
 export function whoCanCard(x: Explorer, answer: WhoCanCard, query: string, question: string): Card {
-  const { whoCan, whoDid, gaps } = answer;
+  const { whoCan } = answer;
+  const whoDid = answer.whoDid ?? noActions;
+  const gaps = answer.gaps ?? { findings: [] as Finding[] };
   const deciders = whoDid.actions.flatMap((a) => a.actors.filter((r) => r.role === 'DECIDED' || r.role === 'EXECUTED').map((r) => r.who));
   const ids = new Set<string>([
     ...whoCan.holders.flatMap((hd) => [hd.body.id, ...hd.chain.map((s) => s.node.id)]),
@@ -106,13 +110,14 @@ export function whoCanCard(x: Explorer, answer: WhoCanCard, query: string, quest
     h('section', { class: 'card-section fact' }, h('h3', {}, t('cardInFact')),
       whoDid.actions.length ? h('ul', { class: 'actions' }, whoDid.actions.map((a) => actionEl(x, a))) : h('p', { class: 'state-empty' }, t('cardNoActions'))),
     gapSection(x, findings),
-    incompleteEl(whoCan), incompleteEl(whoDid),
+    incompleteEl(whoCan), answer.whoDid ? incompleteEl(answer.whoDid) : null,
     reproduceEl(query, whoCan));
   return { el, ids: [...ids].filter(Boolean) };
 }
 
 export function whoDidCard(x: Explorer, answer: WhoDidCard, query: string, question: string): Card {
-  const { whoDid, gaps } = answer;
+  const { whoDid } = answer;
+  const gaps = answer.gaps ?? { findings: [] as Finding[] };
   const ids = new Set<string>(whoDid.actions.flatMap((a) => [a.id, ...a.actors.flatMap((r) => [r.who.id, r.through?.id ?? ''])]));
   const findings = relevantFindings(gaps.findings, whoDid.power.id, ids);
   findings.forEach((f) => f.nodeIds.forEach((id) => ids.add(id)));
@@ -143,7 +148,8 @@ function statementEl(x: Explorer, s: StatementResult): HTMLElement {
 }
 
 export function whoSaysCard(x: Explorer, answer: WhoSaysCard, query: string, question: string): Card {
-  const { accountability, referralPaths } = answer;
+  const { accountability } = answer;
+  const referralPaths = answer.referralPaths ?? { paths: [] };
   const statements = accountability.stances.flatMap((s) => s.statements);
   const ids = new Set<string>(statements.flatMap((s) => [s.id, s.saidBy.id, ...s.names.map((n) => n.id)]));
   referralPaths.paths.forEach((p) => p.nodeIds.forEach((id) => ids.add(id)));

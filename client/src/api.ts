@@ -10,6 +10,8 @@ export interface Asked<T> {
   data: T;
   /** The whole GraphQL document, values inlined, as sent. */
   query: string;
+  /** Parts of a several-part answer that failed, by operation name. */
+  failed?: Record<string, unknown>;
 }
 
 export async function runQuery<T>(query: string): Promise<Asked<T>> {

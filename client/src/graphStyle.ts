@@ -66,7 +66,7 @@ export const MARKS = {
   faded: { className: 'faded', opacity: 0.16 },
 } as const;
 
-export const FONT = '"Source Han Sans SC", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif';
+export const FONT = '"Helvetica Neue", Arial, "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
 export function stylesheet(): StylesheetJson {
   const sheet: StylesheetJson = [

@@ -34,80 +34,109 @@ export interface GraphNode { id: string; label: string; name?: string | null; na
 export interface GraphEdge { id: string; source: string; target: string; type: string; layer: string; properties?: Record<string, unknown> | null; inactive?: boolean | null }
 export interface GraphAnswer extends Versioned { nodes: GraphNode[]; edges: GraphEdge[]; at?: string | null }
 
-const REF = 'fragment Ref on NodeRef { id label name nameZh }';
-const EV = 'fragment Ev on Evidence { quote quoteZh quoteEn locator unsourced source { id title titleEn outlet author publishedAt url kind } }';
-const COND = 'fragment Cond on Condition { kind param min max body { ...Ref } description descriptionZh status }';
-const STEP = 'fragment Step on ChainStep { kind node { ...Ref } text textZh evidence { ...Ev } }';
-const HOLDER = 'fragment HolderFields on Holder { body { ...Ref } via modality power { ...Ref } grantPlace { ...Ref } note noteZh conditions { ...Cond } chain { ...Step } }';
-const STMT = 'fragment Stmt on StatementResult { id saidOn stance speaker saidBy { ...Ref } names { ...Ref } powers { ...Ref } quote quoteZh evidence { ...Ev } }';
+const REF = '{ id label name nameZh }';
+// Kept lean and without fragments: the server limits a query's cost (docs/api.md), deep
+// evidence is costly, and a fragment spread counts as one more level.
+const EV = '{ quote quoteZh quoteEn locator unsourced source { id title outlet publishedAt url } }';
+const COND = `{ kind param min max body ${REF} description descriptionZh status }`;
+const HOLDER = `{ body ${REF} via modality power ${REF} grantPlace ${REF} note noteZh conditions ${COND} chain { kind node ${REF} text textZh evidence ${EV} } }`;
+const STMT = `{ id saidOn stance speaker saidBy ${REF} names ${REF} quote quoteZh evidence ${EV} }`;
 const VERSION = 'dataVersion computedAt incomplete';
 
-function documentOf(fields: string[], fragments: string[]): string {
-  return `query {\n  ${fields.join('\n  ')}\n}\n${fragments.join('\n')}\n`;
+/** One named question: a Query field with its selection. */
+interface Operation { name: string; field: string }
+
+/** The GraphQL document of one or more named operations. */
+function documentOf(ops: Operation[]): string {
+  return `${ops.map((o) => `query ${o.name} {\n  ${o.field}\n}`).join('\n')}\n`;
 }
 
-const whoCanField = (a: { power: string; place?: string; at?: string }) =>
-  `whoCan${args(a)} { power { ...Ref } place { ...Ref } at holders { ...HolderFields } ${VERSION} }`;
-const whoDidField = (a: { power: string; place?: string; from?: string; to?: string }) =>
-  `whoDid${args(a)} { power { ...Ref } place { ...Ref } actions { id summary summaryZh affectedCount startedAt endedAt purpose place { ...Ref } powers { ...Ref } actors { who { ...Ref } role through { ...Ref } position positionZh evidence { ...Ev } } evidence { ...Ev } } ${VERSION} }`;
-const gapsField = (a: { case: string; at?: string }) =>
-  `gaps${args(a)} { case { ...Ref } at findings { id kind severity title titleZh explanation explanationZh nodeIds power { ...Ref } evidence { ...Ev } } ${VERSION} }`;
+/**
+ * Asks each operation in its own request (each stays under the cost limit); the answer
+ * shows them as one document. The first operation is the question itself and its failure
+ * fails the answer; a later one that fails is left out, its error kept in `failed`.
+ */
+async function ask<T>(ops: Operation[]): Promise<Asked<T> & { failed: Record<string, unknown> }> {
+  const settled = await Promise.allSettled(ops.map((o) => runQuery<Record<string, unknown>>(documentOf([o]))));
+  if (settled[0].status === 'rejected') throw settled[0].reason;
+  const failed: Record<string, unknown> = {};
+  const data: Record<string, unknown> = {};
+  settled.forEach((r, i) => {
+    if (r.status === 'fulfilled') Object.assign(data, r.value.data);
+    else failed[ops[i].name] = r.reason;
+  });
+  return { data: data as T, query: documentOf(ops), failed };
+}
 
-export interface WhoCanCard { whoCan: WhoCanAnswer; whoDid: WhoDidAnswer; gaps: GapsAnswer }
+const whoCanOp = (a: { power: string; place?: string; at?: string }): Operation => ({
+  name: 'WhoCan', 
+  field: `whoCan${args(a)} { power ${REF} place ${REF} at holders ${HOLDER} ${VERSION} }`,
+});
+const whoDidOp = (a: { power: string; place?: string; from?: string; to?: string }): Operation => ({
+  name: 'WhoDid', 
+  field: `whoDid${args(a)} { power ${REF} place ${REF} actions { id summary summaryZh affectedCount startedAt endedAt purpose place ${REF} actors { who ${REF} role through ${REF} position positionZh evidence ${EV} } evidence ${EV} } ${VERSION} }`,
+});
+const gapsOp = (a: { case: string; at?: string }): Operation => ({
+  name: 'Gaps', 
+  field: `gaps${args(a)} { case ${REF} at findings { id kind severity title titleZh explanation explanationZh nodeIds power ${REF} evidence ${EV} } ${VERSION} }`,
+});
 
-/** "Who can [power] in [place] on [date]?", with what was done and the case's findings, in one request. */
+export interface WhoCanCard { whoCan: WhoCanAnswer; whoDid?: WhoDidAnswer; gaps?: GapsAnswer }
+
+/** "Who can [power] in [place] on [date]?", with what was done there and the case's findings. */
 export function askWhoCan(a: { power: string; place?: string; at?: string; case: string }): Promise<Asked<WhoCanCard>> {
-  return runQuery(documentOf(
-    [whoCanField({ power: a.power, place: a.place, at: a.at }), whoDidField({ power: a.power, place: a.place }), gapsField({ case: a.case })],
-    [REF, EV, COND, STEP, HOLDER],
-  ));
+  return ask([whoCanOp({ power: a.power, place: a.place, at: a.at }), whoDidOp({ power: a.power, place: a.place }), gapsOp({ case: a.case })]);
 }
 
-export interface WhoDidCard { whoDid: WhoDidAnswer; gaps: GapsAnswer }
+export interface WhoDidCard { whoDid: WhoDidAnswer; gaps?: GapsAnswer }
 
 export function askWhoDid(a: { power: string; place?: string; from?: string; to?: string; case: string }): Promise<Asked<WhoDidCard>> {
-  return runQuery(documentOf([whoDidField({ power: a.power, place: a.place, from: a.from, to: a.to }), gapsField({ case: a.case })], [REF, EV]));
+  return ask([whoDidOp({ power: a.power, place: a.place, from: a.from, to: a.to }), gapsOp({ case: a.case })]);
 }
 
-export interface WhoSaysCard { accountability: AccountabilityAnswer; referralPaths: ReferralAnswer }
+export interface WhoSaysCard { accountability: AccountabilityAnswer; referralPaths?: ReferralAnswer }
 
 export function askWhoSays(a: { power: string; case: string }): Promise<Asked<WhoSaysCard>> {
-  return runQuery(documentOf([
-    `accountability${args({ case: a.case, power: a.power })} { case { ...Ref } power { ...Ref } stances { stance count speakers { ...Ref } statements { ...Stmt } } ${VERSION} }`,
-    `referralPaths${args({ case: a.case, power: a.power })} { paths { steps { from { ...Ref } to { ...Ref } statement { ...Stmt } } outcome explanation explanationZh nodeIds } ${VERSION} }`,
-  ], [REF, EV, STMT]));
+  return ask([
+    { name: 'Accountability', field: `accountability${args({ case: a.case, power: a.power })} { case ${REF} power ${REF} stances { stance count speakers ${REF} statements ${STMT} } ${VERSION} }` },
+    { name: 'ReferralPaths', field: `referralPaths${args({ case: a.case, power: a.power })} { paths { steps { from ${REF} to ${REF} statement { id saidOn stance quote quoteZh } } outcome explanation explanationZh nodeIds } ${VERSION} }` },
+  ]);
 }
 
 export function askGaps(a: { case: string; at?: string }): Promise<Asked<{ gaps: GapsAnswer }>> {
-  return runQuery(documentOf([gapsField(a)], [REF, EV]));
+  return ask([gapsOp(a)]);
 }
 
 export function askExplain(a: { body: string; power: string; at?: string }): Promise<Asked<{ explain: ExplainAnswer }>> {
-  return runQuery(documentOf([
-    `explain${args(a)} { body { ...Ref } power { ...Ref } at verdict holds reason reasonZh chain { ...Step } conditions { ...Cond } missingLink { kind explanation explanationZh nodeIds } ${VERSION} }`,
-  ], [REF, EV, COND, STEP]));
+  return ask([{
+    name: 'Explain', 
+    field: `explain${args(a)} { body ${REF} power ${REF} at verdict holds reason reasonZh chain { kind node ${REF} text textZh evidence ${EV} } conditions ${COND} missingLink { kind explanation explanationZh nodeIds } ${VERSION} }`,
+  }]);
 }
 
 export function askCompare(a: { power: string; places: string[]; at?: string }): Promise<Asked<{ compare: CompareAnswer }>> {
-  return runQuery(documentOf([`compare${args(a)} { power { ...Ref } at rows { place { ...Ref } holders { ...HolderFields } } ${VERSION} }`], [REF, EV, COND, STEP, HOLDER]));
+  return ask([{
+    name: 'Compare', 
+    field: `compare${args(a)} { power ${REF} at rows { place ${REF} holders { body ${REF} via modality note noteZh conditions { kind description descriptionZh status } chain { kind node ${REF} evidence ${EV} } } } ${VERSION} }`,
+  }]);
 }
 
 export function askTimeline(a: { case: string }): Promise<Asked<{ timeline: TimelineAnswer }>> {
-  return runQuery(documentOf([`timeline${args(a)} { events { date endDate kind node { ...Ref } title titleZh nodeIds evidence { ...Ev } } ${VERSION} }`], [REF, EV]));
+  return ask([{ name: 'Timeline', field: `timeline${args(a)} { events { date endDate kind node ${REF} title titleZh nodeIds evidence ${EV} } ${VERSION} }` }]);
 }
 
 export function askSearch(a: { text: string; limit?: number }): Promise<Asked<{ search: SearchAnswer }>> {
-  return runQuery(documentOf([`search${args(a)} { text hits { node { ...Ref } score matched successor { ...Ref } } ${VERSION} }`], [REF]));
+  return ask([{ name: 'Search', field: `search${args(a)} { text hits { node ${REF} score matched successor ${REF} } ${VERSION} }` }]);
 }
 
 const GRAPH = `nodes { id label name nameZh parent properties inactive unsourced } edges { id source target type layer properties inactive } at ${VERSION}`;
 
 export function askCaseGraph(a: { case: string; at?: string }): Promise<Asked<{ caseGraph: GraphAnswer }>> {
-  return runQuery(documentOf([`caseGraph${args(a)} { ${GRAPH} }`], []));
+  return ask([{ name: 'CaseGraph', field: `caseGraph${args(a)} { ${GRAPH} }` }]);
 }
 
 export function askNeighborhood(a: { id: string; depth?: number; at?: string }): Promise<Asked<{ neighborhood: GraphAnswer }>> {
-  return runQuery(documentOf([`neighborhood${args(a)} { ${GRAPH} }`], []));
+  return ask([{ name: 'Neighborhood', field: `neighborhood${args(a)} { ${GRAPH} }` }]);
 }
 
 // The entity API (@neo4j/graphql), for lists and for the evidence of any node.
@@ -116,23 +145,22 @@ export interface NamedItem { id: string; name: string; nameZh: string; aliases?:
 export interface CaseItem { id: string; title: string; titleZh: string; summary?: string | null; summaryZh?: string | null }
 
 export function askLists(caseId: string): Promise<Asked<{ dataVersion: number; powers: NamedItem[]; places: NamedItem[]; cases: CaseItem[] }>> {
-  return runQuery(documentOf([
-    'dataVersion',
-    'powers(limit: 200) { id name nameZh aliases pinyin }',
-    'places(limit: 200) { id name nameZh aliases pinyin level }',
-    `cases(where: { id: { eq: ${JSON.stringify(caseId)} } }) { id title titleZh summary summaryZh }`,
-  ], []));
+  return ask([{
+    name: 'Lists', 
+    field: `dataVersion\n  powers(limit: 200) { id name nameZh aliases pinyin }\n  places(limit: 200) { id name nameZh aliases pinyin level }\n  cases(where: { id: { eq: ${JSON.stringify(caseId)} } }) { id title titleZh summary summaryZh }`,
+  }]);
 }
 
 export interface CitationEdge { properties: { quoteZh?: string | null; quote?: string | null; locator?: string | null }; node: EvidenceSource }
 
 /** The citations of one node, by its type's plural in the entity API (from the model). */
 export function askNodeEvidence(plural: string, id: string): Promise<Asked<Record<string, { id: string; evidenceConnection: { edges: CitationEdge[] } }[]>>> {
-  return runQuery(documentOf([
-    `${plural}(where: { id: { eq: ${JSON.stringify(id)} } }) { id evidenceConnection { edges { properties { quoteZh quote locator } node { id title titleEn outlet author publishedAt url kind } } } }`,
-  ], []));
+  return ask([{
+    name: 'Evidence', 
+    field: `${plural}(where: { id: { eq: ${JSON.stringify(id)} } }) { id evidenceConnection { edges { properties { quoteZh quote locator } node { id title titleEn outlet author publishedAt url kind } } } }`,
+  }]);
 }
 
 export function askSources(ids: string[]): Promise<Asked<{ sources: EvidenceSource[] }>> {
-  return runQuery(documentOf([`sources(where: { id: { in: ${JSON.stringify(ids)} } }) { id title titleEn outlet author publishedAt url kind }`], []));
+  return ask([{ name: 'Sources', field: `sources(where: { id: { in: ${JSON.stringify(ids)} } }) { id title titleEn outlet author publishedAt url kind }` }]);
 }

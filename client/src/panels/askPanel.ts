@@ -62,16 +62,22 @@ export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run()
     const placeName = placeId ? namePair((await x.places()).find((p) => p.id === placeId) ?? { id: placeId })[0] : '—';
     try {
       let card: Card;
+      let failed: Record<string, unknown> = {};
       if (question === 'whoCan') {
         const asked = await askWhoCan({ power: powerId, place: placeId, at: x.state.at, case: x.state.case });
+        failed = asked.failed ?? {};
         card = whoCanCard(x, asked.data, asked.query, t('askWhoCanSentence', { power: powerName, place: placeName, date: x.state.at ?? '' }));
       } else if (question === 'whoDid') {
         const asked = await askWhoDid({ power: powerId, place: placeId, from: x.state.from, to: x.state.to, case: x.state.case });
+        failed = asked.failed ?? {};
         card = whoDidCard(x, asked.data, asked.query, `${t('askWhoDid')} ${powerName} · ${placeName}`);
       } else {
         const asked = await askWhoSays({ power: powerId, case: x.state.case });
+        failed = asked.failed ?? {};
         card = whoSaysCard(x, asked.data, asked.query, `${t('askWhoSays')} ${powerName}`);
       }
+      // A part that failed (e.g. the findings) is said so; the rest of the card stands.
+      for (const [part, error] of Object.entries(failed)) card.el.append(h('div', { class: 'card-section' }, h('h3', {}, part), errorEl(error)));
       const marked = x.markAnswer(card.ids);
       card.el.insertBefore(h('p', { class: 'meta highlighted', dataset: { testid: 'highlight-count' } }, t('highlighted', { n: marked })), card.el.children[1] ?? null);
       x.showDetails(t('tabAsk'), card.el);
