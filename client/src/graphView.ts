@@ -2,7 +2,6 @@
 // marks of graphStyle.ts (answer, gap, inactive, pinned, hidden, layers).
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type EdgeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import svg from 'cytoscape-svg';
 import { DEFAULT_LAYERS, MARKS, stylesheet } from './graphStyle';
 import { caption, type Named } from './names';
 import { tv } from './messages';
@@ -10,7 +9,12 @@ import type { GraphAnswer, GraphNode, GraphEdge } from './questions';
 import { storyLayout } from './storyLayout';
 
 cytoscape.use(dagre);
-cytoscape.use(svg);
+
+/** The SVG exporter is loaded on first use: most visits never export. */
+let svgReady: Promise<void> | undefined;
+function loadSvg(): Promise<void> {
+  return (svgReady ??= import('cytoscape-svg').then((m) => { cytoscape.use(m.default); }));
+}
 
 export type Selected = { kind: 'node'; node: GraphNode } | { kind: 'edge'; edge: GraphEdge; source?: GraphNode; target?: GraphNode } | null;
 
@@ -36,7 +40,7 @@ export class GraphView {
 
   constructor(container: HTMLElement) {
     this.cy = cytoscape({
-      container, style: stylesheet(), minZoom: 0.1, maxZoom: 3, wheelSensitivity: 0.3,
+      container, style: stylesheet(), minZoom: 0.1, maxZoom: 3,
       boxSelectionEnabled: false, selectionType: 'single',
     });
     this.cy.on('tap', 'node, edge', (event) => this.emitSelect(event.target as NodeSingular | EdgeSingular));
@@ -307,7 +311,8 @@ export class GraphView {
     return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
   }
 
-  svg(): string {
+  async svg(): Promise<string> {
+    await loadSvg();
     return (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
   }
 }

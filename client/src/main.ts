@@ -42,8 +42,9 @@ const header = h('header', { class: 'top' }, brand, caseTitle, h('div', { class:
 const introTitle = h('h2', {});
 const introText = h('div', { class: 'intro-text' });
 const introSummary = h('p', { class: 'meta case-summary' });
+const introMore = h('details', {}, h('summary', {}), introSummary);
 const introToggle = h('button', { type: 'button', class: 'link intro-toggle' });
-const intro = h('section', { class: 'intro', dataset: { testid: 'intro' } }, introTitle, introText, introSummary, introToggle);
+const intro = h('section', { class: 'intro', dataset: { testid: 'intro' } }, introTitle, introText, h('div', { class: 'intro-foot' }, introMore, introToggle));
 let introHidden = localStorage.getItem('quanze.introHidden') === '1';
 
 const tabNames = ['gaps', 'ask', 'time', 'compare', 'explore'] as const;
@@ -264,7 +265,7 @@ function renderToolbar(): void {
     h('span', { class: 'toolbar-group', role: 'group', 'aria-label': t('exportLabel') },
       h('span', { class: 'meta' }, `${t('exportLabel')}:`),
       button(t('exportPng'), 'export-png', () => download(graph.png(), exportName('png'))),
-      button(t('exportSvg'), 'export-svg', () => download(new Blob([graph.svg()], { type: 'image/svg+xml' }), exportName('svg'))),
+      button(t('exportSvg'), 'export-svg', () => void graph.svg().then((text) => download(new Blob([text], { type: 'image/svg+xml' }), exportName('svg')))),
       button(t('exportJson'), 'export-json', () => {
         const data = { case: state.case, asOf: state.asOf ?? null, dataVersion: graphAnswer?.answer.dataVersion, query: graphAnswer?.query, link: location.href, ...graph.drawn() };
         download(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), exportName('json'));
@@ -317,12 +318,13 @@ function renderStatic(): void {
   introToggle.textContent = introHidden ? t('introShow') : t('introHide');
   introTitle.hidden = introHidden;
   introText.hidden = introHidden;
-  introSummary.hidden = introHidden || !introSummary.textContent;
+  introMore.hidden = introHidden || !introSummary.textContent;
+  introMore.querySelector('summary')!.textContent = t('caseSummary');
   intro.classList.toggle('collapsed', introHidden);
   if (currentCase) {
     replace(caseTitle, nameEl({ name: currentCase.title, nameZh: currentCase.titleZh }, { tag: 'strong' }));
     introSummary.textContent = pick(currentCase.summary, currentCase.summaryZh);
-    introSummary.hidden = introHidden || !introSummary.textContent;
+    introMore.hidden = introHidden || !introSummary.textContent;
   }
   graphContainer.setAttribute('aria-label', t('graphLabel'));
   nav.setAttribute('aria-label', t('panelsLabel'));
