@@ -450,31 +450,40 @@ async function dormantFindings(db: Database, question: Required<Omit<GapsQuestio
   for (const row of rows) {
     for (const actor of row.actors) actedOn.set(actor.id, new Set([...(actedOn.get(actor.id) ?? []), ...row.powerChain]));
   }
-  const dormant = new Map<string, { row: DormantRow; holder: Holder }>();
+  // One finding per holder and grant: what it held, and what others did under it meanwhile.
+  const dormant = new Map<string, { holder: Holder; rows: DormantRow[] }>();
   for (const row of rows) {
     if (!row.actors.length) continue; // "while others did": someone must be known to have acted
     for (const day of row.dates) {
       for (const holder of await lookup.holders(row.powerChain, row.place.id, day)) {
         if ((holder.modality === 'DUTY' || holder.modality === 'POWER') && !actedOn.get(holder.body.id)?.has(holder.power.id)) {
-          dormant.set(`${holder.body.id}|${row.power.id}|${row.place.id}`, { row, holder });
+          const key = `${holder.body.id}|${holder.grantId}`;
+          const entry = dormant.get(key) ?? { holder, rows: [] };
+          if (!entry.rows.includes(row)) entry.rows.push(row);
+          dormant.set(key, entry);
         }
       }
     }
   }
   const described = await describeNodes(db, [...dormant.values()].map((d) => d.holder.grantId));
-  return [...dormant.values()].map(({ row, holder }) => {
+  return [...dormant.values()].map(({ holder, rows: exercised }) => {
     const modality = holder.modality === 'DUTY' ? { en: 'a duty', zh: '职责' } : { en: 'the power', zh: '职权' };
+    const grant = refOf(described, holder.grantId, 'Grant');
+    const days = exercised.flatMap((r) => r.dates).sort();
+    const period = { en: days[0] === days.at(-1) ? days[0] : `${days[0]} to ${days.at(-1)}`, zh: days[0] === days.at(-1) ? days[0] : `${days[0]}至${days.at(-1)}` };
+    const others = exercised.map((r) => ({
+      en: `${enList(r.actors)} exercised "${en(r.power)}" in ${en(r.place)}`,
+      zh: `${zhList(r.actors)}在${zh(r.place)}行使了“${zh(r.power)}”`,
+    }));
     return findingOf('DORMANT_POWER', {
-      title: `${en(holder.body)} held ${modality.en} but is not shown acting`,
+      title: `${en(holder.body)} held ${modality.en} but is not shown acting on it`,
       titleZh: `${zh(holder.body)}负有${modality.zh}却未见作为`,
-      explanation: `${en(holder.body)} held ${modality.en} to "${en(row.power)}" in ${en(row.place)} ` +
-        `(${refOf(described, holder.grantId, 'Grant').name ?? holder.grantId}), yet nothing in this case shows it acting on it, ` +
-        `while ${enList(row.actors)} did (${row.dates[0]}${row.dates.length > 1 ? ` to ${row.dates[row.dates.length - 1]}` : ''}).`,
-      explanationZh: `${zh(holder.body)}在${zh(row.place)}对“${zh(row.power)}”负有${modality.zh}` +
-        `（${refOf(described, holder.grantId, 'Grant').nameZh ?? holder.grantId}），但本案没有其作为的记录，而${zhList(row.actors)}却行动了` +
-        `（${row.dates[0]}${row.dates.length > 1 ? `至${row.dates[row.dates.length - 1]}` : ''}）。`,
-      nodeIds: [holder.body.id, row.power.id, row.place.id],
-      power: noun({ ...row.power, label: 'Power' }),
+      explanation: `${en(holder.body)} held ${modality.en} to "${en(holder.power)}"${holder.grantPlace ? ` in ${en(holder.grantPlace)}` : ''} ` +
+        `(${grant.name ?? holder.grantId}), yet nothing in this case shows it acting on it, while others did (${period.en}): ${others.map((o) => o.en).join('; ')}.`,
+      explanationZh: `${zh(holder.body)}${holder.grantPlace ? `在${zh(holder.grantPlace)}` : ''}对“${zh(holder.power)}”负有${modality.zh}` +
+        `（${grant.nameZh ?? holder.grantId}），但本案没有其作为的记录，而其他机构却行动了（${period.zh}）：${others.map((o) => o.zh).join('；')}。`,
+      nodeIds: [holder.body.id, holder.grantId],
+      power: holder.power,
       evidence: evidenceOf(described, [holder.grantId], holder.chain.flatMap((s) => s.evidence)),
     });
   });

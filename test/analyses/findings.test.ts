@@ -1,11 +1,18 @@
 // Findings on small hand-built graphs against the real Neo4j: each kind of gap with its near
 // miss, referral outcomes, accountability, search, timeline and the graph views.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../../server/config.js';
+import { createApp } from '../../server/http/app.js';
+import { createGraphQL } from '../../server/graphql/server.js';
 import type { Database } from '../../server/neo4j/database.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
 import { gaps, type Finding } from '../../server/analyses/gaps.js';
 import { referralPaths } from '../../server/analyses/referralPaths.js';
 import { accountability } from '../../server/analyses/accountability.js';
+import { search } from '../../server/analyses/search.js';
+import { timeline } from '../../server/analyses/timeline.js';
+import { caseGraph, neighborhood } from '../../server/analyses/graph.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
 
 const ev = (quoteZh: string) => [{ source: 'src-f', quoteZh, locator: 'para 1' }];
@@ -143,6 +150,27 @@ export function referralBundle() {
       st('r-attrib-2', 'CLAIMS_SELF', 'r-d', 'r-attrib'),
       st('r-unasked-1', 'REFERS', 'r-a', 'r-unasked', ['r-c']),
     ],
+  };
+}
+
+/** Names to search: a renamed bureau and its successor, an official, a name with Lucene's special characters. */
+export function namesBundle() {
+  return {
+    format: 'quanze-bundle/1',
+    case: { id: 'f-names', title: 'Names test case', titleZh: '名称测试', fictional: true },
+    sources: [source],
+    places,
+    bodies: [
+      body('f-old-bureau', 'North Province Big Data Administration Bureau', '北省大数据管理局', {
+        aliases: ['北省大数据局', 'NP big-data bureau'], level: 'PROVINCIAL', jurisdiction: 'f-prov', validTo: '2022-03-31',
+        succeededBy: { id: 'f-new-bureau', on: '2022-04-01', how: 'RENAMED', evidence: ev('北省大数据管理局（后更名为北省行政审批和政务信息管理局）') },
+      }),
+      body('f-new-bureau', 'North Province Administrative Approval and Government Information Bureau', '北省行政审批和政务信息管理局', {
+        level: 'PROVINCIAL', jurisdiction: 'f-prov', validFrom: '2022-04-01',
+      }),
+      body('f-odd', 'Office "A" (temporary)', '临时（甲）办公室'),
+    ],
+    persons: [{ id: 'f-feng', name: 'Feng Xianbin', nameZh: '冯献彬', evidence: ev('冯献彬'), positions: [{ id: 'f-odd', title: 'Head', titleZh: '主任', from: '2021-01-01', to: '2022-06-22', evidence: ev('主任冯献彬') }] }],
   };
 }
 
@@ -299,5 +327,196 @@ describe('referral paths', () => {
     const all = await referralPaths(db, { case: 'f-referrals' });
     expect(all.paths.filter((p) => p.power?.id === 'r-loop').map((p) => p.outcome)).toEqual(['LOOP']);
     expect(all.paths.length).toBe(6);
+  });
+});
+
+describe('search', () => {
+  beforeAll(async () => {
+    await clearDatabase(db);
+    await load(namesBundle());
+  });
+  const ids = async (text: string) => (await search(db, { text })).hits.map((h) => h.node.id);
+
+  it('finds a body by its Chinese name and shows the body that succeeded it', async () => {
+    const answer = await search(db, { text: '北省大数据管理局' });
+    const [first] = answer.hits;
+    expect(first?.node.id).toBe('f-old-bureau');
+    expect(first?.matched).toBe('北省大数据管理局');
+    expect(first?.successor).toEqual({ id: 'f-new-bureau', label: 'Body', name: 'North Province Administrative Approval and Government Information Bureau', nameZh: '北省行政审批和政务信息管理局' });
+    expect(answer.hits.find((h) => h.node.id === 'f-new-bureau')?.successor ?? null).toBeNull();
+  });
+  it('finds by English name and by alias, saying which name matched', async () => {
+    expect((await ids('big data administration bureau'))[0]).toBe('f-old-bureau');
+    const alias = await search(db, { text: '北省大数据局' });
+    expect(alias.hits[0]?.node.id).toBe('f-old-bureau');
+    expect(alias.hits[0]?.matched).toBe('北省大数据局');
+  });
+  it('finds a person by pinyin, with or without spaces, in part, and by Chinese name', async () => {
+    for (const text of ['fengxianbin', 'Feng Xianbin', 'FENGXIANBIN', 'fengxian', '冯献彬']) expect((await ids(text))[0]).toBe('f-feng');
+  });
+  it('finds by a single character', async () => {
+    expect(await ids('冯')).toContain('f-feng');
+    expect(await ids('甲')).toContain('f-odd');
+  });
+  it('searches special characters as text instead of failing', async () => {
+    expect(await ids('"(')).toEqual([]);
+    expect((await ids('Office "A" (temporary)'))[0]).toBe('f-odd');
+    for (const text of ['AND', 'a:b', 'x~', '[', '\\\\', '*', ')']) await expect(search(db, { text })).resolves.toBeDefined();
+  });
+  it('says when the list was cut', async () => {
+    const answer = await search(db, { text: '北省', limit: 1 });
+    expect(answer.hits.length).toBe(1);
+    expect(answer.incomplete).toBe(true);
+  });
+});
+
+describe('timeline', () => {
+  beforeAll(async () => {
+    await clearDatabase(db);
+    await load(gapsBundle());
+    await load(namesBundle());
+  });
+  it('lists the dated events of a case in order, each with evidence', async () => {
+    const answer = await timeline(db, { case: 'f-gaps' });
+    const dates = answer.events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    const kinds = new Set(answer.events.map((e) => e.kind));
+    for (const kind of ['INSTRUMENT_ISSUED', 'ACTION', 'STATEMENT', 'SOURCE_PUBLISHED']) expect(kinds).toContain(kind);
+    for (const event of answer.events) expect(event.evidence.length).toBeGreaterThan(0);
+    const denial = answer.events.find((e) => e.node.id === 'f-s-health-denies')!;
+    expect(denial.title).toContain('Harbour City Health Commission');
+    expect(denial.titleZh).toContain('港市卫健委');
+  });
+  it('tells a renaming once, as a succession with its evidence', async () => {
+    const answer = await timeline(db, { case: 'f-names' });
+    const renamed = answer.events.filter((e) => e.kind === 'BODY_RENAMED');
+    expect(renamed.map((e) => [e.date, e.nodeIds])).toEqual([['2022-04-01', ['f-old-bureau', 'f-new-bureau']]]);
+    expect(renamed[0]!.evidence[0]!.quote).toContain('后更名为');
+    expect(answer.events.filter((e) => e.kind === 'BODY_CREATED' || e.kind === 'BODY_DISSOLVED')).toEqual([]);
+  });
+});
+
+describe('graph views', () => {
+  beforeAll(async () => {
+    await clearDatabase(db);
+    await load(gapsBundle());
+    await load(namesBundle());
+  });
+  const nodeIds = (answer: { nodes: { id: string }[] }) => answer.nodes.map((n) => n.id).sort();
+
+  it('draws a neighbourhood to the asked depth, without sources or cases', async () => {
+    const one = await neighborhood(db, { id: 'f-division', depth: 1 });
+    expect(nodeIds(one)).toEqual(expect.arrayContaining(['f-division', 'f-hq', 'f-official']));
+    expect(nodeIds(one)).not.toContain('f-g-hq');
+    expect(one.nodes.some((n) => n.label === 'Source' || n.label === 'Case')).toBe(false);
+    const two = await neighborhood(db, { id: 'f-division', depth: 2 });
+    expect(nodeIds(two)).toEqual(expect.arrayContaining(['f-g-hq', 'f-a-division']));
+    expect(nodeIds(two)).not.toContain('f-code.assign'); // three steps away: division ← official ← action → power
+    expect(two.nodes.find((n) => n.id === 'f-division')?.parent).toBe('f-hq');
+    const partOf = two.edges.find((e) => e.type === 'PART_OF' && e.source === 'f-division');
+    expect(partOf).toMatchObject({ target: 'f-hq', layer: 'STRUCTURE' });
+    expect(two.edges.find((e) => e.type === 'PERFORMED_BY')?.layer).toBe('DE_FACTO');
+    const zero = await neighborhood(db, { id: 'f-division', depth: 0 });
+    expect(nodeIds(zero)).toEqual(['f-division']);
+  });
+  it('marks what did not exist or was not in force at the date as inactive', async () => {
+    const before = await neighborhood(db, { id: 'f-old-bureau', depth: 1, at: '2022-01-01' });
+    const after = await neighborhood(db, { id: 'f-old-bureau', depth: 1, at: '2022-06-01' });
+    const inactive = (answer: typeof before, id: string) => answer.nodes.find((n) => n.id === id)?.inactive;
+    expect([inactive(before, 'f-old-bureau'), inactive(before, 'f-new-bureau')]).toEqual([false, true]);
+    expect([inactive(after, 'f-old-bureau'), inactive(after, 'f-new-bureau')]).toEqual([true, false]);
+    expect(before.edges.find((e) => e.type === 'SUCCEEDED_BY')?.inactive).toBe(true);
+    const undated = await neighborhood(db, { id: 'f-old-bureau', depth: 1 });
+    expect(undated.nodes.every((n) => !n.inactive)).toBe(true);
+    const position = (await neighborhood(db, { id: 'f-feng', depth: 1, at: '2022-07-01' })).edges.find((e) => e.type === 'HOLDS_POSITION');
+    expect(position?.inactive).toBe(true);
+  });
+  it('draws a whole case, with layers from the model, and says when the limit cut it', async () => {
+    const answer = await caseGraph(db, { case: 'f-gaps' });
+    expect(answer.incomplete).toBe(false);
+    expect(nodeIds(answer)).toEqual(expect.arrayContaining(['f-hq', 'f-g-hq', 'f-a-division', 'f-s-hq-refers', 'f-city', 'f-code']));
+    expect(nodeIds(answer)).not.toContain('f-old-bureau');
+    const layers = Object.fromEntries(answer.edges.map((e) => [e.type, e.layer]));
+    expect(layers).toMatchObject({ OF: 'DE_JURE', PERFORMED_BY: 'DE_FACTO', ABOUT: 'WHO_SAYS', PART_OF: expect.any(String), WITHIN: expect.any(String) });
+    expect(answer.edges.some((e) => e.type === 'EVIDENCED_BY' || e.type === 'IN_CASE')).toBe(false);
+    const grant = answer.nodes.find((n) => n.id === 'f-g-bureau')!;
+    expect(grant.properties.conditions).toEqual([expect.objectContaining({ kind: 'PROCEDURE' })]);
+    const small = await caseGraph(db, { case: 'f-gaps', limit: 5 });
+    expect(small.nodes.length).toBe(5);
+    expect(small.incomplete).toBe(true);
+  });
+});
+
+describe('through the GraphQL API', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    await clearDatabase(db);
+    await load(gapsBundle());
+    const graphql = await createGraphQL(db, loadConfig({}));
+    const app = createApp({ db, mountGraphQL: graphql.mount });
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  };
+  const nodeCount = async () => (await db.query<{ n: number }>('MATCH (n) RETURN count(n) AS n'))[0]!.n;
+
+  it('answers gaps with findings, evidence and the data version', async () => {
+    const body = await post(`query($case: ID!) { gaps(case: $case) {
+      case { id } dataVersion computedAt incomplete
+      findings { id kind severity title titleZh explanation explanationZh nodeIds power { id } evidence { quote source { id title } } } } }`, { case: 'f-gaps' });
+    expect(body.errors).toBeUndefined();
+    const answer = body.data!.gaps;
+    expect(answer.case.id).toBe('f-gaps');
+    expect(answer.dataVersion).toBeGreaterThan(0);
+    expect(answer.findings.map((f: Finding) => f.kind)).toEqual(expect.arrayContaining(['UNAUTHORIZED_ACTION', 'PROHIBITED_ACTION', 'REFERRAL_LOOP']));
+    expect(answer.findings[0].evidence[0].source.id).toBe('src-f');
+  });
+  it('answers the other findings questions', async () => {
+    const body = await post(`{
+      accountability(case: "f-gaps", power: "f-code") { stances { stance count speakers { id } } }
+      referralPaths(case: "f-gaps") { paths { outcome explanation steps { from { id } to { id } statement { id stance } } } }
+      timeline(case: "f-gaps", limit: 3) { incomplete events { date kind title } }
+      search(text: "港市卫健委") { hits { node { id } matched } }
+      neighborhood(id: "f-division", depth: 1) { nodes { id parent } edges { type layer } }
+      caseGraph(case: "f-gaps", at: "2022-06-10") { nodes { id inactive } incomplete }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.timeline.incomplete).toBe(true);
+    expect(body.data!.search.hits[0].node.id).toBe('f-health');
+    expect(body.data!.referralPaths.paths.map((p: { outcome: string }) => p.outcome)).toContain('LOOP');
+  });
+  it('refuses an unknown id with NOT_FOUND and says what to do', async () => {
+    const body = await post('{ gaps(case: "no-such-case") { findings { id } } }');
+    expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(body.errors?.[0]?.message).toMatch(/no case with id "no-such-case"\. .*cases/);
+    const node = await post('{ neighborhood(id: "nothing-here") { nodes { id } } }');
+    expect(node.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+  it('refuses importBundle without credentials, with FORBIDDEN, and changes nothing', async () => {
+    const before = await nodeCount();
+    const body = await post('mutation($b: JSON!) { importBundle(bundle: $b) { nodes } }', { b: namesBundle() });
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await nodeCount()).toBe(before);
+  });
+  it('refuses a query over the depth limit and one over the cost limit, with their codes', async () => {
+    let deep = 'id';
+    for (let i = 0; i < 14; i++) deep = `partOf { ${deep} }`;
+    const tooDeep = await post(`{ bodies(limit: 1) { ${deep} } }`);
+    // So deep a query is also costly; each limit reports its own error.
+    expect(tooDeep.data).toBeUndefined();
+    expect(tooDeep.errors?.map((e) => e.extensions?.code)).toContain('QUERY_TOO_DEEP');
+    const fields = 'findings { id kind severity title titleZh explanation explanationZh nodeIds power { id name nameZh label } evidence { quote quoteZh quoteEn locator unsourced source { id title titleEn outlet author publishedAt url kind } } }';
+    const aliases = Array.from({ length: 14 }, (_, i) => `g${i}: gaps(case: "f-gaps") { ${fields} }`).join('\n');
+    const costly = await post(`{ ${aliases} }`);
+    expect(costly.data).toBeUndefined();
+    expect(costly.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
   });
 });

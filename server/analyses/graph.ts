@@ -1,0 +1,224 @@
+// graph — nodes and edges ready for Cytoscape (`{ data: … }` of GraphNode / GraphEdge):
+// a node's neighbourhood (neighborhood.cypher, level by level) or a whole case
+// (caseGraph.cypher), as it stood at a date.
+//
+//   - layer: read from the model (RELATIONS by type and the label it starts from), never
+//     restated here: PART_OF is STRUCTURE from a Body and DE_JURE from a Provision;
+//   - inactive at `at`: a Body outside validFrom…validTo; an Instrument outside its
+//     effective dates (issue date when it has no effectiveFrom); a Provision whose
+//     Instrument is; a Grant outside its own dates or its Instrument's; an Action not yet
+//     started, a Statement not yet made, a Source not yet published; a HOLDS_POSITION
+//     outside from…to, a SUCCEEDED_BY before its day; any edge touching an inactive node.
+//     Nothing is inactive when no date is asked;
+//   - parent (compound grouping): the Body a Body is PART_OF, when that body is drawn too
+//     (Cytoscape needs the parent among the nodes);
+//   - EVIDENCED_BY and IN_CASE are left out: sources and cases would tie every node to
+//     every other; evidence is shown beside a node, not as edges.
+import { RELATIONS, nodeSpec, NODES } from '../model/model.js';
+import type { Database } from '../neo4j/database.js';
+import { describeNodes, UnknownNodeError } from './evidence.js';
+import { runAnalysis } from './run.js';
+
+export const HIDDEN_RELATIONS = ['EVIDENCED_BY', 'IN_CASE'];
+export const DEFAULT_GRAPH_LIMIT = 300;
+export const MAX_GRAPH_LIMIT = 1000;
+export const MAX_DEPTH = 4;
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  name: string | null;
+  nameZh: string | null;
+  parent: string | null;
+  properties: Record<string, unknown>;
+  inactive: boolean;
+  unsourced: boolean;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  layer: string;
+  properties: Record<string, unknown>;
+  inactive: boolean;
+}
+
+export interface GraphAnswer {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  at: string | null;
+  incomplete: boolean;
+}
+
+interface NodeRow {
+  id: string;
+  labels: string[];
+  props: Record<string, unknown>;
+  instrument: { issuedOn: string | null; effectiveFrom: string | null; effectiveTo: string | null } | null;
+  parent: string | null;
+}
+interface EdgeRow {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+const MODEL_LABELS = new Set(NODES.map((n) => n.label));
+const modelLabel = (labels: string[]) => labels.find((l) => MODEL_LABELS.has(l)) ?? labels[0] ?? 'Node';
+
+/** The layer the model gives a relation type starting from a label. */
+export function layerOf(type: string, fromLabel: string): string {
+  const spec = RELATIONS.find((r) => r.type === type && r.from === fromLabel) ?? RELATIONS.find((r) => r.type === type && r.from === '*');
+  return spec?.layer ?? 'STRUCTURE';
+}
+
+const outside = (at: string, from: unknown, to: unknown) =>
+  (typeof from === 'string' && from > at) || (typeof to === 'string' && to < at);
+
+function nodeInactive(row: NodeRow, at: string | null): boolean {
+  if (!at) return false;
+  const p = row.props;
+  const instrumentOut = row.instrument
+    ? outside(at, row.instrument.effectiveFrom ?? row.instrument.issuedOn, row.instrument.effectiveTo)
+    : false;
+  switch (modelLabel(row.labels)) {
+    case 'Body': return outside(at, p.validFrom, p.validTo);
+    case 'Instrument': return outside(at, p.effectiveFrom ?? p.issuedOn, p.effectiveTo);
+    case 'Provision': return instrumentOut;
+    case 'Grant': return outside(at, p.validFrom, p.validTo) || instrumentOut;
+    case 'Action': return outside(at, p.startedAt, null);
+    case 'Statement': return outside(at, p.saidOn, null);
+    case 'Source': return outside(at, p.publishedAt, null);
+    default: return false;
+  }
+}
+
+function edgeInactive(edge: EdgeRow, at: string | null): boolean {
+  if (!at) return false;
+  if (edge.type === 'HOLDS_POSITION') return outside(at, edge.props.from, edge.props.to);
+  if (edge.type === 'SUCCEEDED_BY') return outside(at, edge.props.on, null);
+  return false;
+}
+
+/** Properties as plain JSON: dates already YYYY-MM-DD (runAnalysis), json-kind properties parsed. */
+function propertiesOf(label: string, props: Record<string, unknown>): Record<string, unknown> {
+  let specs: Record<string, { kind: string }> = {};
+  try {
+    specs = nodeSpec(label).properties;
+  } catch {
+    return props;
+  }
+  return Object.fromEntries(Object.entries(props).map(([key, value]) => {
+    if (specs[key]?.kind === 'json' && typeof value === 'string') {
+      try {
+        return [key, JSON.parse(value)];
+      } catch {
+        return [key, value];
+      }
+    }
+    return [key, value];
+  }));
+}
+
+/** Assembles the answer from collected rows: names from evidence.cypher, layers from the model. */
+async function drawing(db: Database, nodeRows: Map<string, NodeRow>, edgeRows: EdgeRow[], at: string | null, incomplete: boolean): Promise<GraphAnswer> {
+  const described = await describeNodes(db, nodeRows.keys());
+  const nodes = [...nodeRows.values()].map((row): GraphNode => {
+    const label = modelLabel(row.labels);
+    const ref = described.get(row.id)?.ref;
+    return {
+      id: row.id,
+      label,
+      name: ref?.name ?? (row.props.name as string | undefined) ?? null,
+      nameZh: ref?.nameZh ?? (row.props.nameZh as string | undefined) ?? null,
+      parent: label === 'Body' && row.parent && nodeRows.has(row.parent) ? row.parent : null,
+      properties: propertiesOf(label, row.props),
+      inactive: nodeInactive(row, at),
+      unsourced: row.props.unsourced === true,
+    };
+  });
+  const inactive = new Set(nodes.filter((n) => n.inactive).map((n) => n.id));
+  const seen = new Map<string, number>();
+  const edges: GraphEdge[] = [];
+  for (const edge of edgeRows) {
+    if (!nodeRows.has(edge.from) || !nodeRows.has(edge.to)) continue;
+    const base = `${edge.from}|${edge.type}|${edge.to}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const fromLabel = modelLabel(nodeRows.get(edge.from)!.labels);
+    edges.push({
+      id: n === 1 ? base : `${base}#${n}`,
+      source: edge.from,
+      target: edge.to,
+      type: edge.type,
+      layer: layerOf(edge.type, fromLabel),
+      properties: edge.props,
+      inactive: edgeInactive(edge, at) || inactive.has(edge.from) || inactive.has(edge.to),
+    });
+  }
+  return { nodes, edges, at, incomplete };
+}
+
+const edgeKey = (e: EdgeRow) => `${e.from}|${e.type}|${e.to}|${JSON.stringify(e.props)}`;
+
+type Step = { origin: NodeRow; edge: EdgeRow | null; node: NodeRow | null };
+
+/** A node and its neighbours up to `depth` steps away, as they stood at `at`. */
+export async function neighborhood(db: Database, question: { id: string; depth?: number; at?: string | null; limit?: number }): Promise<GraphAnswer> {
+  const depth = Math.max(0, Math.min(question.depth ?? 1, MAX_DEPTH));
+  const limit = Math.min(question.limit ?? DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT);
+  const at = question.at ?? null;
+  const step = (ids: string[], within: string[] | null) => runAnalysis<Step>(db, 'neighborhood', { ids, hide: HIDDEN_RELATIONS, within });
+
+  let rows = await step([question.id], depth === 0 ? [] : null);
+  if (!rows.length) throw new UnknownNodeError('node', question.id);
+  const nodeRows = new Map<string, NodeRow>([[question.id, rows[0]!.origin]]);
+  const edges = new Map<string, EdgeRow>();
+  let frontier = [question.id];
+  let incomplete = false;
+  for (let level = 1; level <= depth && frontier.length; level++) {
+    if (level > 1) rows = await step(frontier, null);
+    const next: string[] = [];
+    for (const { edge, node } of rows) {
+      if (!edge || !node) continue;
+      if (!nodeRows.has(node.id)) {
+        if (nodeRows.size >= limit) {
+          incomplete = true;
+          continue;
+        }
+        nodeRows.set(node.id, node);
+        next.push(node.id);
+      }
+      edges.set(edgeKey(edge), edge);
+    }
+    frontier = next;
+  }
+  // The edges among the outermost ring (and back into the drawing) that no step walked.
+  if (frontier.length && depth > 0) {
+    for (const { edge } of await step(frontier, [...nodeRows.keys()])) if (edge) edges.set(edgeKey(edge), edge);
+  }
+  return drawing(db, nodeRows, [...edges.values()], at, incomplete);
+}
+
+/** Everything of a case, as it stood at `at`. */
+export async function caseGraph(db: Database, question: { case: string; at?: string | null; limit?: number }): Promise<GraphAnswer> {
+  const limit = Math.min(question.limit ?? DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT);
+  const described = await describeNodes(db, [question.case]);
+  if (described.get(question.case)?.ref.label !== 'Case') throw new UnknownNodeError('Case', question.case);
+  const rows = await runAnalysis<{ node: NodeRow; edges: (EdgeRow & { node: NodeRow })[] }>(db, 'caseGraph', { case: question.case, hide: HIDDEN_RELATIONS });
+  const nodeRows = new Map<string, NodeRow>();
+  let incomplete = false;
+  const add = (row: NodeRow) => {
+    if (nodeRows.has(row.id)) return;
+    if (nodeRows.size >= limit) incomplete = true;
+    else nodeRows.set(row.id, row);
+  };
+  // The case's own nodes first, then the shared vocabulary they point at.
+  for (const { node } of rows) add(node);
+  for (const { edges } of rows) for (const edge of edges) add(edge.node);
+  const edgeRows = rows.flatMap((r) => r.edges.map(({ node: _node, ...edge }) => edge));
+  return drawing(db, nodeRows, edgeRows, question.at ?? null, incomplete);
+}

@@ -1,0 +1,60 @@
+// search — bodies, body types, persons, instruments, powers and places by any of their
+// names: Chinese or English name, title, alias or former name, official document number,
+// pinyin. Full-text over the `nameText` index (cjk analyzer: Chinese as bigrams), plus a
+// case-insensitive CONTAINS match where bigrams cannot help: one-character queries, and
+// pinyin typed with or without spaces ("Feng Xianbin" finds "fengxianbin").
+//
+// Parameters:
+//   $lucene    the query for the full-text index with Lucene's special characters escaped,
+//              or null when the text has nothing to index (only punctuation)
+//   $text      the text, trimmed and lowercased
+//   $contains  $text when a CONTAINS match should run over all names (one character), else null
+//   $pinyin    the text lowercased without spaces when it is Latin letters only, else null
+//   $tokens    the lowercased words of the text, to tell which name matched
+//   $limit     how many rows to return (an integer; the caller asks one more than it shows, to tell whether the list was cut)
+//
+// One row per node, best first: id, score, matched (the name that matched), successor id
+// (the body that finally succeeded it, following SUCCEEDED_BY to its end; null if none).
+CALL () {
+  WITH $lucene AS query WHERE query IS NOT NULL
+  CALL db.index.fulltext.queryNodes('nameText', query) YIELD node, score
+  RETURN node, score
+  UNION
+  MATCH (node)
+  WHERE $contains IS NOT NULL AND (node:Body OR node:BodyType OR node:Person OR node:Instrument OR node:Power OR node:Place)
+    AND any(name IN [node.name, node.nameZh, node.title, node.titleZh, node.officialId] + coalesce(node.aliases, [])
+            WHERE toLower(name) CONTAINS $contains)
+  RETURN node, 1.0 AS score
+  UNION
+  MATCH (node)
+  WHERE $pinyin IS NOT NULL AND (node:Body OR node:BodyType OR node:Person OR node:Instrument OR node:Power OR node:Place)
+    AND node.pinyin CONTAINS $pinyin
+  RETURN node, 1.0 AS score
+}
+WITH node, max(score) AS score
+WITH node, score,
+     [name IN [node.nameZh, node.name, node.titleZh, node.title] + coalesce(node.aliases, []) + [node.officialId, node.pinyin]
+      WHERE name IS NOT NULL] AS names
+// An exact name, alias or pinyin ranks above any partial match.
+WITH node, names,
+     score + CASE
+       WHEN any(name IN names WHERE toLower(name) = $text) OR node.pinyin = $pinyin THEN 10.0
+       WHEN any(name IN names WHERE toLower(name) CONTAINS $text) OR node.pinyin STARTS WITH $pinyin THEN 5.0
+       ELSE 0.0 END AS score
+WITH node, score,
+     coalesce(
+       head([name IN names WHERE toLower(name) = $text]),
+       head([name IN names WHERE toLower(name) CONTAINS $text]),
+       head([name IN names WHERE $pinyin IS NOT NULL AND replace(toLower(name), ' ', '') CONTAINS $pinyin]),
+       head([name IN names WHERE any(t IN $tokens WHERE toLower(name) CONTAINS t)]),
+       head(names)
+     ) AS matched
+ORDER BY score DESC, node.id
+LIMIT $limit
+OPTIONAL CALL (node) {
+  MATCH path = (node:Body)-[:SUCCEEDED_BY*1..]->(last:Body)
+  WHERE NOT (last)-[:SUCCEEDED_BY]->(:Body)
+  RETURN last.id AS successor ORDER BY length(path) DESC LIMIT 1
+}
+RETURN node.id AS id, score, matched, successor
+ORDER BY score DESC, id

@@ -1,0 +1,67 @@
+// search (search.cypher): find a node by any of its names, with the name that matched and,
+// for a body renamed or replaced, its successor (searching 河南省大数据管理局 shows the
+// bureau and 河南省行政审批和政务信息管理局 that it became).
+import neo4j from 'neo4j-driver';
+import type { Database } from '../neo4j/database.js';
+import { describeNodes, refOf } from './evidence.js';
+import { runAnalysis } from './run.js';
+import type { NodeRef } from './types.js';
+
+export interface SearchHit {
+  node: NodeRef;
+  score: number;
+  matched: string | null;
+  successor: NodeRef | null;
+}
+
+export interface SearchAnswer {
+  text: string;
+  hits: SearchHit[];
+  incomplete: boolean;
+}
+
+export const DEFAULT_SEARCH_LIMIT = 20;
+
+/** Lucene's query syntax characters, escaped so user text is searched as text ("(" or '"' never breaks the query). */
+export function escapeLucene(text: string): string {
+  return text.replace(/[\\+\-!():^[\]"{}~*?|&/]/g, '\\$&');
+}
+
+/** The parameters of search.cypher for a user's text. */
+export function searchParameters(text: string, limit: number) {
+  const plain = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  // Lowercase keeps AND / OR / NOT from being read as operators; the analyzer lowercases anyway.
+  const indexable = /[\p{L}\p{N}]/u.test(plain);
+  const latin = /^[a-z\s']+$/.test(plain) && plain.replace(/[\s']/g, '').length >= 2;
+  return {
+    lucene: indexable ? escapeLucene(plain) : null,
+    text: plain,
+    contains: [...plain].length === 1 ? plain : null,
+    pinyin: latin ? plain.replace(/[\s']/g, '') : null,
+    tokens: plain.split(' ').filter((t) => t.length > 0),
+    // One more than shown, to tell whether the list was cut; an integer, as LIMIT requires.
+    limit: neo4j.int(limit + 1),
+  };
+}
+
+interface Row {
+  id: string;
+  score: number;
+  matched: string | null;
+  successor: string | null;
+}
+
+export async function search(db: Database, question: { text: string; limit?: number }): Promise<SearchAnswer> {
+  const limit = question.limit ?? DEFAULT_SEARCH_LIMIT;
+  const params = searchParameters(question.text, limit);
+  if (!params.text) return { text: question.text, hits: [], incomplete: false };
+  const rows = await runAnalysis<Row>(db, 'search', params);
+  const described = await describeNodes(db, rows.flatMap((r) => [r.id, ...(r.successor ? [r.successor] : [])]));
+  const hits = rows.slice(0, limit).map((r) => ({
+    node: refOf(described, r.id),
+    score: Math.round(r.score * 1000) / 1000,
+    matched: r.matched,
+    successor: r.successor ? refOf(described, r.successor, 'Body') : null,
+  }));
+  return { text: question.text, hits, incomplete: rows.length > limit };
+}
