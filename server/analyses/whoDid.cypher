@@ -24,12 +24,19 @@ WHERE ($place IS NULL OR EXISTS { (ap)-[:WITHIN*0..]->(:Place {id: $place}) })
 CALL (a) {
   MATCH (a)-[r:PERFORMED_BY]->(who)
   // A person's position on the day the action started; open ends count as holding it.
-  // Prefer a position in a body that itself took part, then the most recently taken.
+  // A person may hold several posts at once (a party secretary who also heads an HQ
+  // division): prefer a body that itself took part, then one that is, or is part of, a
+  // body granted a power of the same family (directly or by type), then the latest taken.
   OPTIONAL CALL (a, who) {
     MATCH (who:Person)-[h:HOLDS_POSITION]->(b:Body)
     WHERE (h.from IS NULL OR h.from <= a.startedAt) AND (h.to IS NULL OR a.startedAt <= h.to)
     RETURN {bodyId: b.id, title: h.title, titleZh: h.titleZh, citations: h.citations, unsourced: coalesce(h.unsourced, false)} AS through
-    ORDER BY CASE WHEN EXISTS { (a)-[:PERFORMED_BY]->(b) } THEN 0 ELSE 1 END, h.from DESC, b.id
+    ORDER BY CASE
+        WHEN EXISTS { (a)-[:PERFORMED_BY]->(b) } THEN 0
+        WHEN EXISTS { (a)-[:EXERCISED]->(:Power)-[:NARROWER_THAN*0..]-(:Power)<-[:OF]-(:Grant)-[:TO]->()<-[:IS_A*0..1]-(:Body)<-[:PART_OF*0..]-(b) } THEN 1
+        ELSE 2
+      END,
+      h.from DESC, b.id
     LIMIT 1
   }
   RETURN collect({

@@ -1,0 +1,32 @@
+// compare: who holds a power in each of several places at one date, side by side. Each
+// row is whoCan for that place, so the rules are exactly those of whoCan.
+import type { Database } from '../neo4j/database.js';
+import { describeNodes, requireNode } from './evidence.js';
+import type { CompareAnswer, CompareRow, ConditionContext } from './types.js';
+import { whoCan } from './whoCan.js';
+
+export interface CompareParams {
+  power: string;
+  places: string[];
+  /** YYYY-MM-DD */
+  at: string;
+  context?: ConditionContext | null;
+  /** Most holders per place. */
+  limit?: number;
+}
+
+export async function compare(db: Database, params: CompareParams): Promise<CompareAnswer> {
+  const places = [...new Set(params.places)];
+  const asked = await describeNodes(db, [params.power, ...places]);
+  const power = requireNode(asked, 'Power', params.power);
+  for (const id of places) requireNode(asked, 'Place', id);
+
+  const rows: CompareRow[] = [];
+  let incomplete = false;
+  for (const id of places) {
+    const answer = await whoCan(db, { power: params.power, place: id, at: params.at, context: params.context, limit: params.limit });
+    rows.push({ place: answer.place!, holders: answer.holders });
+    incomplete ||= answer.incomplete;
+  }
+  return { power, at: params.at, rows, incomplete };
+}
