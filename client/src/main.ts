@@ -164,12 +164,18 @@ const x: Explorer = {
   },
 };
 
+/** With no finding chosen, the graph marks the nodes of the most severe findings present. */
+function markSevereGaps(): void {
+  const top = ['HIGH', 'MEDIUM', 'LOW'].find((sev) => findings.some((f) => f.severity === sev));
+  graph.mark(findings.filter((f) => f.severity === top).flatMap((f) => f.nodeIds), 'gap');
+}
+
 // ---- Panels ------------------------------------------------------------------------
 const gaps = gapsPanel(x, (loaded) => {
   findings = loaded;
   const focused = loaded.find((f) => f.id === state.finding);
   if (focused) x.focusFinding(focused, { select: !state.sel && !state.q });
-  else graph.mark(loaded.flatMap((f) => f.nodeIds), 'gap');
+  else markSevereGaps();
 });
 const ask = askPanel(x);
 const time = timePanel(x);
@@ -278,7 +284,7 @@ function clearFocus(): void {
   x.save();
   graph.clearMarks();
   graph.cy.elements().unselect();
-  graph.mark(findings.flatMap((f) => f.nodeIds), 'gap');
+  markSevereGaps();
   gaps.refresh();
   showSelection(null);
 }
