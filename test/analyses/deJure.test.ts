@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { Database } from '../../server/neo4j/database.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
 import { describeNodes, evidenceForNodes, evidenceFromCitations, UNSOURCED_SOURCE, UnknownNodeError } from '../../server/analyses/evidence.js';
-import { whoCan } from '../../server/analyses/whoCan.js';
+import { conditionStatus, whoCan } from '../../server/analyses/whoCan.js';
 import { whoDid } from '../../server/analyses/whoDid.js';
 import { explain } from '../../server/analyses/explain.js';
 import type { Holder, WhoCanAnswer } from '../../server/analyses/types.js';
@@ -454,5 +454,22 @@ describe('explain', () => {
 
   it('refuses an id that is not a body', async () => {
     await expect(ask('code', 'code')).rejects.toThrow('No Body with id "code"');
+  });
+});
+
+describe('conditions against a context', () => {
+  it('reads thresholds, consents, approvals and procedures; what the context does not say stays UNKNOWN', () => {
+    const threshold = { kind: 'THRESHOLD', param: 'batchSize', max: 99 };
+    expect(conditionStatus(threshold, { batchSize: 99 })).toBe('MET');
+    expect(conditionStatus(threshold, { batchSize: '100' })).toBe('NOT_MET');
+    expect(conditionStatus(threshold, { other: 1 })).toBe('UNKNOWN');
+    expect(conditionStatus(threshold, null)).toBe('UNKNOWN');
+    const consent = { kind: 'CONSENT', body: 'prov-hq' };
+    expect(conditionStatus(consent, { consents: ['prov-hq'] })).toBe('MET');
+    expect(conditionStatus(consent, { consents: ['city-hq'] })).toBe('UNKNOWN');
+    expect(conditionStatus({ kind: 'APPROVAL', body: 'prov-hq' }, { approvals: ['prov-hq'] })).toBe('MET');
+    const procedure = { kind: 'PROCEDURE', param: 'writtenRequest', description: 'a written request with evidence' };
+    expect(conditionStatus(procedure, { procedures: ['writtenRequest'] })).toBe('MET');
+    expect(conditionStatus(procedure, { consents: ['writtenRequest'] })).toBe('UNKNOWN');
   });
 });
