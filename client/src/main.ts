@@ -171,11 +171,17 @@ function markSevereGaps(): void {
 }
 
 // ---- Panels ------------------------------------------------------------------------
-const gaps = gapsPanel(x, (loaded) => {
-  findings = loaded;
-  const focused = loaded.find((f) => f.id === state.finding);
+let graphDrawn = false;
+/** Marks the chosen finding, or the severe ones, once both the findings and the graph are here. */
+function applyFindingMarks(): void {
+  if (!graphDrawn) return;
+  const focused = findings.find((f) => f.id === state.finding);
   if (focused) x.focusFinding(focused, { select: !state.sel && !state.q });
   else markSevereGaps();
+}
+const gaps = gapsPanel(x, (loaded) => {
+  findings = loaded;
+  applyFindingMarks();
 });
 const ask = askPanel(x);
 const time = timePanel(x);
@@ -410,6 +416,8 @@ async function start(): Promise<void> {
     compare.refresh();
   }).catch(() => { /* each panel shows its own error when it needs the lists */ });
   void time.load();
+  // The findings load while the graph does; marks wait for both.
+  const findingsLoaded = gaps.load();
   await loadGraph();
   for (const id of state.expand) {
     const asked = await askNeighborhood({ id, depth: 1, at: state.asOf }).catch(() => undefined);
@@ -417,7 +425,9 @@ async function start(): Promise<void> {
   }
   graph.setHidden(state.hide);
   const selectedId = state.sel;
-  await gaps.load();
+  graphDrawn = true;
+  await findingsLoaded;
+  applyFindingMarks();
   if (state.q && state.power) await ask.run();
   if (selectedId) graph.select(selectedId);
   renderToolbar();
