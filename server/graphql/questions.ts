@@ -6,6 +6,7 @@ import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { projectRoot } from '../config.js';
 import type { QuanzeContext } from './server.js';
 import { deJureResolvers } from './deJureResolvers.js';
+import { StrictDate } from './strictDate.js';
 import { findingsResolvers } from './findingsResolvers.js';
 
 export const questionTypeDefs = fs.readFileSync(path.join(projectRoot, 'server', 'graphql', 'questions.graphql'), 'utf8');
@@ -31,6 +32,7 @@ export const JSONScalar = new GraphQLScalarType({
 
 export const questionResolvers = {
   JSON: JSONScalar,
+  Date: StrictDate,
   Query: {
     dataVersion: async (_: unknown, __: unknown, { db }: QuanzeContext) => {
       const [row] = await db.query<{ version: number | null }>("OPTIONAL MATCH (m:Meta {id: 'dataVersion'}) RETURN m.version AS version");
