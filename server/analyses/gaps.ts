@@ -109,35 +109,23 @@ function evidenceOf(described: Map<string, DescribedNode>, ids: string[], extra:
 // ---------------------------------------------------------------- who held it by law
 
 /**
- * The holders of `chain[0]` (or of a broader power in `chain`) at `place` on `at`. whoCan
- * answers for a power and its narrower ones, so it is asked for each power of the chain and
- * only grants of a power on the chain are kept.
+ * The holders, at `place` on `at`, of grants of the powers in `accepted`. whoCan answers for
+ * a power and every narrower one, so one question about the broadest power of the family
+ * (`root`) serves every action and statement about that family on that day and place.
  */
 class HolderLookup {
   private readonly cache = new Map<string, Promise<Holder[]>>();
   constructor(private readonly db: Database) {}
 
-  holders(chain: string[], place: string | null, at: string): Promise<Holder[]> {
-    const key = `${chain.join('>')}|${place ?? ''}|${at}`;
+  async holders(root: string, accepted: string[], place: string | null, at: string): Promise<Holder[]> {
+    const key = `${root}|${place ?? ''}|${at}`;
     let pending = this.cache.get(key);
     if (!pending) {
-      pending = (async () => {
-        const answers = await Promise.all(chain.map((power) => whoCan(this.db, { power, place, at, context: null })));
-        const onChain = new Set(chain);
-        const seen = new Set<string>();
-        const out: Holder[] = [];
-        for (const holder of answers.flatMap((a) => [...a.holders, ...a.excludedByContext])) {
-          const key2 = `${holder.body.id}|${holder.grantId}`;
-          if (onChain.has(holder.power.id) && holder.modality !== 'PROHIBITION' && !seen.has(key2)) {
-            seen.add(key2);
-            out.push(holder);
-          }
-        }
-        return out;
-      })();
+      pending = whoCan(this.db, { power: root, place, at, context: null }).then((a) => [...a.holders, ...a.excludedByContext]);
       this.cache.set(key, pending);
     }
-    return pending;
+    const wanted = new Set(accepted);
+    return (await pending).filter((h) => wanted.has(h.power.id) && h.modality !== 'PROHIBITION');
   }
 }
 
@@ -154,6 +142,7 @@ interface ActorRow {
   action: { id: string; summary: string; summaryZh: string; startedAt: string; purpose: string | null; conditionsMet: string | null };
   power: Ref;
   powerChain: string[];
+  root: string;
   place: Ref;
   actor: Ref & { label: string };
   roles: string[];
@@ -195,7 +184,7 @@ async function holderBasedFindings(db: Database, question: Required<Omit<GapsQue
   // One verdict per (action, power, actor): a person who both decided and executed is one finding.
   const judged: { row: ActorRow; kind: GapKind; holders: Holder[]; via?: Ref; through?: Ref; unmet?: Condition[] }[] = [];
   for (const row of rows) {
-    const holders = await lookup.holders(row.powerChain, row.place.id, row.action.startedAt);
+    const holders = await lookup.holders(row.root, row.powerChain, row.place.id, row.action.startedAt);
     const records = parseConditionsMet(row.action.conditionsMet);
     const own = row.acting.map(({ body, parents }) => ({ body, parents, holdings: holders.filter((h) => h.body.id === body.id) }));
     // Authorised through any body the actor acted through: no finding.
@@ -347,6 +336,7 @@ interface DisclaimRow {
   statement: { id: string; saidOn: string; stance: string; quote: string | null; quoteZh: string | null; speaker: string | null };
   power: Ref;
   related: string[];
+  root: string;
   body: Ref;
   person: Ref | null;
   place: Ref | null;
@@ -357,7 +347,7 @@ async function disclaimedFindings(db: Database, question: Required<Omit<GapsQues
   const hits: { row: DisclaimRow; holders: Holder[] }[] = [];
   for (const row of rows) {
     // Holding the power, a broader one or a narrower one is holding (part of) what was disclaimed.
-    const holders = (await lookup.holders(row.related, row.place?.id ?? null, row.statement.saidOn)).filter((h) => h.body.id === row.body.id);
+    const holders = (await lookup.holders(row.root, row.related, row.place?.id ?? null, row.statement.saidOn)).filter((h) => h.body.id === row.body.id);
     if (holders.length) hits.push({ row, holders });
   }
   const described = await describeNodes(db, hits.flatMap(({ row, holders }) => [row.statement.id, ...holders.map((h) => h.grantId)]));
@@ -436,6 +426,7 @@ async function referralFindings(db: Database, question: Required<Omit<GapsQuesti
 interface DormantRow {
   power: Ref;
   powerChain: string[];
+  root: string;
   place: Ref;
   dates: string[];
   actions: string[];
@@ -455,7 +446,7 @@ async function dormantFindings(db: Database, question: Required<Omit<GapsQuestio
   for (const row of rows) {
     if (!row.actors.length) continue; // "while others did": someone must be known to have acted
     for (const day of row.dates) {
-      for (const holder of await lookup.holders(row.powerChain, row.place.id, day)) {
+      for (const holder of await lookup.holders(row.root, row.powerChain, row.place.id, day)) {
         if ((holder.modality === 'DUTY' || holder.modality === 'POWER') && !actedOn.get(holder.body.id)?.has(holder.power.id)) {
           const key = `${holder.body.id}|${holder.grantId}`;
           const entry = dormant.get(key) ?? { holder, rows: [] };
@@ -496,16 +487,17 @@ export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAn
   const caseRef = requireNode(await describeNodes(db, [question.case]), 'Case', question.case);
   const q = { case: question.case, at: question.at ?? null };
   const lookup = new HolderLookup(db);
-  const referrals = await referralFindings(db, q);
-  const all = [
-    ...(await holderBasedFindings(db, q, lookup)),
-    ...(await prohibitedFindings(db, q)),
-    ...(await unattributedFindings(db, q)),
-    ...(await disclaimedFindings(db, q, lookup)),
-    ...(await conflictingFindings(db, q)),
-    ...referrals.findings,
-    ...(await dormantFindings(db, q, lookup)),
-  ];
+  // The kinds are independent: ask for them together.
+  const [holderBased, prohibited, unattributed, disclaimed, conflicting, referrals, dormantPowers] = await Promise.all([
+    holderBasedFindings(db, q, lookup),
+    prohibitedFindings(db, q),
+    unattributedFindings(db, q),
+    disclaimedFindings(db, q, lookup),
+    conflictingFindings(db, q),
+    referralFindings(db, q),
+    dormantFindings(db, q, lookup),
+  ]);
+  const all = [...holderBased, ...prohibited, ...unattributed, ...disclaimed, ...conflicting, ...referrals.findings, ...dormantPowers];
   const unique = [...new Map(all.map((f) => [f.id, f])).values()];
   unique.sort((a, b) =>
     SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)

@@ -10,6 +10,8 @@ import { importBundle } from '../../server/bundle/importBundle.js';
 import { gaps, type Finding } from '../../server/analyses/gaps.js';
 import { accountability } from '../../server/analyses/accountability.js';
 import { search } from '../../server/analyses/search.js';
+import { timeline } from '../../server/analyses/timeline.js';
+import { caseGraph, neighborhood } from '../../server/analyses/graph.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
 
 const SEED = path.join(projectRoot, 'seed', 'henan-red-code-2022.yaml');
@@ -24,15 +26,17 @@ beforeAll(async () => {
   await clearDatabase(db);
   const result = await importBundle(db, await readBundleFile(SEED));
   expect(result.problems).toEqual([]);
-  findings = (await gaps(db, { case: CASE })).findings;
 });
 afterAll(closeTestDatabase);
 
 const withEvidence = (f: Finding) => f.evidence.some((e) => (e.quote || e.quoteEn) && e.source.id && !e.unsourced);
 
 describeSeed('findings of the Henan red-code case', () => {
-  it('print', () => {
-    console.log(findings.map((f) => `${f.severity} ${f.kind} ${f.nodeIds.join(',')}\n   ${f.explanation}\n   ${f.explanationZh}`).join('\n'));
+  it('are computed, most severe first', async () => {
+    const answer = await gaps(db, { case: CASE });
+    findings = answer.findings;
+    expect(answer.incomplete).toBe(false);
+    expect(findings[0]?.severity).toBe('HIGH');
   });
   it('include an unauthorised or parent-only action for the June red codes, with evidence', () => {
     const june = findings.filter((f) => ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY'].includes(f.kind) && f.nodeIds.includes('action-2022-06-red-codes'));
@@ -77,12 +81,27 @@ describeSeed('findings of the Henan red-code case', () => {
       expect(s.statements.length).toBe(s.count);
       expect(s.speakers.length).toBeLessThanOrEqual(s.count);
     }
-    console.log(answer.stances.map((s) => `${s.stance} ${s.count} ${s.speakers.map((p) => p.nameZh).join('、')}`).join('\n'));
   });
   it('find the former big-data bureau by its Chinese name, with its successor', async () => {
     const answer = await search(db, { text: '河南省大数据管理局' });
     const bureau = answer.hits.find((h) => h.node.id === 'henan-big-data-bureau');
     expect(bureau?.successor?.id).toBe('henan-approval-info-bureau');
     expect(bureau?.successor?.nameZh).toBe('河南省行政审批和政务信息管理局');
+  });
+  it('find the two officials by pinyin', async () => {
+    expect((await search(db, { text: 'Feng Xianbin' })).hits[0]?.node.id).toBe('feng-xianbin');
+    expect((await search(db, { text: 'zhanglinlin' })).hits[0]?.node.id).toBe('zhang-linlin');
+  });
+  it('draw the case and the neighbourhood of the division', async () => {
+    const drawing = await caseGraph(db, { case: CASE, at: '2022-06-15' });
+    expect(drawing.nodes.length).toBeGreaterThan(50);
+    expect(drawing.nodes.find((n) => n.id === 'henan-big-data-bureau')?.inactive).toBe(true);
+    expect(drawing.nodes.find((n) => n.id === 'henan-approval-info-bureau')?.inactive).toBe(false);
+    const around = await neighborhood(db, { id: 'zz-social-control-division', depth: 2, at: '2022-06-15' });
+    expect(around.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['feng-xianbin', 'zhang-linlin', 'zz-epidemic-hq']));
+  });
+  it('put the June codes before the July codes on the timeline', async () => {
+    const events = (await timeline(db, { case: CASE })).events.map((e) => e.node.id);
+    expect(events.indexOf('action-2022-06-red-codes')).toBeLessThan(events.indexOf('action-2022-07-red-codes'));
   });
 });

@@ -9,7 +9,7 @@
 //
 // One row per (action, exercised power, actor):
 //   action {id, summary, summaryZh, startedAt, purpose, conditionsMet (JSON string)}
-//   power {id, name, nameZh}, powerChain  ids of the exercised power and every broader power
+//   power {id, name, nameZh}, powerChain  ids of the exercised power and every broader power; root  the broadest
 //   place {id, name, nameZh}
 //   actor {id, label, name, nameZh}, roles  (DECIDED and/or EXECUTED)
 //   performed  [{citations, unsourced}] of the PERFORMED_BY relations: who says the actor did it
@@ -44,6 +44,7 @@ WITH a, power, place, actor, roles, performed,
 RETURN a {.id, .summary, .summaryZh, .startedAt, .purpose, .conditionsMet} AS action,
        power {.id, .name, .nameZh} AS power,
        [(power)-[:NARROWER_THAN*0..]->(broader:Power) | broader.id] AS powerChain,
+       head([(power)-[:NARROWER_THAN*0..]->(top:Power) WHERE NOT (top)-[:NARROWER_THAN]->() | top.id]) AS root,
        place {.id, .name, .nameZh} AS place,
        actor {.id, label: head(labels(actor)), .name, .nameZh} AS actor,
        roles, performed, acting

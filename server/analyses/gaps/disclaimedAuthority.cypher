@@ -10,7 +10,7 @@
 // One row per (statement, power it is about, speaking body):
 //   statement {id, saidOn, stance, quote, quoteZh, speaker}
 //   power {id, name, nameZh}, related  ids of the power, its broader and its narrower powers
-//     (holding any of them is holding part of what was disclaimed)
+//     (holding any of them is holding part of what was disclaimed); root  the broadest
 //   body {id, label, name, nameZh}: the Body that spoke, or for a Person the body of the
 //     position held that day; person {…} when a person spoke
 //   place {id, name, nameZh}: the body's jurisdiction, where its holding is tested (or null)
@@ -29,6 +29,7 @@ CALL (s, speaker) {
 RETURN s {.id, .saidOn, .stance, .quote, .quoteZh, .speaker} AS statement,
        power {.id, .name, .nameZh} AS power,
        [(power)-[:NARROWER_THAN*0..]->(b:Power) | b.id] + [(power)<-[:NARROWER_THAN*1..]-(n:Power) | n.id] AS related,
+       head([(power)-[:NARROWER_THAN*0..]->(top:Power) WHERE NOT (top)-[:NARROWER_THAN]->() | top.id]) AS root,
        body {.id, label: 'Body', .name, .nameZh} AS body,
        CASE WHEN speaker:Person THEN speaker {.id, label: 'Person', .name, .nameZh} END AS person,
        head([(body)-[:JURISDICTION]->(pl:Place) | pl {.id, .name, .nameZh}]) AS place

@@ -9,7 +9,7 @@
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
 // One row per (power, place):
-//   power {id, name, nameZh}, powerChain  ids of the power and every broader power
+//   power {id, name, nameZh}, powerChain  ids of the power and every broader power; root  the broadest
 //   place {id, name, nameZh}
 //   dates  the distinct first days of the actions, ascending
 //   actions  ids of the actions
@@ -31,6 +31,7 @@ UNWIND CASE WHEN bodies = [] THEN [null] ELSE bodies END AS body
 WITH power, place, collect(DISTINCT a) AS actions, collect(DISTINCT body) AS actors
 RETURN power {.id, .name, .nameZh} AS power,
        [(power)-[:NARROWER_THAN*0..]->(broader:Power) | broader.id] AS powerChain,
+       head([(power)-[:NARROWER_THAN*0..]->(top:Power) WHERE NOT (top)-[:NARROWER_THAN]->() | top.id]) AS root,
        place {.id, .name, .nameZh} AS place,
        COLLECT { UNWIND actions AS x WITH DISTINCT x.startedAt AS day RETURN day ORDER BY day } AS dates,
        [x IN actions | x.id] AS actions,
