@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import express, { type Express } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import type { Config } from '../config.js';
 import type { Database } from '../neo4j/database.js';
 import { entityTypeDefs } from '../model/typeDefs.js';
@@ -37,7 +37,9 @@ const editorsOnlyWrite: ApolloServerPlugin<QuanzeContext> = {
       },
       async willSendResponse({ operation, contextValue, response }) {
         const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
-        if (operation?.operation === 'mutation' && contextValue.editor && !failed) {
+        // importBundle moves the version inside its own transaction (and not at all on a dry run).
+        const entityWrite = operation?.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || s.name.value !== 'importBundle');
+        if (operation?.operation === 'mutation' && contextValue.editor && !failed && entityWrite) {
           await contextValue.db.write((tx) =>
             tx.run("MERGE (m:Meta {id: 'dataVersion'}) SET m.version = coalesce(m.version, 0) + 1, m.updatedAt = datetime()"),
           );

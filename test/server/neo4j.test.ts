@@ -54,3 +54,19 @@ describe('migrations', () => {
     await db.write((tx) => tx.run("MATCH (p:Power {id: 'test.unique'}) DETACH DELETE p"));
   });
 });
+
+describe('NEO4J_URI', () => {
+  it('makes the product use that database and start nothing', async () => {
+    const { openDatabase } = await import('../../server/neo4j/connect.js');
+    const { loadConfig } = await import('../../server/config.js');
+    const messages: string[] = [];
+    const opened = await openDatabase(loadConfig({ NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI }), (m) => messages.push(m));
+    try {
+      expect(opened.origin).toBe('external');
+      expect(messages.join('\n')).not.toMatch(/Starting Neo4j|Downloading/);
+      expect(await opened.db.ping()).toBe(true);
+    } finally {
+      await opened.stop();
+    }
+  });
+});
