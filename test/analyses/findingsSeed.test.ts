@@ -46,7 +46,7 @@ describeSeed('findings of the Henan red-code case', () => {
   });
   it('include PROHIBITED_ACTION for using the code outside epidemic control', () => {
     const prohibited = findings.filter((f) => f.kind === 'PROHIBITED_ACTION');
-    expect(prohibited.map((f) => f.nodeIds).flat()).toEqual(expect.arrayContaining(['action-2022-06-red-codes', 'g-national-prohibit-beyond-epidemic']));
+    expect(prohibited.map((f) => f.nodeIds).flat()).toEqual(expect.arrayContaining(['action-2022-06-red-codes', 'g-national-prohibit-assign-beyond-epidemic']));
     expect(prohibited.every(withEvidence)).toBe(true);
   });
   it('include UNATTRIBUTED_ACTION for the 7 July codes', () => {
