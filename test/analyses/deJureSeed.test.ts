@@ -1,33 +1,21 @@
 // The de jure and de facto analyses on the seed case (seed/henan-red-code-2022.yaml), and
 // whoCan through the real Apollo server over HTTP. Skipped only when the seed file is missing.
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadConfig, projectRoot } from '../../server/config.js';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Database } from '../../server/neo4j/database.js';
-import { readBundleFile } from '../../server/bundle/parse.js';
-import { importBundle } from '../../server/bundle/importBundle.js';
 import { whoCan } from '../../server/analyses/whoCan.js';
 import { whoDid } from '../../server/analyses/whoDid.js';
 import { explain } from '../../server/analyses/explain.js';
 import { compare } from '../../server/analyses/compare.js';
-import { createGraphQL } from '../../server/graphql/server.js';
-import { createApp } from '../../server/http/app.js';
-import { closeTestDatabase, clearDatabase, testDatabase } from '../support/neo4j.js';
+import { closeTestDatabase } from '../support/neo4j.js';
+import { describeSeed, loadSeedCase, SEED_FILE } from '../support/seed.js';
+import { startTestServer, type TestServer } from '../support/server.js';
 
-const SEED = path.join(projectRoot, 'seed', 'henan-red-code-2022.yaml');
-const describeSeed = existsSync(SEED) ? describe : describe.skip;
 const AT = '2022-06-13';
 
 let db: Database;
 beforeAll(async () => {
-  if (!existsSync(SEED)) return;
-  db = await testDatabase();
-  await clearDatabase(db);
-  const result = await importBundle(db, await readBundleFile(SEED));
-  expect(result.problems).toEqual([]);
+  if (existsSync(SEED_FILE)) db = await loadSeedCase();
 });
 afterAll(closeTestDatabase);
 
@@ -97,22 +85,17 @@ describeSeed('the Henan red-code case, de jure', () => {
 });
 
 describeSeed('whoCan through the GraphQL API', () => {
-  let server: Server;
-  let port: number;
+  let server: TestServer;
   beforeAll(async () => {
-    const graphql = await createGraphQL(db, loadConfig({}));
-    const app = createApp({ db, mountGraphQL: graphql.mount });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    port = (server.address() as AddressInfo).port;
+    server = await startTestServer(db);
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
+  // Keeps the HTTP status, which these tests check alongside the body.
   async function post(query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),

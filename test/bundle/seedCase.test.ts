@@ -1,28 +1,23 @@
 // The seed case (seed/henan-red-code-2022.yaml) against the real Neo4j, including the counts
 // that docs/seed-case.md states (read from its tables, so the doc and the data cannot drift).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { projectRoot } from '../../server/config.js';
 import type { Database } from '../../server/neo4j/database.js';
-import { readBundleFile, bundleFromData } from '../../server/bundle/parse.js';
+import { bundleFromData } from '../../server/bundle/parse.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
 import { exportBundle, bundleYaml } from '../../server/bundle/exportBundle.js';
-import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
+import { clearDatabase, closeTestDatabase } from '../support/neo4j.js';
+import { describeSeed, loadSeedCase, SEED_CASE, SEED_FILE } from '../support/seed.js';
 import { graphSnapshot } from './graphSnapshot.js';
 
-const SEED = path.join(projectRoot, 'seed', 'henan-red-code-2022.yaml');
-const CASE_ID = 'henan-red-code-2022';
-const describeSeed = existsSync(SEED) ? describe : describe.skip;
+const CASE_ID = SEED_CASE;
 
 let db: Database;
 beforeAll(async () => {
-  if (!existsSync(SEED)) return;
-  db = await testDatabase();
-  await clearDatabase(db);
-  const result = await importBundle(db, await readBundleFile(SEED));
-  expect(result.problems).toEqual([]);
+  if (existsSync(SEED_FILE)) db = await loadSeedCase();
 });
 afterAll(closeTestDatabase);
 

@@ -1,16 +1,14 @@
 // Writes through the API: refused without editor credentials (nothing changes), accepted
 // with the editor token or an editor JWT, and a refused bundle names its problems.
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, projectRoot } from '../../server/config.js';
-import { createApp } from '../../server/http/app.js';
-import { createGraphQL } from '../../server/graphql/server.js';
+import { projectRoot } from '../../server/config.js';
 import type { Database } from '../../server/neo4j/database.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
+import { startTestServer, type TestServer } from '../support/server.js';
 
 const TOKEN = 'test-editor-token-0123456789';
 const SECRET = 'test-jwt-secret-that-is-long-enough-for-hs256';
@@ -18,33 +16,18 @@ const tiny = () => parse(readFileSync(path.join(projectRoot, 'test', 'fixtures',
 const IMPORT = 'mutation($b: JSON!, $dry: Boolean) { importBundle(bundle: $b, dryRun: $dry) { dryRun nodes relations dataVersion } }';
 
 let db: Database;
-let server: Server;
-let port: number;
+let server: TestServer;
+const post = (query: string, variables: Record<string, unknown>, bearer?: string) => server.post(query, variables, bearer);
 
 beforeAll(async () => {
   db = await testDatabase();
   await clearDatabase(db);
-  const config = loadConfig({ QUANZE_EDITOR_TOKEN: TOKEN, QUANZE_JWT_SECRET: SECRET });
-  const graphql = await createGraphQL(db, config);
-  const app = createApp({ db, mountGraphQL: graphql.mount });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  port = (server.address() as { port: number }).port;
+  server = await startTestServer(db, { QUANZE_EDITOR_TOKEN: TOKEN, QUANZE_JWT_SECRET: SECRET });
 });
 afterAll(async () => {
-  server?.close();
+  await server?.close();
   await closeTestDatabase();
 });
-
-async function post(query: string, variables: object, bearer?: string) {
-  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, any> }[] };
-}
 
 const count = async () => (await db.query<{ n: number }>('MATCH (n) RETURN count(n) AS n'))[0].n;
 const editorJwt = (roles: string[], secret = SECRET) =>
