@@ -53,6 +53,13 @@ export const LINK_LOOKS: Record<string, LinkLook> = {
   PROVENANCE: { colour: '#bbbbbb', line: 'dotted', width: 1 },
 };
 
+/** The bands of the story view, in the colours of their stories. */
+export const BAND_LOOKS: Record<'law' | 'fact' | 'says', { colour: string; tint: string }> = {
+  law: { colour: LAW, tint: '#eef3f8' },
+  fact: { colour: FACT, tint: '#fcf2ea' },
+  says: { colour: SAYS, tint: '#f5f1fa' },
+};
+
 /** The layers drawn when the explorer opens; sources stay out until asked for. */
 export const DEFAULT_LAYERS = ['DE_JURE', 'DE_FACTO', 'WHO_SAYS', 'STRUCTURE'];
 
@@ -68,13 +75,14 @@ export const MARKS = {
 
 export const FONT = '"Helvetica Neue", Arial, "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
-export function stylesheet(): StylesheetJson {
+/** The stylesheet; the story view draws fewer nodes, so its captions are larger. */
+export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
   const sheet: StylesheetJson = [
     {
       selector: 'node',
       style: {
-        label: 'data(caption)', 'font-family': FONT, 'font-size': 10, color: INK,
-        'text-wrap': 'wrap', 'text-max-width': '130px', 'text-valign': 'bottom', 'text-margin-y': 4,
+        label: 'data(caption)', 'font-family': FONT, 'font-size': opts.story ? 12 : 10, color: INK,
+        'text-wrap': 'wrap', 'text-max-width': opts.story ? '140px' : '130px', 'text-valign': 'bottom', 'text-margin-y': 4,
         'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px',
         'border-width': 1.5, 'min-zoomed-font-size': 6,
       },

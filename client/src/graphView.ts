@@ -2,11 +2,11 @@
 // marks of graphStyle.ts (answer, gap, inactive, pinned, hidden, layers).
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type EdgeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { DEFAULT_LAYERS, MARKS, stylesheet } from './graphStyle';
+import { BAND_LOOKS, DEFAULT_LAYERS, MARKS, stylesheet } from './graphStyle';
 import { caption, type Named } from './names';
-import { tv } from './messages';
+import { t, tv } from './messages';
 import type { GraphAnswer, GraphNode, GraphEdge } from './questions';
-import { storyLayout } from './storyLayout';
+import { bandLayout, storyLayout, type BandBox } from './storyLayout';
 
 cytoscape.use(dagre);
 
@@ -37,12 +37,22 @@ export class GraphView {
   private hideInactive = false;
   private selectListeners = new Set<(s: Selected) => void>();
   private changeListeners = new Set<() => void>();
+  /** Story view: short captions, three bands with headers. */
+  private story: { shortName: (n: GraphNode) => Named } | undefined;
+  private bandBoxes: BandBox[] = [];
+  private readonly bandLayer: HTMLElement;
 
   constructor(container: HTMLElement) {
     this.cy = cytoscape({
       container, style: stylesheet(), minZoom: 0.1, maxZoom: 3,
       boxSelectionEnabled: false, selectionType: 'single',
     });
+    // Band headers and tints sit behind the (transparent) canvas and follow pan and zoom.
+    this.bandLayer = document.createElement('div');
+    this.bandLayer.className = 'band-layer';
+    this.bandLayer.dataset.testid = 'bands';
+    container.before(this.bandLayer);
+    this.cy.on('viewport resize', () => this.drawBands());
     this.cy.on('tap', 'node, edge', (event) => this.emitSelect(event.target as NodeSingular | EdgeSingular));
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) this.emitSelect(null);
@@ -81,10 +91,59 @@ export class GraphView {
     return true;
   }
 
+  private captionOf(n: GraphNode): string {
+    const suffix = n.unsourced ? MARKS.unsourced.suffix : '';
+    return this.story ? caption(this.story.shortName(n), suffix, 30) : caption(namedOf(n), suffix);
+  }
+
+  /** Switches the story view on (with its short names) or off; the caller redraws. */
+  setStory(story: { shortName: (n: GraphNode) => Named } | undefined): void {
+    this.story = story;
+    this.cy.style(stylesheet({ story: Boolean(story) }));
+    if (!story) this.bandBoxes = [];
+    this.relabel();
+    this.drawBands();
+  }
+
+  isStory(): boolean {
+    return Boolean(this.story);
+  }
+
+  /** The band headers of the story view, placed over the bands' boxes at the current pan and zoom. */
+  private drawBands(): void {
+    const layer = this.bandLayer;
+    layer.replaceChildren();
+    if (!this.story) return;
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    const titles = { law: [t('bandLaw'), t('bandLawSub')], fact: [t('bandFact'), t('bandFactSub')], says: [t('bandSays'), t('bandSaysSub')] };
+    for (const box of this.bandBoxes) {
+      const look = BAND_LOOKS[box.band];
+      const top = box.y1 * zoom + pan.y;
+      const bottom = box.y2 * zoom + pan.y;
+      const stripe = document.createElement('div');
+      stripe.className = `band band-${box.band}`;
+      stripe.dataset.band = box.band;
+      Object.assign(stripe.style, { top: `${top - 30}px`, height: `${bottom - top + 40}px`, background: look.tint, borderTopColor: look.colour });
+      const head = document.createElement('div');
+      head.className = 'band-head';
+      head.style.left = `${Math.max(6, box.x1 * zoom + pan.x)}px`;
+      head.style.color = look.colour;
+      const [title, sub] = titles[box.band];
+      const strong = document.createElement('strong');
+      strong.textContent = title;
+      const small = document.createElement('span');
+      small.textContent = sub;
+      head.append(strong, ' ', small);
+      stripe.append(head);
+      layer.append(stripe);
+    }
+  }
+
   private nodeDefinition(n: GraphNode, parents: Set<string>): ElementDefinition {
     return {
       group: 'nodes',
-      data: { id: n.id, label: n.label, parent: n.parent && parents.has(n.parent) ? n.parent : undefined, record: n, caption: caption(namedOf(n), n.unsourced ? MARKS.unsourced.suffix : '') },
+      data: { id: n.id, label: n.label, parent: n.parent && parents.has(n.parent) ? n.parent : undefined, record: n, caption: this.captionOf(n) },
       classes: [n.inactive ? MARKS.inactive.className : '', n.unsourced ? MARKS.unsourced.className : ''].filter(Boolean).join(' '),
     };
   }
@@ -152,7 +211,7 @@ export class GraphView {
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
         const rec = n.data('record') as GraphNode;
-        n.data('caption', caption(namedOf(rec), rec.unsourced ? MARKS.unsourced.suffix : ''));
+        n.data('caption', this.captionOf(rec));
       });
       this.cy.edges().forEach((e) => {
         const role = ((e.data('record') as GraphEdge).properties as Record<string, unknown> | null)?.role;
@@ -162,8 +221,16 @@ export class GraphView {
   }
 
   layout(animate = false): void {
+    if (this.story) {
+      this.bandBoxes = bandLayout(this.cy, { animate });
+      if (!animate) this.cy.fit(this.cy.elements(':visible'), 34);
+      this.drawBands();
+      return;
+    }
+    this.bandBoxes = [];
     storyLayout(this.cy, { animate });
     if (!animate) this.cy.fit(this.cy.elements(':visible'), 30);
+    this.drawBands();
   }
 
   fit(ids?: string[]): void {

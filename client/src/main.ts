@@ -9,7 +9,8 @@ import { DEFAULT_LAYERS } from './graphStyle';
 import { legendEl } from './legend';
 import { lang, onLangChange, setLang, t, tv } from './messages';
 import { nameEl, pick } from './names';
-import { askCaseGraph, askLists, askNeighborhood, type CaseItem, type Evidence, type Finding, type GraphAnswer, type NamedItem } from './questions';
+import { askCaseGraph, askLists, askNeighborhood, type CaseItem, type Evidence, type Finding, type GraphAnswer, type GraphNode, type NamedItem } from './questions';
+import { buildStory, shortName, storyGraph, type Story } from './story';
 import { reproduceEl } from './reproduce';
 import { errorEl, emptyEl, loadingEl } from './status';
 import { graphTables } from './tableView';
@@ -79,6 +80,13 @@ const loadLists = () => (lists ??= askLists(state.case).then((a) => a.data).catc
 let currentCase: CaseItem | undefined;
 let findings: Finding[] = [];
 let graphAnswer: { answer: GraphAnswer; query: string } | undefined;
+/** The findings, once gaps has answered (the story view is built on them). */
+let resolveFindings: (f: Finding[]) => void = () => {};
+const findingsReady = new Promise<Finding[]>((resolve) => { resolveFindings = resolve; });
+/** The story view's nodes, built once per case from the first case graph and the findings. */
+let story: Promise<Story | undefined> | undefined;
+/** Neighbourhoods added by "expand", kept to redraw them when the view switches. */
+const expanded = new Map<string, GraphAnswer>();
 /** Re-renders what the details column shows, e.g. after a language switch. */
 let redrawDetails: (() => void) | undefined;
 
@@ -99,6 +107,9 @@ const x: Explorer = {
     state.sel = undefined;
     x.save();
     graph.clearMarks();
+    // In the story view a finding may concern nodes not drawn yet: add them from the case graph.
+    const missing = new Set(finding.nodeIds.filter((id) => !graph.has(id)));
+    if (missing.size && graphAnswer) graph.draw({ nodes: graphAnswer.answer.nodes.filter((n) => missing.has(n.id)), edges: graphAnswer.answer.edges });
     graph.mark(finding.nodeIds, 'gap', { fade: true });
     graph.fit(finding.nodeIds);
     gaps.refresh();
@@ -135,6 +146,7 @@ const x: Explorer = {
       const answer = asked.data.neighborhood;
       const fresh = answer.nodes.filter((n) => !graph.has(n.id));
       const drawIt = () => {
+        expanded.set(id, answer);
         graph.draw(answer);
         if (!state.expand.includes(id)) state.expand.push(id);
         x.save();
@@ -164,8 +176,13 @@ const x: Explorer = {
   },
 };
 
-/** With no finding chosen, the graph marks the nodes of the most severe findings present. */
+/** With no finding chosen, the graph marks the nodes of the story's findings, or of the most severe findings present. */
+let storyFindings: Finding[] = [];
 function markSevereGaps(): void {
+  if (graph.isStory() && storyFindings.length) {
+    graph.mark(storyFindings.flatMap((f) => f.nodeIds), 'gap');
+    return;
+  }
   const top = ['HIGH', 'MEDIUM', 'LOW'].find((sev) => findings.some((f) => f.severity === sev));
   graph.mark(findings.filter((f) => f.severity === top).flatMap((f) => f.nodeIds), 'gap');
 }
@@ -181,6 +198,7 @@ function applyFindingMarks(): void {
 }
 const gaps = gapsPanel(x, (loaded) => {
   findings = loaded;
+  resolveFindings(loaded);
   applyFindingMarks();
 });
 const ask = askPanel(x);
@@ -225,6 +243,49 @@ function updateEmpty(): void {
   if (!graphEmpty.hidden && !graphEmpty.firstChild) replace(graphEmpty, emptyEl(t('emptyGraph')));
 }
 
+/** The story of the case, built once from the case graph and the findings; undefined when it cannot be (the whole case is drawn then). */
+function storyOf(answer: GraphAnswer): Promise<Story | undefined> {
+  return (story ??= findingsReady.then((f) => (f.length ? buildStory(state.case, answer, f) : undefined)).catch(() => undefined));
+}
+
+/** Short names need the case graph to look up an action's power or a grant's. */
+function storyNames(answer: GraphAnswer): { shortName: (n: GraphNode) => ReturnType<typeof shortName> } {
+  const byId = new Map(answer.nodes.map((n) => [n.id, n]));
+  const linked = (id: string, type: string) => answer.edges.filter((e) => e.source === id && e.type === type).map((e) => e.target);
+  return { shortName: (n) => shortName(n, (id) => byId.get(id), linked) };
+}
+
+/**
+ * Draws the base of the view, the story or the whole case. `fresh` replaces what is drawn
+ * (on a switch of view, or first load) and lays it out; otherwise the answer is merged in
+ * (an as-of date updates names and in-force flags where nodes stand).
+ */
+async function drawBase(answer: GraphAnswer, fresh: boolean): Promise<void> {
+  const told = state.scope === 'story' ? await storyOf(answer) : undefined;
+  if (told) {
+    storyFindings = told.findings;
+    graph.setStory(storyNames(answer));
+    graph.draw(storyGraph(answer, told), { replace: fresh, layout: false });
+  } else {
+    graph.setStory(undefined);
+    graph.draw(answer, { replace: fresh, layout: false });
+  }
+  if (fresh) for (const more of expanded.values()) graph.draw(more, { layout: false });
+  graph.setHidden(state.hide);
+  if (fresh) graph.layout();
+}
+
+async function setScope(scope: ViewState['scope']): Promise<void> {
+  if (scope === state.scope || !graphAnswer) return;
+  state.scope = scope;
+  x.save();
+  graph.clearMarks();
+  await drawBase(graphAnswer.answer, true);
+  applyFindingMarks();
+  renderToolbar();
+  updateEmpty();
+}
+
 async function loadGraph(): Promise<void> {
   replace(graphEmpty, loadingEl());
   graphEmpty.hidden = false;
@@ -232,7 +293,7 @@ async function loadGraph(): Promise<void> {
     const asked = await askCaseGraph({ case: state.case, at: state.asOf });
     const first = !graphAnswer;
     graphAnswer = { answer: asked.data.caseGraph, query: asked.query };
-    graph.draw(graphAnswer.answer, { layout: first ? true : undefined });
+    await drawBase(graphAnswer.answer, first);
     replace(graphEmpty);
     updateEmpty();
     renderGraphMeta();
@@ -267,7 +328,14 @@ function exportName(ext: string): string {
 function renderToolbar(): void {
   const button = (label: string, testid: string, onclick: () => void, extra: Record<string, unknown> = {}) =>
     h('button', { type: 'button', class: 'small', dataset: { testid }, onclick, ...extra }, label);
+  const scopeButton = (scope: ViewState['scope'], label: string, title?: string) => h('button', {
+    type: 'button', class: 'small segment-button', dataset: { testid: `scope-${scope}` }, 'aria-pressed': String(state.scope === scope), title,
+    onclick: () => void setScope(scope),
+  }, label);
   replace(toolbar,
+    h('span', { class: 'scope', role: 'group', 'aria-label': t('scopeLabel') },
+      scopeButton('story', t('scopeStory'), t('scopeStoryHint')),
+      scopeButton('whole', t('scopeWhole', { n: graphAnswer?.answer.nodes.length ?? '…' }))),
     asOfChip,
     button(t('fit'), 'fit', () => graph.fit()),
     button(t('relayout'), 'relayout', () => graph.layout(true)),
@@ -421,11 +489,15 @@ async function start(): Promise<void> {
   await loadGraph();
   for (const id of state.expand) {
     const asked = await askNeighborhood({ id, depth: 1, at: state.asOf }).catch(() => undefined);
-    if (asked) graph.draw(asked.data.neighborhood);
+    if (asked) {
+      expanded.set(id, asked.data.neighborhood);
+      graph.draw(asked.data.neighborhood);
+    }
   }
   graph.setHidden(state.hide);
   const selectedId = state.sel;
   graphDrawn = true;
+  (window as unknown as { __quanze: Record<string, unknown> }).__quanze.landedMs = performance.now();
   await findingsLoaded;
   applyFindingMarks();
   if (state.q && state.power) await ask.run();

@@ -184,6 +184,21 @@ const en = {
   errorNetwork: 'The server does not answer. Check that Quanze is running, then try again.',
   emptyGraph: 'Nothing to draw yet.',
   keyboardHelp: 'Keys: / search · a ask · g gaps · t table · l language · f fit · Esc clear',
+  // Story view
+  scopeLabel: 'What the graph draws',
+  scopeStory: 'Story',
+  scopeWhole: 'Whole case ({n})',
+  scopeStoryHint: 'The most severe findings and what is needed to read them',
+  bandLaw: 'By law',
+  bandLawSub: 'instrument → provision → grant → holder',
+  bandFact: 'In fact',
+  bandFactSub: 'action → who did it',
+  bandSays: 'Who says',
+  bandSaysSub: 'who spoke → statement → body named',
+  bandQuestion: '{power} · {place} · {date}',
+  storyAffected: '{n} people',
+  stanceShort: { CLAIMS_SELF: 'claims it', DENIES_SELF: 'denies it', ATTRIBUTES: 'names another', REFERS: '“ask them”', UNKNOWN: 'does not know', UNREACHABLE: 'no answer' } as Record<string, string>,
+  modalityShort: { POWER: 'power', DUTY: 'duty', PERMISSION: 'may', PROHIBITION: 'forbidden' } as Record<string, string>,
   unnamed: '(unnamed)',
 };
 
@@ -343,6 +358,21 @@ const zh: Messages = {
   errorNetwork: '服务器没有响应。请确认权责正在运行，然后重试。',
   emptyGraph: '暂无可绘制的内容。',
   keyboardHelp: '快捷键：/ 搜索 · a 提问 · g 落差 · t 表格 · l 语言 · f 适应窗口 · Esc 清除',
+  // Story view
+  scopeLabel: '图中画什么',
+  scopeStory: '故事',
+  scopeWhole: '整个案件（{n}）',
+  scopeStoryHint: '最严重的几项发现，以及读懂它们所需的节点',
+  bandLaw: '依规定',
+  bandLawSub: '规范 → 条款 → 授权 → 权力持有者',
+  bandFact: '实际上',
+  bandFactSub: '行动 → 行动者',
+  bandSays: '各方说法',
+  bandSaysSub: '说话者 → 表态 → 被点名的机构',
+  bandQuestion: '{power} · {place} · {date}',
+  storyAffected: '{n}人',
+  stanceShort: { CLAIMS_SELF: '称有权', DENIES_SELF: '称无权', ATTRIBUTES: '指认他方', REFERS: '“去问他们”', UNKNOWN: '称不知道', UNREACHABLE: '无法联系' },
+  modalityShort: { POWER: '职权', DUTY: '职责', PERMISSION: '可以', PROHIBITION: '禁止' },
   unnamed: '（无名称）',
 };
 
@@ -372,6 +402,18 @@ type MapKey = { [K in keyof Messages]: Messages[K] extends Record<string, string
 /** The message in the current language, with {placeholders} filled. */
 export function t(key: StringKey, params: Record<string, string | number> = {}): string {
   return MESSAGES[current][key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? ''));
+}
+
+/** A per-value message in both languages, English first: for captions, which show both. */
+export function tvPair(table: MapKey, value: string): { name: string; nameZh: string } {
+  const of = (l: Lang) => (MESSAGES[l][table] as Record<string, string>)[value] ?? value;
+  return { name: of('en'), nameZh: of('zh') };
+}
+
+/** A message in both languages, with {placeholders} filled. */
+export function tPair(key: StringKey, params: Record<string, string | number> = {}): { name: string; nameZh: string } {
+  const of = (l: Lang) => MESSAGES[l][key].replace(/\{(\w+)\}/g, (_m, n: string) => String(params[n] ?? ''));
+  return { name: of('en'), nameZh: of('zh') };
 }
 
 /** A message from one of the per-value tables (stances, roles, gap kinds…); the value itself when none. */

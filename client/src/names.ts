@@ -28,9 +28,9 @@ export function nameEl(item: Named, opts: { tag?: 'span' | 'strong' } = {}): HTM
 }
 
 /** The caption drawn under a node: both names on two lines, clipped. */
-export function caption(item: Named, suffix = ''): string {
+export function caption(item: Named, suffix = '', max = 40): string {
   const [first, second] = namePair(item);
-  return [clip(first, 40) + suffix, second ? clip(second, 44) : undefined].filter(Boolean).join('\n');
+  return [clip(first, max) + suffix, second ? clip(second, max + 4) : undefined].filter(Boolean).join('\n');
 }
 
 export function refName(ref: NodeRef | null | undefined): string {

@@ -103,6 +103,17 @@ export function askWhoSays(a: { power: string; case: string }): Promise<Asked<Wh
   ]);
 }
 
+export interface StoryAnswers { whoCan?: WhoCanAnswer; whoDid?: WhoDidAnswer; accountability?: AccountabilityAnswer }
+
+/** What the story view draws around its lead action: who could, who did, who says (a failed whoDid or accountability leaves its band thinner). */
+export function askStory(a: { case: string; power: string; place?: string; at?: string }): Promise<Asked<StoryAnswers>> {
+  return ask([
+    { name: 'StoryWhoCan', field: `whoCan${args({ power: a.power, place: a.place, at: a.at })} { power ${REF} place ${REF} at holders { body ${REF} via chain { kind node ${REF} } } ${VERSION} }` },
+    { name: 'StoryWhoDid', field: `whoDid${args({ power: a.power, place: a.place })} { power ${REF} actions { id startedAt actors { who ${REF} role through ${REF} } } ${VERSION} }` },
+    { name: 'StoryAccountability', field: `accountability${args({ case: a.case, power: a.power })} { stances { stance statements { id stance saidBy ${REF} names ${REF} } } ${VERSION} }` },
+  ]);
+}
+
 export function askGaps(a: { case: string; at?: string }): Promise<Asked<{ gaps: GapsAnswer }>> {
   return ask([gapsOp(a)]);
 }

@@ -1,5 +1,5 @@
 // The view's state lives in the URL hash, so a copied link reproduces the view:
-// #case=…&lang=zh&tab=ask&q=whoCan&power=…&place=…&at=…&finding=…&asOf=…&sel=…&expand=a,b&hide=c&layers=…
+// #case=…&lang=zh&scope=story&tab=ask&q=whoCan&power=…&place=…&at=…&finding=…&asOf=…&sel=…&expand=a,b&hide=c&layers=…
 export interface ViewState {
   case: string;
   lang: 'en' | 'zh';
@@ -24,6 +24,8 @@ export interface ViewState {
   /** Places of the comparison. */
   places?: string[];
   view?: 'graph' | 'table';
+  /** What the graph draws: the story of the most severe findings, or the whole case. */
+  scope: 'story' | 'whole';
 }
 
 export const SEED_CASE = 'henan-red-code-2022';
@@ -54,6 +56,7 @@ export function readState(hash = location.hash): ViewState {
     layers: list('layers'),
     places: list('places'),
     view: p.get('view') === 'table' ? 'table' : undefined,
+    scope: p.get('scope') === 'whole' ? 'whole' : 'story',
   };
 }
 

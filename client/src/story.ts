@@ -1,0 +1,170 @@
+// The story view: the part of a case a newcomer needs to read its most severe findings.
+// Which nodes, from data only: the lead action (the one the most severe findings concern
+// most), the findings about it or its power, the holders by law of that power in that place
+// on that day with their grant → provision → instrument chains (whoCan), what was done
+// there (whoDid) with the actors' positions and parent bodies, and what bodies said about
+// the power (accountability). Captions are short, both languages.
+import type { Named } from './names';
+import { tPair, tvPair } from './messages';
+import { askStory, type Finding, type GraphAnswer, type GraphNode, type NodeRef, type StatementResult } from './questions';
+
+/** How many findings the story is built on, and how many statements it quotes. */
+const MAX_FINDINGS = 5;
+const MIN_FINDINGS = 3;
+const MAX_STATEMENTS = 6;
+const SEVERITY_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
+const SEVERITY_WEIGHT: Record<string, number> = { HIGH: 3, MEDIUM: 2, LOW: 1 };
+/** Stances that say something about who holds the power (not "don't know"), most telling first. */
+const STANCE_ORDER = ['DENIES_SELF', 'ATTRIBUTES', 'REFERS', 'CLAIMS_SELF', 'UNREACHABLE', 'UNKNOWN'];
+/** Kinds left out of the story graph: powers, places and cases link to everything (the headers name them), groups are counted in the action's caption. */
+const CONTEXT_LABELS = new Set(['Power', 'Place', 'Case', 'Source', 'Group']);
+
+export interface Story {
+  /** The ids drawn, all present in the case graph. */
+  nodeIds: Set<string>;
+  /** The findings the story shows, most severe first. */
+  findings: Finding[];
+  leadAction?: string;
+  power?: NodeRef;
+  place?: NodeRef;
+  at?: string;
+  /** The GraphQL documents asked to build it (whoCan, whoDid, accountability). */
+  query?: string;
+}
+
+export function bySeverity(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3));
+}
+
+function refOf(node: GraphNode | undefined): NodeRef | undefined {
+  return node ? { id: node.id, label: node.label, name: node.name, nameZh: node.nameZh } : undefined;
+}
+
+/** Builds the story of a case from its graph and findings (and three questions to the API). */
+export async function buildStory(caseId: string, graph: GraphAnswer, findings: Finding[]): Promise<Story> {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const sorted = bySeverity(findings);
+  // The lead action: the one the findings concern most, weighted by severity.
+  const score = new Map<string, number>();
+  for (const f of sorted) {
+    for (const id of f.nodeIds) if (byId.get(id)?.label === 'Action') score.set(id, (score.get(id) ?? 0) + (SEVERITY_WEIGHT[f.severity] ?? 1));
+  }
+  const leadAction = [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const out = (id: string, type: string) => graph.edges.filter((e) => e.source === id && e.type === type).map((e) => e.target);
+  const powerId = leadAction ? out(leadAction, 'EXERCISED')[0] : sorted.find((f) => f.power)?.power?.id;
+  const placeId = leadAction ? out(leadAction, 'IN')[0] : undefined;
+  const at = leadAction ? (byId.get(leadAction)?.properties?.startedAt as string | undefined) : undefined;
+
+  // The findings: those about the lead action, then those about its power, then the most severe.
+  const about = (f: Finding) => (leadAction && f.nodeIds.includes(leadAction) ? 0 : powerId && f.power?.id === powerId ? 1 : 2);
+  let chosen = sorted.filter((f) => about(f) < 2).sort((a, b) => about(a) - about(b) || (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3)).slice(0, MAX_FINDINGS);
+  if (chosen.length < MIN_FINDINGS) chosen = [...chosen, ...sorted.filter((f) => !chosen.includes(f))].slice(0, MIN_FINDINGS);
+
+  const ids = new Set<string>();
+  const add = (id: string | undefined | null) => {
+    if (id && byId.has(id) && !CONTEXT_LABELS.has(byId.get(id)!.label)) ids.add(id);
+  };
+  for (const f of chosen) f.nodeIds.forEach(add);
+
+  let query: string | undefined;
+  if (powerId) {
+    const asked = await askStory({ case: caseId, power: powerId, place: placeId, at });
+    query = asked.query;
+    const { whoCan, whoDid, accountability } = asked.data;
+    // By law: each holder and its chain.
+    for (const holder of whoCan?.holders ?? []) {
+      add(holder.body.id);
+      for (const step of holder.chain) add(step.node.id);
+    }
+    // In fact: the actions, their actors, the bodies they acted through.
+    for (const action of whoDid?.actions ?? []) {
+      add(action.id);
+      for (const actor of action.actors) {
+        add(actor.who.id);
+        add(actor.through?.id);
+      }
+    }
+    // Who says: the statements in the chosen findings, then the most telling others.
+    const statements: StatementResult[] = (accountability?.stances ?? []).flatMap((s) => s.statements);
+    const inFindings = statements.filter((s) => ids.has(s.id));
+    const rest = statements.filter((s) => !ids.has(s.id))
+      .sort((a, b) => STANCE_ORDER.indexOf(a.stance) - STANCE_ORDER.indexOf(b.stance) || b.names.length - a.names.length);
+    for (const s of [...inFindings, ...rest].slice(0, Math.max(MAX_STATEMENTS, inFindings.length))) {
+      add(s.id);
+      add(s.saidBy.id);
+      s.names.forEach((n) => add(n.id));
+    }
+  }
+  // The immediate neighbourhood needed to read them: the bodies where its persons held
+  // positions, a grant's provision and instrument, what that implements, and the parent body
+  // of every body drawn. (Who was affected is in the action's caption: 1,317 people.)
+  const follow: [string, string][] = [['Person', 'HOLDS_POSITION'], ['Grant', 'CONFERRED_BY'], ['Grant', 'TO'], ['Provision', 'PART_OF'], ['Instrument', 'IMPLEMENTS']];
+  for (let round = 0; round < 3; round++) {
+    for (const id of [...ids]) {
+      const node = byId.get(id)!;
+      for (const [label, type] of follow) if (node.label === label) out(id, type).forEach(add);
+      if (node.parent) add(node.parent);
+    }
+  }
+  return { nodeIds: ids, findings: chosen, leadAction, power: refOf(byId.get(powerId ?? '')), place: refOf(byId.get(placeId ?? '')), at, query };
+}
+
+/** The case graph cut to the story's nodes and the links among them. */
+export function storyGraph(graph: GraphAnswer, story: Story): Pick<GraphAnswer, 'nodes' | 'edges'> {
+  return {
+    nodes: graph.nodes.filter((n) => story.nodeIds.has(n.id)),
+    edges: graph.edges.filter((e) => story.nodeIds.has(e.source) && story.nodeIds.has(e.target)),
+  };
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** The shortest of a name and its aliases in one script, so a label fits under its node. */
+function shortest(name: string | null | undefined, aliases: string[], zh: boolean): string | undefined {
+  const options = [name, ...aliases.filter((a) => CJK.test(a) === zh)].filter((a): a is string => Boolean(a && a.trim()));
+  return options.sort((a, b) => a.length - b.length)[0];
+}
+
+/** A short, two-language name for a node in the story view (names.ts `caption` clips it). */
+export function shortName(node: GraphNode, nodeOf: (id: string) => GraphNode | undefined, linked: (id: string, type: string) => string[]): Named {
+  const p = (node.properties ?? {}) as Record<string, unknown>;
+  const aliases = Array.isArray(p.aliases) ? (p.aliases as string[]) : [];
+  const short = (n: GraphNode | undefined): Named => {
+    if (!n) return {};
+    const a = Array.isArray(n.properties?.aliases) ? (n.properties!.aliases as string[]) : [];
+    return { name: shortest(n.name, a, false), nameZh: shortest(n.nameZh, a, true) };
+  };
+  switch (node.label) {
+    case 'Statement': {
+      const stance = tvPair('stanceShort', String(p.stance ?? ''));
+      return { name: `${stance.name}${p.saidOn ? ` · ${p.saidOn}` : ''}`, nameZh: `${stance.nameZh}${p.saidOn ? ` · ${p.saidOn}` : ''}` };
+    }
+    case 'Action': {
+      const power = short(nodeOf(linked(node.id, 'EXERCISED')[0] ?? ''));
+      const n = typeof p.affectedCount === 'number' ? p.affectedCount : undefined;
+      const people = n ? tPair('storyAffected', { n: n.toLocaleString('en') }) : undefined;
+      const people2 = n ? tPair('storyAffected', { n: String(n) }) : undefined;
+      return {
+        name: [power.name, p.startedAt, people?.name].filter(Boolean).join(' · '),
+        nameZh: [power.nameZh, p.startedAt, people2?.nameZh].filter(Boolean).join(' · '),
+      };
+    }
+    case 'Grant': {
+      const modality = tvPair('modalityShort', String(p.modality ?? ''));
+      const power = short(nodeOf(linked(node.id, 'OF')[0] ?? ''));
+      return { name: `${modality.name}: ${power.name ?? ''}`, nameZh: `${modality.nameZh}：${power.nameZh ?? ''}` };
+    }
+    case 'Provision': {
+      const ref = typeof p.ref === 'string' ? p.ref : node.id;
+      const text = typeof p.text === 'string' ? p.text : undefined;
+      return CJK.test(ref) ? { nameZh: ref, name: text } : { name: ref };
+    }
+    case 'Group': {
+      const size = typeof p.size === 'number' ? p.size : undefined;
+      const base = short(node);
+      return { name: [base.name, size ? tPair('storyAffected', { n: size.toLocaleString('en') }).name : ''].filter(Boolean).join(' · '), nameZh: [base.nameZh, size ? tPair('storyAffected', { n: String(size) }).nameZh : ''].filter(Boolean).join(' · ') };
+    }
+    default:
+      return { name: shortest(node.name ?? (p.title as string | undefined), aliases, false), nameZh: shortest(node.nameZh ?? (p.titleZh as string | undefined), aliases, true) };
+  }
+}
