@@ -467,7 +467,8 @@ document.addEventListener('keydown', (ev) => {
 });
 
 // ---- Start ---------------------------------------------------------------------------
-(window as unknown as { __quanze: unknown }).__quanze = { cy: graph.cy, state };
+// For tests and the console: the graph, the state, selection by id, and when the landing view was ready.
+(window as unknown as { __quanze: unknown }).__quanze = { cy: graph.cy, state, select: (id: string) => graph.select(id) };
 
 async function start(): Promise<void> {
   if (state.layers) graph.setLayers(state.layers);

@@ -17,7 +17,7 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
   const placeBoxes = h('div', { class: 'place-boxes' });
   const atLabel = h('label', { for: 'compare-at' });
   const atInput = h('input', { type: 'date', id: 'compare-at', value: x.state.at ?? '2022-06-13' });
-  const submit = h('button', { type: 'submit', class: 'primary' });
+  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'compare-submit' } });
   const body = h('div', { class: 'compare-body', 'aria-live': 'polite' });
   let last: { answer: CompareAnswer; query: string } | undefined;
 
@@ -40,7 +40,7 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
       h('table', { class: 'compare', dataset: { testid: 'compare-table' } },
         h('caption', {}, namePair(answer.power).filter(Boolean).join(' · '), ` · ${t('asOfAnswer', { date: answer.at })}`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('comparePlace')), h('th', { scope: 'col' }, t('compareHolders')))),
-        h('tbody', {}, answer.rows.map((row) => h('tr', {},
+        h('tbody', {}, answer.rows.map((row) => h('tr', { dataset: { place: row.place.id } },
           h('th', { scope: 'row' }, nameEl(row.place)),
           h('td', {}, row.holders.length
             ? h('ul', {}, row.holders.map((hd) => h('li', {}, nameEl(hd.body), ' ', h('span', { class: 'badge modality' }, hd.modality), ' ',

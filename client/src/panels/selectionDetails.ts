@@ -84,15 +84,15 @@ export function nodeDetails(x: Explorer, node: GraphNode, rerender: () => void):
           replace(explainBox, errorEl(error));
         }
       },
-    }, power.el, h('button', { type: 'submit', class: 'small' }, t('explainButton')));
+    }, power.el, h('button', { type: 'submit', class: 'small', dataset: { testid: 'explain-submit' } }, t('explainButton')));
   }
   return h('article', { class: 'selection', dataset: { testid: 'node-details' } },
     h('p', { class: 'kind' }, h('span', { class: 'badge kind' }, node.label), node.inactive ? h('span', { class: 'badge inactive' }, t('stateInactive')) : null),
     h('h2', {}, nameEl(node)),
     h('div', { class: 'row actions', role: 'group', 'aria-label': t('nodeActions') },
       h('button', { type: 'button', class: 'small', dataset: { testid: 'expand' }, onclick: () => void x.expand(node.id) }, t('expand')),
-      h('button', { type: 'button', class: 'small', onclick: () => { x.state.hide = [...new Set([...x.state.hide, node.id])]; x.graph.hide(node.id); x.save(); } }, t('hide')),
-      h('button', { type: 'button', class: 'small', onclick: () => { x.graph.togglePin(node.id); rerender(); } }, pinned ? t('unpin') : t('pin'))),
+      h('button', { type: 'button', class: 'small', dataset: { testid: 'hide' }, onclick: () => { x.state.hide = [...new Set([...x.state.hide, node.id])]; x.graph.hide(node.id); x.save(); rerender(); } }, t('hide')),
+      h('button', { type: 'button', class: 'small', dataset: { testid: 'pin' }, onclick: () => { x.graph.togglePin(node.id); rerender(); } }, pinned ? t('unpin') : t('pin'))),
     explainForm, explainBox,
     propertiesTable(node.properties),
     h('h3', {}, t('evidenceTitle')),
