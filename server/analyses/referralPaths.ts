@@ -79,7 +79,8 @@ const MAX_STEPS = 30;
 
 const TERMINAL_STANCES = new Set(['UNKNOWN', 'UNREACHABLE', 'DENIES_SELF']);
 
-const ENDING: Record<string, { en: string; zh: string }> = {
+/** How a trail ends at a body that spoke last (by the stance of its last statement). */
+export const ENDING: Record<string, { en: string; zh: string }> = {
   UNKNOWN: { en: 'said it did not know', zh: '表示不清楚' },
   UNREACHABLE: { en: 'could not be reached', zh: '无法联系上' },
   DENIES_SELF: { en: 'said it does not hold the power', zh: '称自己没有此权力' },

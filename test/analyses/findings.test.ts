@@ -114,6 +114,8 @@ export function gapsBundle() {
       { id: 'f-s-hotline-unknown', saidOn: '2022-07-08', stance: 'UNKNOWN', saidBy: 'f-hotline', about: ['f-code.assign'], quoteZh: '不清楚', quote: 'Do not know.', evidence: ev('不清楚') },
       { id: 'f-s-hq-refers', saidOn: '2022-07-09', stance: 'REFERS', saidBy: 'f-hq', names: ['f-bureau'], about: ['f-code.assign'], quoteZh: '去问大数据局', quote: 'Ask the big-data bureau.', evidence: ev('去问大数据局') },
       { id: 'f-s-bureau-refers', saidOn: '2022-07-09', stance: 'REFERS', saidBy: 'f-bureau', names: ['f-hq'], about: ['f-code.assign'], quoteZh: '去问指挥部', quote: 'Ask the HQ.', evidence: ev('去问指挥部') },
+      { id: 'f-s-health-attributes', saidOn: '2022-07-10', stance: 'ATTRIBUTES', saidBy: 'f-health', names: ['f-bureau'], about: ['f-code.assign'], quoteZh: '赋码归大数据局', quote: 'The bureau assigns codes.', evidence: ev('赋码归大数据局') },
+      { id: 'f-s-hotline-attributes', saidOn: '2022-07-10', stance: 'ATTRIBUTES', saidBy: 'f-hotline', names: ['f-hq'], about: ['f-code.assign'], quoteZh: '指挥部说了算', quote: 'The HQ has the final say.', evidence: ev('指挥部说了算') },
     ],
   };
 }
@@ -149,6 +151,106 @@ export function referralBundle() {
       st('r-attrib-1', 'ATTRIBUTES', 'r-a', 'r-attrib', ['r-c']),
       st('r-attrib-2', 'CLAIMS_SELF', 'r-d', 'r-attrib'),
       st('r-unasked-1', 'REFERS', 'r-a', 'r-unasked', ['r-c']),
+    ],
+  };
+}
+
+/**
+ * Executors and dormant holders:
+ *   e-x-cocactor   the contractor EXECUTED, the agency (which holds convert) COMMUNICATED  → nothing
+ *   e-x-principal  the contractor EXECUTED alone; it operates the platform, which holds assign → nothing
+ *   e-x-nobody     the contractor EXECUTED, the hotline (no grant) COMMUNICATED            → UNAUTHORIZED
+ *   e-x-decided    the contractor DECIDED, the agency EXECUTED                              → UNAUTHORIZED
+ *   e-x-division   an official of the HQ's division DECIDED                                 → via parent
+ *   e-x-upgrade    nobody known; it changed nobody's code                                   → LOW unattributed
+ * The HQ (its division acted) and the agency are not dormant; the idle body, holding a duty
+ * and a power of one family, is dormant once.
+ */
+export function executorsBundle() {
+  const action = (id: string, summary: string, summaryZh: string, startedAt: string, power: string, performedBy: { id: string; role: string }[]) => ({
+    id, summary, summaryZh, startedAt, purpose: 'epidemic-control', exercised: [power], in: 'f-city', evidence: ev(summaryZh),
+    performedBy: performedBy.map((p) => ({ ...p, evidence: ev(`${p.id}参与`) })),
+  });
+  const grant = (id: string, modality: string, power: string, to: string) => ({
+    id, modality, conferredBy: 'e-measure.a1', power, to: [to], within: 'f-city', evidence: ev(`${id}的依据`),
+  });
+  return {
+    format: 'quanze-bundle/1',
+    case: { id: 'f-executors', title: 'Executors test case', titleZh: '执行者测试', fictional: true },
+    sources: [source],
+    places,
+    powers,
+    bodies: [
+      body('e-hq', 'Harbour City Epidemic HQ', '港市疫情防控指挥部', { kind: 'EPIDEMIC_HQ' }),
+      body('e-division', 'Social Control Division', '社会管控处', { kind: 'HQ_DIVISION', partOf: 'e-hq' }),
+      body('e-agency', 'Code Agency', '码务局'),
+      body('e-idle', 'Idle Office', '闲置办公室'),
+      body('e-hotline', 'Harbour City 12345 Hotline', '港市12345热线', { kind: 'HOTLINE' }),
+      body('e-contractor', 'Code Systems Ltd', '码系统公司', { kind: 'COMPANY', level: 'NONE' }),
+      body('e-platform', 'Harbour City code platform', '港市健康码平台', {
+        kind: 'PLATFORM', operatedBy: [{ id: 'e-contractor', evidence: ev('平台由码系统公司运营') }],
+      }),
+    ],
+    persons: [
+      {
+        id: 'e-official', name: 'Official Li', nameZh: '李官员', evidence: ev('李官员'),
+        positions: [{ id: 'e-division', title: 'Head', titleZh: '负责人', from: '2021-01-01', evidence: ev('社会管控处负责人李官员') }],
+      },
+    ],
+    instruments: [
+      { id: 'e-measure', title: 'Code measures', titleZh: '健康码管理办法', docType: 'MEASURE', issuedOn: '2020-01-01', effectiveFrom: '2020-01-01', evidence: ev('管理办法') },
+    ],
+    provisions: [{ id: 'e-measure.a1', ref: '第一条', textZh: '各单位职责。', partOf: 'e-measure', evidence: ev('第一条') }],
+    grants: [
+      grant('e-g-hq', 'POWER', 'f-code', 'e-hq'),
+      grant('e-g-agency', 'POWER', 'f-code.convert', 'e-agency'),
+      grant('e-g-platform', 'POWER', 'f-code.assign', 'e-platform'),
+      grant('e-g-idle-duty', 'DUTY', 'f-code', 'e-idle'),
+      grant('e-g-idle-convert', 'POWER', 'f-code.convert', 'e-idle'),
+    ],
+    actions: [
+      action('e-x-coactor', 'Contractor switched codes for the agency', '公司为码务局转码', '2022-06-01', 'f-code.convert',
+        [{ id: 'e-contractor', role: 'EXECUTED' }, { id: 'e-agency', role: 'COMMUNICATED' }]),
+      action('e-x-principal', 'Contractor pushed codes through the platform', '公司经平台推送赋码', '2022-06-02', 'f-code.assign',
+        [{ id: 'e-contractor', role: 'EXECUTED' }]),
+      action('e-x-nobody', 'Contractor switched codes on the hotline\'s word', '公司应热线转码', '2022-06-03', 'f-code.convert',
+        [{ id: 'e-contractor', role: 'EXECUTED' }, { id: 'e-hotline', role: 'COMMUNICATED' }]),
+      action('e-x-decided', 'Contractor decided to switch codes', '公司自行决定转码', '2022-06-04', 'f-code.convert',
+        [{ id: 'e-contractor', role: 'DECIDED' }, { id: 'e-agency', role: 'EXECUTED' }]),
+      action('e-x-division', 'Division red-coded visitors', '处室给来访者赋红码', '2022-06-05', 'f-code.assign',
+        [{ id: 'e-official', role: 'DECIDED' }]),
+      action('e-x-upgrade', 'The code system was upgraded, connecting every district', '健康码系统升级，各区互联互通', '2022-06-06', 'f-code', []),
+    ],
+  };
+}
+
+/**
+ * Referral trails that end at one body, a circle entered from two sides, and a body asked
+ * directly that did not know:
+ *   g-a → g-c, g-b → g-c, g-c unreachable          one DEAD_END at g-c, both paths
+ *   g-x → g-p → g-q → g-p, g-y → g-q → g-p → g-q    one REFERRAL_LOOP {g-p, g-q}
+ *   g-d: "do not know", nobody sent the asker there  no DEAD_END
+ */
+export function groupingBundle() {
+  const st = (id: string, stance: string, saidBy: string, names: string[] = []) => ({
+    id, saidOn: '2022-07-10', stance, saidBy, about: ['f-code.assign'], names, quoteZh: `${id}的原话`, quote: `Words of ${id}`, evidence: ev(`${id}的原话`),
+  });
+  return {
+    format: 'quanze-bundle/1',
+    case: { id: 'f-grouping', title: 'Grouping test case', titleZh: '归并测试', fictional: true },
+    sources: [source],
+    places,
+    powers,
+    bodies: ['a', 'b', 'c', 'd', 'x', 'y', 'p', 'q'].map((k) => body(`g-${k}`, `Office ${k.toUpperCase()}`, `${k}办`)),
+    statements: [
+      st('g-a-refers', 'REFERS', 'g-a', ['g-c']),
+      st('g-b-refers', 'REFERS', 'g-b', ['g-c']),
+      st('g-c-unreachable', 'UNREACHABLE', 'g-c'),
+      st('g-d-unknown', 'UNKNOWN', 'g-d'),
+      st('g-x-refers', 'REFERS', 'g-x', ['g-p']),
+      st('g-y-refers', 'REFERS', 'g-y', ['g-q']),
+      st('g-p-refers', 'REFERS', 'g-p', ['g-q']),
+      st('g-q-refers', 'REFERS', 'g-q', ['g-p']),
     ],
   };
 }
@@ -236,9 +338,26 @@ describe('gaps on a hand-built case', () => {
     expect(ofKind(findings, 'PROHIBITED_ACTION').map((f) => f.nodeIds.find((id) => id.startsWith('f-a-')))).toEqual(['f-a-division']);
   });
 
-  it('reports UNATTRIBUTED_ACTION only for the action with no decider', () => {
+  it('reports UNATTRIBUTED_ACTION only for the action with no decider, MEDIUM as it gave people codes', () => {
     expect(ofKind(findings, 'UNATTRIBUTED_ACTION').map((f) => f.nodeIds)).toEqual([['f-a-pushed']]);
-    expect(ofKind(findings, 'UNATTRIBUTED_ACTION')[0]!.explanation).toContain('communicated');
+    const [finding] = ofKind(findings, 'UNATTRIBUTED_ACTION');
+    expect(finding!.explanation).toContain('communicated');
+    expect(finding!.severity).toBe('MEDIUM');
+    expect(finding!.title).toBe('Red codes (from 2022-07-07): nobody is known to have decided it');
+    expect(finding!.titleZh).toBe('赋红码（2022-07-07起）：不知由谁决定');
+  });
+
+  it('names the action, its people and its date in every title about an action, and shows purposes in plain words', () => {
+    const titles = findings.map((f) => f.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(new Set(findings.map((f) => f.titleZh)).size).toBe(titles.length);
+    const [prohibited] = about(findings, 'PROHIBITED_ACTION', 'f-a-division');
+    expect(prohibited!.title).toBe('Red codes (from 2022-06-10): purpose forbidden by law');
+    expect(prohibited!.titleZh).toBe('赋红码（2022-06-10起）用途违法');
+    expect(prohibited!.explanation).toContain('for stop petition');
+    expect(prohibited!.explanation).toContain('other than epidemic control');
+    const [unauthorized] = about(findings, 'UNAUTHORIZED_ACTION', 'f-a-hotline');
+    expect(unauthorized!.title).toMatch(/^Codes converted \(from 2022-06-14\): decided by Harbour City 12345 Hotline/);
   });
 
   it('reports DISCLAIMED_AUTHORITY for a duty holder that denied it, not for a body that holds nothing', () => {
@@ -248,17 +367,23 @@ describe('gaps on a hand-built case', () => {
     expect(finding!.evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['我们不是赋码单位', '卫健委负责赋码']));
   });
 
-  it('reports CONFLICTING_ATTRIBUTION when statements name two holders of one power', () => {
+  it('reports CONFLICTING_ATTRIBUTION when statements name two holders of one power, saying who named whom', () => {
     const [finding] = ofKind(findings, 'CONFLICTING_ATTRIBUTION');
     expect(finding?.nodeIds).toEqual(['f-bureau', 'f-code.assign', 'f-hq']);
     expect(finding?.power?.id).toBe('f-code.assign');
+    expect(finding?.explanation).toContain('North Province Big Data Bureau (北省大数据局): named by Harbour City Health Commission (港市卫健委)');
+    expect(finding?.explanation).toContain('Harbour City Epidemic HQ (港市疫情防控指挥部): named by Harbour City 12345 Hotline (港市12345热线)');
+    expect(finding?.explanationZh).toContain('北省大数据局：由港市卫健委');
+    // "Ask the bureau" from the HQ is a referral, not a claim that the bureau holds the power.
+    expect(finding?.evidence.map((e) => e.quote)).not.toContain('去问大数据局');
   });
 
-  it('reports the HQ ⇄ bureau referrals as a REFERRAL_LOOP and the hotline that did not know as a DEAD_END', () => {
+  it('reports the HQ ⇄ bureau referrals as one REFERRAL_LOOP, whichever side the asker came in by', () => {
     const loops = ofKind(findings, 'REFERRAL_LOOP');
-    expect(loops.length).toBeGreaterThan(0);
-    expect(loops[0]!.nodeIds).toEqual(expect.arrayContaining(['f-hq', 'f-bureau']));
-    expect(about(findings, 'DEAD_END', 'f-s-hotline-unknown').length).toBe(1);
+    expect(loops.length).toBe(1);
+    expect(loops[0]!.nodeIds).toEqual(expect.arrayContaining(['f-hq', 'f-bureau', 'f-s-health-attributes', 'f-s-hotline-attributes']));
+    expect(loops[0]!.explanation).toMatch(/^2 referral paths go round this circle/);
+    expect(ofKind(findings, 'DEAD_END')).toEqual([]);
   });
 
   it('reports DORMANT_POWER (LOW) for the duty holder that never acted, not for bodies that acted', () => {
@@ -289,10 +414,85 @@ describe('gaps on a hand-built case', () => {
   it('counts statements per stance for a power, including narrower powers', async () => {
     const answer = await accountability(db, { case: 'f-gaps', power: 'f-code' });
     const counts = Object.fromEntries(answer.stances.map((s) => [s.stance, s.count]));
-    expect(counts).toEqual({ CLAIMS_SELF: 0, DENIES_SELF: 1, ATTRIBUTES: 0, REFERS: 2, UNKNOWN: 1, UNREACHABLE: 0 });
+    expect(counts).toEqual({ CLAIMS_SELF: 0, DENIES_SELF: 1, ATTRIBUTES: 2, REFERS: 2, UNKNOWN: 1, UNREACHABLE: 0 });
     const refers = answer.stances.find((s) => s.stance === 'REFERS')!;
     expect(refers.speakers.map((s) => s.id).sort()).toEqual(['f-bureau', 'f-hq']);
     expect(refers.statements[0]!.evidence[0]!.source.id).toBe('src-f');
+  });
+});
+
+describe('gaps: executors, dormant holders', () => {
+  let findings: Finding[];
+  beforeAll(async () => {
+    await clearDatabase(db);
+    await load(executorsBundle());
+    findings = (await gaps(db, { case: 'f-executors' })).findings;
+  });
+  const judged = (action: string) => findings.filter((f) => f.nodeIds.includes(action) && ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'].includes(f.kind));
+
+  it('does not judge an executor that acted for a co-actor holding the power', () => {
+    expect(judged('e-x-coactor')).toEqual([]);
+  });
+  it('does not judge a contractor that acted for the body it operates, which holds the power', () => {
+    expect(judged('e-x-principal')).toEqual([]);
+  });
+  it('still reports an executor whose co-actors hold nothing, and a contractor that decided', () => {
+    expect(judged('e-x-nobody').map((f) => [f.kind, f.severity])).toEqual([['UNAUTHORIZED_ACTION', 'HIGH']]);
+    expect(judged('e-x-nobody')[0]!.explanation).toContain('no co-actor of the action');
+    expect(judged('e-x-decided').map((f) => f.kind)).toEqual(['UNAUTHORIZED_ACTION']);
+    expect(judged('e-x-decided')[0]!.title).toContain('decided by Code Systems Ltd');
+  });
+  it('does not call a body dormant when an official of one of its parts acted on that power family', () => {
+    expect(about(findings, 'AUTHORITY_VIA_PARENT_ONLY', 'e-x-division').length).toBe(1);
+    const dormant = ofKind(findings, 'DORMANT_POWER');
+    expect(dormant.filter((f) => f.nodeIds.includes('e-hq') || f.nodeIds.includes('e-agency'))).toEqual([]);
+  });
+  it('reports a dormant body once per power family, merging its duty and its power', () => {
+    const idle = about(findings, 'DORMANT_POWER', 'e-idle');
+    expect(idle.length).toBe(1);
+    expect(idle[0]!.severity).toBe('LOW');
+    expect(idle[0]!.nodeIds).toEqual(expect.arrayContaining(['e-g-idle-duty', 'e-g-idle-convert']));
+    expect(idle[0]!.title).toBe('Idle Office held duties and powers over "Manage the code system" but is not shown acting on them');
+    expect(idle[0]!.evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['e-g-idle-duty的依据', 'e-g-idle-convert的依据']));
+  });
+  it('rates unattributed actions by whether they touched people\'s codes, and titles each with its action (sorted by title within a severity)', () => {
+    const unattributed = ofKind(findings, 'UNATTRIBUTED_ACTION');
+    expect(unattributed.map((f) => [f.nodeIds[0], f.severity, f.title])).toEqual([
+      ['e-x-principal', 'MEDIUM', 'Codes assigned (from 2022-06-02): nobody is known to have decided it'],
+      ['e-x-coactor', 'MEDIUM', 'Codes converted (from 2022-06-01): nobody is known to have decided it'],
+      ['e-x-nobody', 'MEDIUM', 'Codes converted (from 2022-06-03): nobody is known to have decided it'],
+      ['e-x-upgrade', 'LOW', 'The code system was upgraded (from 2022-06-06): nobody is known to have decided it'],
+    ]);
+    expect(ofKind(findings, 'UNATTRIBUTED_ACTION').find((f) => f.nodeIds[0] === 'e-x-upgrade')!.titleZh).toBe('健康码系统升级（2022-06-06起）：不知由谁决定');
+    expect(new Set(findings.map((f) => f.title)).size).toBe(findings.length);
+  });
+});
+
+describe('gaps: referral findings grouped', () => {
+  let findings: Finding[];
+  beforeAll(async () => {
+    await clearDatabase(db);
+    await load(groupingBundle());
+    findings = (await gaps(db, { case: 'f-grouping' })).findings;
+  });
+
+  it('reports one DEAD_END per body where the trails end, listing every path and all their evidence', () => {
+    const ends = ofKind(findings, 'DEAD_END');
+    expect(ends.length).toBe(1);
+    const [end] = ends;
+    expect(end!.nodeIds).toEqual(['g-a', 'g-a-refers', 'g-b', 'g-b-refers', 'g-c', 'g-c-unreachable']);
+    expect(end!.title).toBe('Asked who holds "Manage the code system", the referrals end at Office C: could not be reached');
+    expect(end!.explanation).toMatch(/^2 referral paths end at Office C \(c办\).*\(1\).*\(2\)/);
+    expect(end!.evidence.map((e) => e.quote).sort()).toEqual(['g-a-refers的原话', 'g-b-refers的原话', 'g-c-unreachable的原话']);
+  });
+  it('does not call a body asked directly that did not know a dead end', () => {
+    expect(findings.filter((f) => f.nodeIds.includes('g-d-unknown'))).toEqual([]);
+  });
+  it('reports one REFERRAL_LOOP per distinct circle', () => {
+    const loops = ofKind(findings, 'REFERRAL_LOOP');
+    expect(loops.length).toBe(1);
+    expect(loops[0]!.nodeIds).toEqual(expect.arrayContaining(['g-x-refers', 'g-y-refers', 'g-p-refers', 'g-q-refers']));
+    expect(loops[0]!.title).toMatch(/go round in a circle: Office [PQ] → Office [PQ] → Office [PQ]$/);
   });
 });
 

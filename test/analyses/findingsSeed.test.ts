@@ -64,6 +64,27 @@ describeSeed('findings of the Henan red-code case', () => {
     expect(referrals.length).toBeGreaterThan(0);
     expect(referrals.every(withEvidence)).toBe(true);
   });
+  it('read like a summary: no two findings share a title, and there are no more than 20', () => {
+    expect(findings.length).toBeLessThanOrEqual(20);
+    expect(new Set(findings.map((f) => f.title)).size).toBe(findings.length);
+    expect(new Set(findings.map((f) => f.titleZh)).size).toBe(findings.length);
+  });
+  it('put the June red codes first: the most people affected, named in the title', () => {
+    expect(findings[0]!.nodeIds).toContain('action-2022-06-red-codes');
+    expect(findings[0]!.title).toBe('Red codes for 1,317 depositors (from 2022-06-11): purpose forbidden by law');
+    expect(findings[0]!.titleZh).toBe('赋红码（1317名储户，2022-06-11起）用途违法');
+  });
+  it('report the two deciders of the June codes in one finding', () => {
+    const june = findings.filter((f) => ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY'].includes(f.kind) && f.nodeIds.includes('action-2022-06-red-codes'));
+    expect(june.length).toBe(1);
+    expect(june[0]!.nodeIds).toEqual(expect.arrayContaining(['feng-xianbin', 'zhang-linlin']));
+  });
+  it('do not call handling complaints a prohibited use of the code', () => {
+    expect(findings.filter((f) => f.kind === 'PROHIBITED_ACTION' && f.nodeIds.includes('action-2022-06-13-hc-complaints-forwarded'))).toEqual([]);
+  });
+  it('do not call the Zhengzhou HQ dormant: its division decided the June codes', () => {
+    expect(findings.filter((f) => f.kind === 'DORMANT_POWER' && f.nodeIds.includes('zz-epidemic-hq'))).toEqual([]);
+  });
   it('give every finding evidence, both languages and a stable id', () => {
     for (const f of findings) {
       expect(f.evidence.length).toBeGreaterThan(0);

@@ -8,13 +8,18 @@
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
 // One row per (action, exercised power, actor):
-//   action {id, summary, summaryZh, startedAt, purpose, conditionsMet (JSON string)}
+//   action {id, summary, summaryZh, startedAt, endedAt, purpose, affectedCount, groups [{name, nameZh}],
+//           powers [ids exercised], conditionsMet (JSON string)}: what gaps.ts needs to name the action
 //   power {id, name, nameZh}, powerChain  ids of the exercised power and every broader power; root  the broadest
 //   place {id, name, nameZh}
 //   actor {id, label, name, nameZh}, roles  (DECIDED and/or EXECUTED)
 //   performed  [{citations, unsourced}] of the PERFORMED_BY relations: who says the actor did it
 //   acting  [{body, parents}]: the body itself, or for a person the bodies of the positions
 //           held on the action's first day; parents are the bodies it is PART_OF, nearest first
+//   coActors  [{id, label, name, nameZh}] the bodies the action's other actors (any role) acted
+//           through: an actor that only EXECUTED acts for a co-actor that holds the power
+//   principals  [{id, label, name, nameZh}] the bodies the actor is the BUILT_BY/OPERATED_BY
+//           contractor of: it acts for them when they hold the power
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE $at IS NULL OR a.startedAt <= date($at)
 MATCH (a)-[:EXERCISED]->(power:Power)
@@ -41,11 +46,19 @@ OPTIONAL CALL (body) {
 // A person with no position on that day acts through no body: acting stays empty.
 WITH a, power, place, actor, roles, performed,
      collect(CASE WHEN body IS NOT NULL THEN {body: body {.id, label: 'Body', .name, .nameZh}, parents: coalesce(parents, [])} END) AS acting
-RETURN a {.id, .summary, .summaryZh, .startedAt, .purpose, .conditionsMet} AS action,
+RETURN a {.id, .summary, .summaryZh, .startedAt, .endedAt, .purpose, .affectedCount, groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x.id], .conditionsMet} AS action,
        power {.id, .name, .nameZh} AS power,
        [(power)-[:NARROWER_THAN*0..]->(broader:Power) | broader.id] AS powerChain,
        head([(power)-[:NARROWER_THAN*0..]->(top:Power) WHERE NOT (top)-[:NARROWER_THAN]->() | top.id]) AS root,
        place {.id, .name, .nameZh} AS place,
        actor {.id, label: head(labels(actor)), .name, .nameZh} AS actor,
-       roles, performed, acting
+       roles, performed, acting,
+       COLLECT {
+         MATCH (a)-[:PERFORMED_BY]->(other) WHERE other <> actor
+         OPTIONAL MATCH (other:Person)-[hp:HOLDS_POSITION]->(post:Body)
+         WHERE (hp.from IS NULL OR hp.from <= a.startedAt) AND (hp.to IS NULL OR hp.to >= a.startedAt)
+         WITH coalesce(post, other) AS co WHERE co:Body
+         RETURN DISTINCT co {.id, label: 'Body', .name, .nameZh}
+       } AS coActors,
+       [(principal:Body)-[:BUILT_BY|OPERATED_BY]->(actor:Body) | principal {.id, label: 'Body', .name, .nameZh}] AS principals
 ORDER BY action.startedAt, action.id, power.id, actor.id

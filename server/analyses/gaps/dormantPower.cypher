@@ -14,6 +14,8 @@
 //   dates  the distinct first days of the actions, ascending
 //   actions  ids of the actions
 //   actors  [{id, label, name, nameZh}] bodies that took part, distinct
+//   actedThrough  ids of those bodies and of every body they are PART_OF: a body whose part
+//           (or an official posted in it or in one of its parts) acted is not dormant
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE $at IS NULL OR a.startedAt <= date($at)
 MATCH (a)-[:EXERCISED]->(power:Power)
@@ -35,5 +37,6 @@ RETURN power {.id, .name, .nameZh} AS power,
        place {.id, .name, .nameZh} AS place,
        COLLECT { UNWIND actions AS x WITH DISTINCT x.startedAt AS day RETURN day ORDER BY day } AS dates,
        [x IN actions | x.id] AS actions,
-       [b IN actors | b {.id, label: 'Body', .name, .nameZh}] AS actors
+       [b IN actors | b {.id, label: 'Body', .name, .nameZh}] AS actors,
+       COLLECT { UNWIND actors AS b MATCH (b)-[:PART_OF*0..]->(whole:Body) RETURN DISTINCT whole.id } AS actedThrough
 ORDER BY power.id, place.id

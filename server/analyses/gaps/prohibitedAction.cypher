@@ -9,8 +9,9 @@
 //   $case  id of the Case
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
-// One row per (action, prohibition): action, power exercised, forbidden power, grant,
-// grantPlace, provision, instrument (each a small map).
+// One row per (action, prohibition): action {id, summary, summaryZh, startedAt, endedAt,
+// purpose, affectedCount, groups, powers} (what gaps.ts needs to name it), power exercised,
+// forbidden power, grant, grantPlace, provision, instrument (each a small map).
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE ($at IS NULL OR a.startedAt <= date($at)) AND a.purpose IS NOT NULL
 MATCH (a)-[:EXERCISED]->(power:Power)-[:NARROWER_THAN*0..]->(forbidden:Power)<-[:OF]-(g:Grant {modality: 'PROHIBITION'})
@@ -28,7 +29,7 @@ WHERE (g.validFrom IS NULL OR g.validFrom <= a.startedAt)
     MATCH (b)-[:PART_OF*0..]->(:Body)-[:IS_A*0..1]->(bound)<-[:TO]-(g)
   })
 RETURN DISTINCT
-       a {.id, .summary, .summaryZh, .startedAt, .purpose} AS action,
+       a {.id, .summary, .summaryZh, .startedAt, .endedAt, .purpose, .affectedCount, groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x.id]} AS action,
        power {.id, .name, .nameZh} AS power,
        forbidden {.id, .name, .nameZh} AS forbidden,
        g {.id, .purposes} AS grant,

@@ -5,11 +5,13 @@
 //   $case  id of the Case
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
-// One row per action: action, powers, place, and the actors known in other roles.
+// One row per action: action {id, summary, summaryZh, startedAt, endedAt, purpose,
+// affectedCount, groups, powers} (to name it and weigh it), powers, place, and the actors
+// known in other roles.
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE ($at IS NULL OR a.startedAt <= date($at))
   AND NOT EXISTS { (a)-[:PERFORMED_BY {role: 'DECIDED'}]->() }
-RETURN a {.id, .summary, .summaryZh, .startedAt} AS action,
+RETURN a {.id, .summary, .summaryZh, .startedAt, .endedAt, .purpose, .affectedCount, groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x.id]} AS action,
        [(a)-[:EXERCISED]->(p:Power) | p {.id, .name, .nameZh}] AS powers,
        head([(a)-[:IN]->(pl:Place) | pl {.id, .name, .nameZh}]) AS place,
        [(a)-[r:PERFORMED_BY]->(x) | {role: r.role, who: x {.id, label: head(labels(x)), .name, .nameZh}}] AS otherActors
