@@ -2,7 +2,8 @@
 // seed case when the database is empty, then the HTTP server.
 import { loadConfig } from './config.js';
 import { seedOnEmpty } from './bundle/seedOnEmpty.js';
-import { openDatabase } from './neo4j/connect.js';
+import { DatabaseUnreachableError, openDatabase } from './neo4j/connect.js';
+import { ProvisioningError } from './neo4j/localNeo4j.js';
 import { migrate } from './neo4j/migrations.js';
 import { createApp } from './http/app.js';
 import { createGraphQL } from './graphql/server.js';
@@ -38,4 +39,9 @@ async function main() {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Provisioning and connection problems are the user's to fix: say what, without a stack trace.
+  const known = error instanceof ProvisioningError || error instanceof DatabaseUnreachableError;
+  console.error(known ? `Quanze could not start: ${(error as Error).message}` : error);
+  process.exit(1);
+});

@@ -3,6 +3,11 @@ import type { Config } from '../config.js';
 import { Database } from './database.js';
 import { startLocalNeo4j } from './localNeo4j.js';
 
+/** The Neo4j the user pointed us at cannot be reached or refuses the credentials. */
+export class DatabaseUnreachableError extends Error {
+  readonly code = 'NEO4J_UNREACHABLE';
+}
+
 export interface OpenDatabase {
   db: Database;
   /** Closes the driver and, when we started it, stops the local Neo4j. */
@@ -18,7 +23,15 @@ export async function openDatabase(config: Config, log: (line: string) => void =
       uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword,
       database: config.neo4jDatabase, timeoutMs: config.queryTimeoutMs,
     });
-    await db.driver.verifyConnectivity({ database: config.neo4jDatabase });
+    try {
+      await db.driver.verifyConnectivity({ database: config.neo4jDatabase });
+    } catch (error) {
+      await db.close();
+      throw new DatabaseUnreachableError(
+        `Neo4j at ${config.neo4jUri} does not answer (${(error as Error).message.split('.')[0]}). ` +
+          'Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to let Quanze run its own Neo4j.',
+      );
+    }
     log(`Using Neo4j at ${config.neo4jUri}.`);
     return { db, origin: 'external', stop: () => db.close() };
   }
