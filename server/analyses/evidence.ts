@@ -91,11 +91,6 @@ export async function describeNodes(db: Database, ids: Iterable<string>): Promis
   return described;
 }
 
-export async function nodeRefs(db: Database, ids: Iterable<string>): Promise<Map<string, NodeRef>> {
-  const described = await describeNodes(db, ids);
-  return new Map([...described].map(([id, d]) => [id, d.ref]));
-}
-
 export async function evidenceForNodes(db: Database, ids: string[]): Promise<Map<string, Evidence[]>> {
   const described = await describeNodes(db, ids);
   return new Map(ids.map((id) => [id, described.get(id)?.evidence ?? []]));
@@ -138,15 +133,6 @@ export function citationEvidence(
 
 export async function evidenceFromCitations(db: Database, citationsJson: string | null, unsourced = false): Promise<Evidence[]> {
   return citationEvidence(citationsJson, unsourced, await describeNodes(db, citationSourceIds(citationsJson)));
-}
-
-/** Batched evidenceFromCitations: one query for many relationships. */
-export async function evidenceFromCitationsMany(
-  db: Database,
-  relations: { citations: string | null; unsourced?: boolean | null }[],
-): Promise<Evidence[][]> {
-  const described = await describeNodes(db, relations.flatMap((r) => citationSourceIds(r.citations)));
-  return relations.map((r) => citationEvidence(r.citations, r.unsourced, described));
 }
 
 /** The NodeRef of `id`, which must be a node of `label`; throws UnknownNodeError otherwise. */
