@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { projectRoot } from '../config.js';
+import { answerMeta } from '../analyses/run.js';
 import type { QuanzeContext } from './server.js';
 import { deJureResolvers } from './deJureResolvers.js';
 import { StrictDate } from './strictDate.js';
@@ -34,10 +35,7 @@ export const questionResolvers = {
   JSON: JSONScalar,
   Date: StrictDate,
   Query: {
-    dataVersion: async (_: unknown, __: unknown, { db }: QuanzeContext) => {
-      const [row] = await db.query<{ version: number | null }>("OPTIONAL MATCH (m:Meta {id: 'dataVersion'}) RETURN m.version AS version");
-      return row?.version ?? 0;
-    },
+    dataVersion: async (_: unknown, __: unknown, { db }: QuanzeContext) => (await answerMeta(db)).dataVersion,
     ...deJureResolvers,
     ...findingsResolvers.Query,
   },
