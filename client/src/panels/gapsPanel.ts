@@ -7,8 +7,6 @@ import { askGaps, type Finding, type GapsAnswer } from '../questions';
 import { incompleteEl, reproduceEl } from '../reproduce';
 import { emptyEl, errorEl, loadingEl } from '../status';
 
-const ORDER: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
-
 export function gapsPanel(x: Explorer, onLoaded: (findings: Finding[]) => void): { el: HTMLElement; load(): Promise<void>; refresh(): void } {
   const body = h('div', { class: 'gaps-body', 'aria-live': 'polite' });
   const title = h('h2', {});
@@ -19,8 +17,9 @@ export function gapsPanel(x: Explorer, onLoaded: (findings: Finding[]) => void):
     title.textContent = t('gapsTitle');
     intro.textContent = t('gapsIntro');
     if (!last) return;
-    const findings = [...last.answer.findings].sort((a, b) => (ORDER[a.severity] ?? 3) - (ORDER[b.severity] ?? 3));
+    const findings = last.answer.findings;
     if (!findings.length) return replace(body, emptyEl(t('gapsNone')), reproduceEl(last.query, last.answer));
+    // Grouped by severity, most severe first; the server's order (by people affected) holds within a group.
     const groups = ['HIGH', 'MEDIUM', 'LOW'].map((sev) => [sev, findings.filter((f) => f.severity === sev)] as const).filter(([, fs]) => fs.length);
     replace(body,
       groups.map(([sev, fs]) => h('section', { class: 'severity-group' },
