@@ -5,7 +5,7 @@
 import { importBundle } from '../bundle/importBundle.js';
 import { accountability } from '../analyses/accountability.js';
 import { gaps } from '../analyses/gaps.js';
-import { caseGraph, DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT, neighborhood } from '../analyses/graph.js';
+import { caseGraph, DEFAULT_GRAPH_LIMIT, MAX_DEPTH, MAX_GRAPH_LIMIT, neighborhood } from '../analyses/graph.js';
 import { referralPaths } from '../analyses/referralPaths.js';
 import { DEFAULT_SEARCH_LIMIT, search } from '../analyses/search.js';
 import { timeline } from '../analyses/timeline.js';
@@ -37,7 +37,7 @@ export const findingsResolvers = {
 
     neighborhood: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () => {
       const depth = args.depth ?? 1;
-      if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0) throw badInput('depth must be a whole number from 0 to 4.');
+      if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0) throw badInput(`depth must be a whole number from 0 to ${MAX_DEPTH}.`);
       return neighborhood(db, {
         id: String(args.id), depth, at: dateOf(args.at, 'at', 'none'), limit: limitOf(args.limit, DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT),
       });
