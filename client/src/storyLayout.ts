@@ -126,7 +126,7 @@ function bandOfNode(n: cytoscape.NodeSingular): Band {
 }
 
 /** Bands of the visible nodes; a compound body and all inside it share the band of its most factual member, so no box spans two bands. */
-export function bandsOf(nodes: cytoscape.NodeCollection): Map<string, Band> {
+function bandsOf(nodes: cytoscape.NodeCollection): Map<string, Band> {
   const root = (n: cytoscape.NodeSingular) => { const a = n.ancestors(); return a.nonempty() ? a.last() : n; };
   const unitBand = new Map<string, Band>();
   nodes.forEach((n) => {

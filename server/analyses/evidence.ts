@@ -97,7 +97,7 @@ export async function evidenceForNodes(db: Database, ids: string[]): Promise<Map
 }
 
 /** Parses a relationship's `citations` JSON; a malformed value reads as no citations. */
-export function parseCitations(citationsJson: string | null | undefined): StoredCitation[] {
+function parseCitations(citationsJson: string | null | undefined): StoredCitation[] {
   if (!citationsJson) return [];
   try {
     const parsed: unknown = JSON.parse(citationsJson);

@@ -166,7 +166,7 @@ const PURPOSES: Record<string, { en: string; zh: string }> = {
   accountability: { en: 'holding officials to account', zh: '追责问责' },
 };
 
-export function purposeText(purpose: string): { en: string; zh: string } {
+function purposeText(purpose: string): { en: string; zh: string } {
   const spaced = purpose.replace(/-/g, ' ');
   return PURPOSES[purpose] ?? { en: spaced, zh: spaced };
 }
@@ -228,7 +228,7 @@ function commonNoun(groups: { name: string | null; nameZh: string | null }[]): {
  * green", the colour read from the summary; otherwise the summary's first clause), to whom
  * (the affected count and the groups' common noun, or the one group's name) and when.
  */
-export function actionSubject(action: ActionFacts): { en: string; zh: string } {
+function actionSubject(action: ActionFacts): { en: string; zh: string } {
   const kinds = (action.powers ?? []).map(lastSegment);
   const text = `${action.summary} ${action.summaryZh}`;
   let what: { en: string; zh: string };

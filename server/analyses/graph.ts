@@ -70,7 +70,7 @@ const MODEL_LABELS = new Set(NODES.map((n) => n.label));
 const modelLabel = (labels: string[]) => labels.find((l) => MODEL_LABELS.has(l)) ?? labels[0] ?? 'Node';
 
 /** The layer the model gives a relation type starting from a label. */
-export function layerOf(type: string, fromLabel: string): string {
+function layerOf(type: string, fromLabel: string): string {
   const spec = RELATIONS.find((r) => r.type === type && r.from === fromLabel) ?? RELATIONS.find((r) => r.type === type && r.from === '*');
   return spec?.layer ?? 'STRUCTURE';
 }

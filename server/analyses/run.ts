@@ -8,7 +8,7 @@ import type { Database } from '../neo4j/database.js';
 
 const loaded = new Map<string, string>();
 
-export function cypherOf(name: string): string {
+function cypherOf(name: string): string {
   let text = loaded.get(name);
   if (text === undefined) {
     text = fs.readFileSync(path.join(projectRoot, 'server', 'analyses', `${name}.cypher`), 'utf8');

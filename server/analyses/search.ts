@@ -23,12 +23,12 @@ export interface SearchAnswer {
 export const DEFAULT_SEARCH_LIMIT = 20;
 
 /** Lucene's query syntax characters, escaped so user text is searched as text ("(" or '"' never breaks the query). */
-export function escapeLucene(text: string): string {
+function escapeLucene(text: string): string {
   return text.replace(/[\\+\-!():^[\]"{}~*?|&/]/g, '\\$&');
 }
 
 /** The parameters of search.cypher for a user's text. */
-export function searchParameters(text: string, limit: number) {
+function searchParameters(text: string, limit: number) {
   const plain = text.trim().toLowerCase().replace(/\s+/g, ' ');
   // Lowercase keeps AND / OR / NOT from being read as operators; the analyzer lowercases anyway.
   const indexable = /[\p{L}\p{N}]/u.test(plain);

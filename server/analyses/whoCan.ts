@@ -60,7 +60,7 @@ export const DEFAULT_LIMIT = 200;
 
 // ---------------------------------------------------------------- conditions
 
-export function parseConditions(json: string | null | undefined): StoredCondition[] {
+function parseConditions(json: string | null | undefined): StoredCondition[] {
   if (!json) return [];
   try {
     const parsed: unknown = JSON.parse(json);
@@ -95,7 +95,7 @@ export function conditionStatus(condition: StoredCondition, context: ConditionCo
   return listed.some((entry) => names.includes(String(entry))) ? 'MET' : 'UNKNOWN';
 }
 
-export function conditionsOf(json: string | null | undefined, context: ConditionContext | null | undefined, described: Map<string, DescribedNode>): Condition[] {
+function conditionsOf(json: string | null | undefined, context: ConditionContext | null | undefined, described: Map<string, DescribedNode>): Condition[] {
   return parseConditions(json).map((c) => ({
     kind: c.kind,
     param: c.param ?? null,

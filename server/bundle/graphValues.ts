@@ -4,7 +4,7 @@ import neo4j from 'neo4j-driver';
 import type { PropertySpec } from '../model/model.js';
 
 /** A bundle value as a Neo4j parameter: dates as `date`, whole numbers as integers (a JS number would be a float), json as text. */
-export function toGraphValue(spec: PropertySpec, value: unknown): unknown {
+function toGraphValue(spec: PropertySpec, value: unknown): unknown {
   if (value === undefined || value === null) return null;
   switch (spec.kind) {
     case 'date': {

@@ -37,7 +37,7 @@ const NEXT_STEP: Record<string, string> = {
 };
 
 /** Runs an analysis and translates what the user can fix into coded GraphQL errors. */
-export async function answering<T>(work: () => Promise<T>): Promise<T> {
+async function answering<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

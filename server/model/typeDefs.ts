@@ -6,7 +6,7 @@ const pascal = (s: string) => s.replace(/(^|[_\s-])(\w)/g, (_m, _p, c: string) =
 const doc = (text: string, indent = '') => `${indent}"""${text.replace(/"""/g, "'''")}"""\n`;
 
 /** Name of the GraphQL enum for a property that has one, shared by properties with the same values. */
-export function enumName(owner: string, field: string, spec: PropertySpec): string | undefined {
+function enumName(owner: string, field: string, spec: PropertySpec): string | undefined {
   if (!spec.enum) return undefined;
   const shared: Record<string, string> = { modality: 'Modality', stance: 'Stance', role: 'ActorRole', how: 'SuccessionKind', level: `${owner}Level` };
   return shared[field] ?? `${owner}${pascal(field)}`;

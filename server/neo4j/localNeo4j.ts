@@ -84,7 +84,7 @@ function runMaven(args: string[], cwd: string, log: (line: string) => void): Pro
 }
 
 /** Downloads Neo4j and APOC jars into `home` once; later calls return at once. */
-export async function installNeo4j(home: string, log: (line: string) => void = console.log): Promise<string> {
+async function installNeo4j(home: string, log: (line: string) => void = console.log): Promise<string> {
   const dir = path.join(home, `neo4j-${NEO4J_VERSION}`);
   const done = path.join(dir, '.complete');
   if (fs.existsSync(done)) return dir;

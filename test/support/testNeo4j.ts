@@ -6,7 +6,7 @@ import { projectRoot } from '../../server/config.js';
 export const NEO4J_HOME = path.join(projectRoot, '.neo4j');
 
 /** A port nobody listens on right now, so several test runs can share a machine. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
