@@ -32,7 +32,7 @@ export interface Story {
   query?: string;
 }
 
-export function bySeverity(findings: Finding[]): Finding[] {
+function bySeverity(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3));
 }
 
@@ -125,6 +125,11 @@ function shortest(name: string | null | undefined, aliases: string[], zh: boolea
   return options.sort((a, b) => a.length - b.length)[0];
 }
 
+/** "1,317 people" / "1317人": the English count with thousands separators, the Chinese without. */
+function affectedCaption(n: number): Named {
+  return { name: tPair('storyAffected', { n: n.toLocaleString('en') }).name, nameZh: tPair('storyAffected', { n: String(n) }).nameZh };
+}
+
 /** A short, two-language name for a node in the story view (names.ts `caption` clips it). */
 export function shortName(node: GraphNode, nodeOf: (id: string) => GraphNode | undefined, linked: (id: string, type: string) => string[]): Named {
   const p = (node.properties ?? {}) as Record<string, unknown>;
@@ -142,11 +147,10 @@ export function shortName(node: GraphNode, nodeOf: (id: string) => GraphNode | u
     case 'Action': {
       const power = short(nodeOf(linked(node.id, 'EXERCISED')[0] ?? ''));
       const n = typeof p.affectedCount === 'number' ? p.affectedCount : undefined;
-      const people = n ? tPair('storyAffected', { n: n.toLocaleString('en') }) : undefined;
-      const people2 = n ? tPair('storyAffected', { n: String(n) }) : undefined;
+      const people = n ? affectedCaption(n) : undefined;
       return {
         name: [power.name, p.startedAt, people?.name].filter(Boolean).join(' · '),
-        nameZh: [power.nameZh, p.startedAt, people2?.nameZh].filter(Boolean).join(' · '),
+        nameZh: [power.nameZh, p.startedAt, people?.nameZh].filter(Boolean).join(' · '),
       };
     }
     case 'Grant': {
@@ -162,7 +166,8 @@ export function shortName(node: GraphNode, nodeOf: (id: string) => GraphNode | u
     case 'Group': {
       const size = typeof p.size === 'number' ? p.size : undefined;
       const base = short(node);
-      return { name: [base.name, size ? tPair('storyAffected', { n: size.toLocaleString('en') }).name : ''].filter(Boolean).join(' · '), nameZh: [base.nameZh, size ? tPair('storyAffected', { n: String(size) }).nameZh : ''].filter(Boolean).join(' · ') };
+      const people = size ? affectedCaption(size) : undefined;
+      return { name: [base.name, people?.name].filter(Boolean).join(' · '), nameZh: [base.nameZh, people?.nameZh].filter(Boolean).join(' · ') };
     }
     default:
       return { name: shortest(node.name ?? (p.title as string | undefined), aliases, false), nameZh: shortest(node.nameZh ?? (p.titleZh as string | undefined), aliases, true) };
