@@ -60,7 +60,8 @@
 // on its own first day, and each statement by the law on the day it was made.
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, requireNode, refOf, type DescribedNode } from './evidence.js';
-import { en, enList, ENDING, referralPaths, zh, zhList, type ReferralPath, type Ref } from './referralPaths.js';
+import { en, enList, zh, zhList, type Ref } from './names.js';
+import { ENDING, referralPaths, type ReferralPath } from './referralPaths.js';
 import { runAnalysis } from './run.js';
 import type { Condition, Evidence, Holder, NodeRef } from './types.js';
 import { whoCan } from './whoCan.js';

@@ -19,28 +19,9 @@
 import type { Database } from '../neo4j/database.js';
 import { statementResults, type StatementResult, type StatementRow } from './accountability.js';
 import { describeNodes, requireNode } from './evidence.js';
+import { en, zh } from './names.js';
 import { runAnalysis } from './run.js';
 import type { NodeRef } from './types.js';
-
-export type Ref = { id: string; label?: string; name: string | null; nameZh: string | null };
-
-/** "Zhengzhou Health Commission (郑州市卫生健康委员会)": English text names bodies in both languages. */
-export function en(ref: Ref | null | undefined): string {
-  if (!ref) return 'an unknown body';
-  if (ref.name && ref.nameZh && ref.name !== ref.nameZh) return `${ref.name} (${ref.nameZh})`;
-  return ref.name ?? ref.nameZh ?? ref.id;
-}
-export function zh(ref: Ref | null | undefined): string {
-  if (!ref) return '未知机构';
-  return ref.nameZh ?? ref.name ?? ref.id;
-}
-export function enList(refs: Ref[]): string {
-  const names = refs.map(en);
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-export function zhList(refs: Ref[]): string {
-  return refs.map(zh).join('、');
-}
 
 export type ReferralOutcome = 'LOOP' | 'DEAD_END' | 'CLAIMED' | 'ATTRIBUTED';
 

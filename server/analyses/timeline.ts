@@ -2,7 +2,7 @@
 // and Chinese and carrying its evidence.
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode } from './evidence.js';
-import { en, zh } from './referralPaths.js';
+import { en, zh } from './names.js';
 import { runAnalysis } from './run.js';
 import type { Evidence, NodeRef } from './types.js';
 
