@@ -1,13 +1,13 @@
 // accountability — per stance, how many statements, which bodies or persons spoke so, and
 // the statements themselves with their evidence, for a case and a power (statements about
 // narrower powers included). See accountability.cypher.
+import { STANCES } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
 import { runAnalysis } from './run.js';
 import type { Evidence, NodeRef } from './types.js';
 
-export const STANCE_ORDER = ['CLAIMS_SELF', 'DENIES_SELF', 'ATTRIBUTES', 'REFERS', 'UNKNOWN', 'UNREACHABLE'] as const;
-export type Stance = (typeof STANCE_ORDER)[number];
+export type Stance = (typeof STANCES)[number];
 
 /** A statement as accountability.cypher and referralPaths.cypher return it. */
 export interface StatementRow {
@@ -57,7 +57,7 @@ export async function statementResults(db: Database, rows: StatementRow[]): Prom
 }
 
 /**
- * Every stance in a fixed order, with a count of 0 where nobody spoke so: "nobody claimed
+ * Every stance in the model's order (model.ts STANCES), with a count of 0 where nobody spoke so: "nobody claimed
  * it" is itself the finding. Throws UnknownNodeError for an unknown case or power.
  */
 export async function accountability(db: Database, question: { case: string; power: string }): Promise<AccountabilityAnswer> {
@@ -65,7 +65,7 @@ export async function accountability(db: Database, question: { case: string; pow
   const caseRef = requireNode(described, 'Case', question.case);
   const power = requireNode(described, 'Power', question.power);
   const statements = await statementResults(db, await runAnalysis<StatementRow>(db, 'accountability', question));
-  const stances = STANCE_ORDER.map((stance) => {
+  const stances = STANCES.map((stance) => {
     const said = statements.filter((s) => s.stance === stance);
     const speakers = [...new Map(said.map((s) => [s.saidBy.id, s.saidBy])).values()];
     return { stance, count: said.length, speakers, statements: said };

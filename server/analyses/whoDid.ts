@@ -1,5 +1,6 @@
 // whoDid (whoDid.cypher): the actions that exercised a power in a place and period, with
 // their actors, the body each person acted through, and the evidence of each.
+import { ACTOR_ROLES } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode } from './evidence.js';
 import { runAnalysis } from './run.js';
@@ -36,7 +37,6 @@ interface ActionRow {
 }
 
 const ROW_CAP = 10_000;
-const ROLE_ORDER: ActorRole[] = ['DECIDED', 'EXECUTED', 'REQUESTED', 'COMMUNICATED'];
 
 export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDidAnswer> {
   const limit = params.limit ?? 200;
@@ -80,7 +80,7 @@ export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDid
           ...(a.through ? citationEvidence(a.through.citations, a.through.unsourced, described) : []),
         ],
       }))
-      .sort((x, y) => ROLE_ORDER.indexOf(x.role) - ROLE_ORDER.indexOf(y.role) || x.who.id.localeCompare(y.who.id)),
+      .sort((x, y) => ACTOR_ROLES.indexOf(x.role) - ACTOR_ROLES.indexOf(y.role) || x.who.id.localeCompare(y.who.id)),
     evidence: described.get(r.id)?.evidence ?? [],
   }));
   return {
