@@ -20,6 +20,9 @@ function propertiesTable(properties: Record<string, unknown> | null | undefined)
       h('td', { lang: /Zh$/.test(k) ? 'zh' : undefined }, typeof v === 'object' ? JSON.stringify(v) : String(v)))))));
 }
 
+/** What an editor's assertion without a source shows in place of evidence. */
+const unsourcedEvidence = (): Evidence[] => [{ unsourced: true, source: { id: '', title: '—', outlet: t('evidenceUnsourced') } }];
+
 /** Evidence of a node from the entity API (`<plural> { evidenceConnection }`). */
 async function nodeEvidence(node: GraphNode): Promise<{ evidence: Evidence[]; query?: string }> {
   const spec = NODES.find((n) => n.label === node.label);
@@ -28,7 +31,7 @@ async function nodeEvidence(node: GraphNode): Promise<{ evidence: Evidence[]; qu
   const found = asked.data[spec.plural]?.[0];
   const evidence = (found?.evidenceConnection.edges ?? []).map((edge) => ({ ...edge.properties, source: edge.node }));
   if (!evidence.length && node.unsourced) {
-    return { evidence: [{ unsourced: true, source: { id: '', title: '—', outlet: t('evidenceUnsourced') } }], query: asked.query };
+    return { evidence: unsourcedEvidence(), query: asked.query };
   }
   return { evidence, query: asked.query };
 }
@@ -43,7 +46,7 @@ async function edgeEvidence(edge: GraphEdge): Promise<{ evidence: Evidence[]; qu
     citations = [];
   }
   const ids = [...new Set(citations.map((c) => c.source).filter((s): s is string => Boolean(s)))];
-  if (!ids.length) return { evidence: p.unsourced ? [{ unsourced: true, source: { id: '', title: '—', outlet: t('evidenceUnsourced') } }] : [] };
+  if (!ids.length) return { evidence: p.unsourced ? unsourcedEvidence() : [] };
   const asked = await askSources(ids);
   const byId = new Map(asked.data.sources.map((s) => [s.id, s]));
   return {
