@@ -471,8 +471,7 @@ document.addEventListener('keydown', (ev) => {
 (window as unknown as { __quanze: unknown }).__quanze = { cy: graph.cy, state, select: (id: string) => graph.select(id) };
 
 async function start(): Promise<void> {
-  if (state.layers) graph.setLayers(state.layers);
-  else graph.setLayers(DEFAULT_LAYERS);
+  graph.setLayers(state.layers ?? DEFAULT_LAYERS);
   graph.setHidden(state.hide);
   renderStatic();
   openTab(state.tab);
@@ -488,13 +487,15 @@ async function start(): Promise<void> {
   // The findings load while the graph does; marks wait for both.
   const findingsLoaded = gaps.load();
   await loadGraph();
-  for (const id of state.expand) {
-    const asked = await askNeighborhood({ id, depth: 1, at: state.asOf }).catch(() => undefined);
+  // A permalink's expanded neighbourhoods are asked for together and drawn in the link's order.
+  const restored = await Promise.all(state.expand.map((id) => askNeighborhood({ id, depth: 1, at: state.asOf }).catch(() => undefined)));
+  state.expand.forEach((id, i) => {
+    const asked = restored[i];
     if (asked) {
       expanded.set(id, asked.data.neighborhood);
       graph.draw(asked.data.neighborhood);
     }
-  }
+  });
   graph.setHidden(state.hide);
   const selectedId = state.sel;
   graphDrawn = true;
