@@ -37,7 +37,9 @@ export const findingsResolvers = {
 
     neighborhood: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () => {
       const depth = args.depth ?? 1;
-      if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0) throw badInput(`depth must be a whole number from 0 to ${MAX_DEPTH}.`);
+      if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) {
+        throw badInput(`depth must be a whole number from 0 to ${MAX_DEPTH}; expand further from the nodes it returns.`);
+      }
       return neighborhood(db, {
         id: String(args.id), depth, at: dateOf(args.at, 'at', 'none'), limit: limitOf(args.limit, DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT),
       });
