@@ -30,7 +30,8 @@ async function main() {
     const graphql = await createGraphQL(database.db, config);
     const app = createApp({ db: database.db, mountGraphQL: graphql.mount });
     server = app.listen(config.port, config.host, () => {
-      console.log(`Quanze is ready at http://localhost:${config.port}  (GraphQL: /graphql, IDE: /graphiql)`);
+      const shown = ['127.0.0.1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+      console.log(`Quanze is ready at http://${shown}:${config.port}  (GraphQL: /graphql, IDE: /graphiql)`);
     });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
