@@ -311,14 +311,21 @@ function renderGraphMeta(): void {
   }
 }
 
-let tableShown = state.view === 'table';
+const tableShown = () => state.view === 'table';
 function renderTable(): void {
-  tableBox.hidden = !tableShown;
-  graphContainer.setAttribute('aria-hidden', String(tableShown));
-  if (tableShown) replace(tableBox, graphTables(graph.drawn(), (id) => graph.select(id)));
+  tableBox.hidden = !tableShown();
+  graphContainer.setAttribute('aria-hidden', String(tableShown()));
+  if (tableShown()) replace(tableBox, graphTables(graph.drawn(), (id) => graph.select(id)));
+}
+/** Switches between the graph and its table, from the button or the `t` key; the link keeps it. */
+function toggleTable(): void {
+  state.view = tableShown() ? undefined : 'table';
+  x.save();
+  renderTable();
+  renderToolbar();
 }
 graph.onChange(() => {
-  if (tableShown) renderTable();
+  if (tableShown()) renderTable();
 });
 
 function exportName(ext: string): string {
@@ -341,7 +348,7 @@ function renderToolbar(): void {
     button(t('relayout'), 'relayout', () => graph.layout(true)),
     button(t('clearFocus'), 'clear', clearFocus),
     graph.hiddenIds().length ? button(`${t('showHidden')} (${graph.hiddenIds().length})`, 'show-hidden', () => { graph.showAll(); state.hide = []; x.save(); renderToolbar(); }) : null,
-    button(tableShown ? t('graphView') : t('tableView'), 'table-toggle', () => { tableShown = !tableShown; state.view = tableShown ? 'table' : undefined; x.save(); renderTable(); renderToolbar(); }, { 'aria-pressed': String(tableShown) }),
+    button(tableShown() ? t('graphView') : t('tableView'), 'table-toggle', toggleTable, { 'aria-pressed': String(tableShown()) }),
     h('span', { class: 'toolbar-group', role: 'group', 'aria-label': t('exportLabel') },
       h('span', { class: 'meta' }, `${t('exportLabel')}:`),
       button(t('exportPng'), 'export-png', () => download(graph.png(), exportName('png'))),
@@ -427,7 +434,7 @@ onLangChange((next) => {
   for (const panel of Object.values(panels)) panel.refresh();
   if (redrawDetails) redrawDetails();
   else if (!detailsBody.firstChild || detailsBody.querySelector('.state-empty')) showSelection(null);
-  if (tableShown) renderTable();
+  if (tableShown()) renderTable();
 });
 copyLinkButton.addEventListener('click', async () => {
   x.save();
@@ -454,7 +461,7 @@ document.addEventListener('keydown', (ev) => {
     '/': () => { openTab('explore'); explore.focus(); },
     a: () => { openTab('ask'); (tabPanels.get('ask')!.querySelector('input[role=combobox]') as HTMLInputElement | null)?.focus(); },
     g: () => { openTab('gaps'); tabButtons.get('gaps')!.focus(); },
-    t: () => { tableShown = !tableShown; renderTable(); renderToolbar(); },
+    t: toggleTable,
     l: () => setLang(lang() === 'zh' ? 'en' : 'zh'),
     f: () => graph.fit(),
     Escape: clearFocus,
@@ -505,7 +512,7 @@ async function start(): Promise<void> {
   if (state.q && state.power) await ask.run();
   if (selectedId) graph.select(selectedId);
   renderToolbar();
-  if (tableShown) renderTable();
+  if (tableShown()) renderTable();
 }
 
 void start();
