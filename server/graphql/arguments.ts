@@ -1,7 +1,7 @@
 // What every question resolver does with its arguments and errors: read limits and dates,
 // turn an unknown id into NOT_FOUND with the next step, and add the data version.
 import { GraphQLError } from 'graphql';
-import { answerMeta, isoDate } from '../analyses/run.js';
+import { answerMeta, isoDate, type AnswerMeta } from '../analyses/run.js';
 import { UnknownNodeError } from '../analyses/evidence.js';
 import type { QuanzeContext } from './server.js';
 
@@ -57,3 +57,24 @@ export const withMeta = <T extends object>(db: QuanzeContext['db'], work: () => 
     const meta = await answerMeta(db);
     return { ...(await work()), ...meta };
   });
+
+/**
+ * Like withMeta, but remembers recent answers by their arguments and data version: an
+ * answer depends only on those (the version moves on every write through Quanze), so the
+ * slow questions (gaps) are computed once per version, however many cards ask them.
+ * Writes made to Neo4j behind Quanze's back are not seen until the version moves.
+ */
+export function rememberedWithMeta<T extends object>(limit = 32) {
+  const remembered = new Map<string, T & AnswerMeta>();
+  return (db: QuanzeContext['db'], key: string, work: () => Promise<T>) =>
+    answering(async () => {
+      const meta = await answerMeta(db);
+      const full = `${meta.dataVersion}|${key}`;
+      const known = remembered.get(full);
+      if (known) return known;
+      const answer = { ...(await work()), ...meta };
+      remembered.set(full, answer);
+      if (remembered.size > limit) remembered.delete(remembered.keys().next().value!);
+      return answer;
+    });
+}

@@ -11,14 +11,17 @@ import { DEFAULT_SEARCH_LIMIT, search } from '../analyses/search.js';
 import { timeline } from '../analyses/timeline.js';
 import { answerMeta } from '../analyses/run.js';
 import type { QuanzeContext } from './server.js';
-import { badInput, dateOf, limitOf, MAX_LIMIT, withMeta, type Args } from './arguments.js';
+import { badInput, dateOf, limitOf, MAX_LIMIT, rememberedWithMeta, withMeta, type Args } from './arguments.js';
 
 const MAX_SEARCH_TEXT = 200;
+const rememberedGaps = rememberedWithMeta<Awaited<ReturnType<typeof gaps>>>();
 
 export const findingsResolvers = {
   Query: {
-    gaps: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
-      gaps(db, { case: String(args.case), at: dateOf(args.at, 'at', 'none'), limit: limitOf(args.limit) })),
+    gaps: (_: unknown, args: Args, { db }: QuanzeContext) => {
+      const question = { case: String(args.case), at: dateOf(args.at, 'at', 'none'), limit: limitOf(args.limit) };
+      return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
+    },
 
     accountability: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
       accountability(db, { case: String(args.case), power: String(args.power) })),

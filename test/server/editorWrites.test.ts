@@ -78,4 +78,15 @@ describe('writes through the API', () => {
     expect(created.errors).toBeUndefined();
     expect((await post('{ dataVersion }', {})).data!.dataVersion).toBeGreaterThan(version);
   });
+
+  it('answer gaps from memory until the data version moves', async () => {
+    const GAPS = '{ gaps(case: "test-tiny") { dataVersion computedAt findings { id } } }';
+    const first = (await post(GAPS, {})).data!.gaps;
+    const again = (await post(GAPS, {})).data!.gaps;
+    expect(again).toEqual(first);
+    expect((await post(IMPORT, { b: tiny() }, TOKEN)).errors).toBeUndefined();
+    const after = (await post(GAPS, {})).data!.gaps;
+    expect(after.dataVersion).toBeGreaterThan(first.dataVersion);
+    expect(after.computedAt).not.toBe(first.computedAt);
+  });
 });
