@@ -17,7 +17,9 @@ export async function screenshotLanding(baseUrl: string, file: string, hash = ''
     page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
     await page.goto(`${baseUrl}/${hash}`);
     await page.waitForSelector('[data-testid=finding]', { timeout: 30_000 }).catch(() => undefined);
-    await page.waitForTimeout(800);
+    // The findings list can come before the graph: wait for the drawing too, then for its layout to settle.
+    await page.waitForFunction(() => ((window as any).__quanze?.cy?.nodes().length ?? 0) > 0, undefined, { timeout: 30_000 }).catch(() => undefined);
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: file });
   } finally {
     await browser.close();
