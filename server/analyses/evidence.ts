@@ -3,7 +3,7 @@
 // the NodeRef every answer uses to name a node. Analyses gather the ids they need and
 // describe them in one query.
 import type { Database } from '../neo4j/database.js';
-import { runAnalysis } from './run.js';
+import { runAnalysis, storedJson } from './run.js';
 import type { Evidence, EvidenceSource, NodeRef } from './types.js';
 
 export interface DescribedNode {
@@ -98,13 +98,8 @@ export async function evidenceForNodes(db: Database, ids: string[]): Promise<Map
 
 /** Parses a relationship's `citations` JSON; a malformed value reads as no citations. */
 function parseCitations(citationsJson: string | null | undefined): StoredCitation[] {
-  if (!citationsJson) return [];
-  try {
-    const parsed: unknown = JSON.parse(citationsJson);
-    return Array.isArray(parsed) ? parsed.filter((c): c is StoredCitation => typeof c?.source === 'string') : [];
-  } catch {
-    return [];
-  }
+  const parsed = storedJson(citationsJson);
+  return Array.isArray(parsed) ? parsed.filter((c): c is StoredCitation => typeof c?.source === 'string') : [];
 }
 
 /** The source ids a relationship's citations name, to describe them along with other ids in one query. */

@@ -62,7 +62,7 @@ import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, requireNode, refOf, type DescribedNode } from './evidence.js';
 import { en, enList, zh, zhList, type Ref } from './names.js';
 import { ENDING, referralPaths, type ReferralPath } from './referralPaths.js';
-import { runAnalysis } from './run.js';
+import { runAnalysis, storedJson } from './run.js';
 import type { Condition, Evidence, Holder, NodeRef } from './types.js';
 import { whoCan } from './whoCan.js';
 
@@ -321,13 +321,8 @@ interface ActorRow {
 }
 
 function parseConditionsMet(json: string | null): ConditionRecord[] {
-  if (!json) return [];
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? (parsed as ConditionRecord[]) : [];
-  } catch {
-    return [];
-  }
+  const parsed = storedJson(json);
+  return Array.isArray(parsed) ? (parsed as ConditionRecord[]) : [];
 }
 
 /**

@@ -56,3 +56,17 @@ export async function answerMeta(db: Database): Promise<AnswerMeta> {
 export function capped<T>(items: T[], limit: number): { items: T[]; incomplete: boolean } {
   return { items: items.slice(0, limit), incomplete: items.length > limit };
 }
+
+/**
+ * A JSON property as stored on a node or relationship (Grant.conditions, Action.conditionsMet,
+ * a relation's citations): the parsed value, or undefined when it is absent or malformed, so
+ * a bad value reads as "nothing recorded" rather than failing the whole answer.
+ */
+export function storedJson(json: string | null | undefined): unknown {
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -2,7 +2,7 @@
 // the chain that justifies it and its conditions evaluated against the caller's context.
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode, type DescribedNode } from './evidence.js';
-import { runAnalysis } from './run.js';
+import { runAnalysis, storedJson } from './run.js';
 import type {
   ChainStep, Condition, ConditionContext, ConditionStatus, Holder, HoldingVia, Modality, NodeRef, WhoCanAnswer,
 } from './types.js';
@@ -61,14 +61,9 @@ export const DEFAULT_LIMIT = 200;
 // ---------------------------------------------------------------- conditions
 
 function parseConditions(json: string | null | undefined): StoredCondition[] {
-  if (!json) return [];
-  try {
-    const parsed: unknown = JSON.parse(json);
-    const list = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? [parsed] : [];
-    return list.filter((c): c is StoredCondition => typeof c?.kind === 'string');
-  } catch {
-    return [];
-  }
+  const parsed = storedJson(json);
+  const list = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? [parsed] : [];
+  return list.filter((c): c is StoredCondition => typeof c?.kind === 'string');
 }
 
 const LISTED_IN: Record<string, keyof ConditionContext> = { CONSENT: 'consents', APPROVAL: 'approvals', PROCEDURE: 'procedures' };
