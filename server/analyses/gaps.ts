@@ -62,7 +62,7 @@ import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, requireNode, refOf, type DescribedNode } from './evidence.js';
 import { en, enList, zh, zhList, type Ref } from './names.js';
 import { ENDING, referralPaths, type ReferralPath } from './referralPaths.js';
-import { runAnalysis, storedJson } from './run.js';
+import { LIST_LIMIT, runAnalysis, storedJson } from './run.js';
 import type { Condition, Evidence, Holder, NodeRef } from './types.js';
 import { whoCan } from './whoCan.js';
 
@@ -827,7 +827,7 @@ export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAn
     || b.affected - a.affected
     || a.title.localeCompare(b.title)
     || a.id.localeCompare(b.id));
-  const limit = question.limit ?? 200;
+  const limit = question.limit ?? LIST_LIMIT;
   return {
     case: caseRef,
     at: q.at,

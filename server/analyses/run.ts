@@ -52,6 +52,9 @@ export async function answerMeta(db: Database): Promise<AnswerMeta> {
   return { dataVersion: row?.version ?? 0, computedAt: new Date().toISOString() };
 }
 
+/** How many items a list answer holds unless asked for fewer; the API never returns more. */
+export const LIST_LIMIT = 200;
+
 /** Applies a limit and says whether it cut the list. */
 export function capped<T>(items: T[], limit: number): { items: T[]; incomplete: boolean } {
   return { items: items.slice(0, limit), incomplete: items.length > limit };

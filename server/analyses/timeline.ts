@@ -3,7 +3,7 @@
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode } from './evidence.js';
 import { en, zh } from './names.js';
-import { runAnalysis } from './run.js';
+import { LIST_LIMIT, runAnalysis } from './run.js';
 import type { Evidence, NodeRef } from './types.js';
 
 export type TimelineKind =
@@ -52,11 +52,10 @@ const HOW: Record<string, { en: string; zh: string }> = {
   REPLACED: { en: 'replaced by', zh: '由…取代：' },
 };
 
-export const DEFAULT_TIMELINE_LIMIT = 200;
 
 export async function timeline(db: Database, question: { case: string; limit?: number }): Promise<TimelineAnswer> {
   const caseRef = requireNode(await describeNodes(db, [question.case]), 'Case', question.case);
-  const limit = question.limit ?? DEFAULT_TIMELINE_LIMIT;
+  const limit = question.limit ?? LIST_LIMIT;
   const rows = await runAnalysis<Row>(db, 'timeline', { case: question.case });
   const shown = rows.slice(0, limit);
   const described = await describeNodes(db, shown.flatMap((r) => [

@@ -2,7 +2,7 @@
 // the chain that justifies it and its conditions evaluated against the caller's context.
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode, type DescribedNode } from './evidence.js';
-import { runAnalysis, storedJson } from './run.js';
+import { LIST_LIMIT, runAnalysis, storedJson } from './run.js';
 import type {
   ChainStep, Condition, ConditionContext, ConditionStatus, Holder, HoldingVia, Modality, NodeRef, WhoCanAnswer,
 } from './types.js';
@@ -56,7 +56,6 @@ interface StoredCondition {
 }
 
 const ROW_CAP = 10_000;
-export const DEFAULT_LIMIT = 200;
 
 // ---------------------------------------------------------------- conditions
 
@@ -266,7 +265,7 @@ export function holdersOf(rows: HoldingRow[], context: ConditionContext | null |
 }
 
 export async function whoCan(db: Database, params: WhoCanParams): Promise<WhoCanAnswer> {
-  const limit = params.limit ?? DEFAULT_LIMIT;
+  const limit = params.limit ?? LIST_LIMIT;
   const asked = await describeNodes(db, [params.power, ...(params.place ? [params.place] : [])]);
   const power = requireNode(asked, 'Power', params.power);
   const place = params.place ? requireNode(asked, 'Place', params.place) : null;

@@ -3,7 +3,7 @@
 import { ACTOR_ROLES } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode } from './evidence.js';
-import { runAnalysis } from './run.js';
+import { LIST_LIMIT, runAnalysis } from './run.js';
 import type { ActionResult, Actor, ActorRole, WhoDidAnswer } from './types.js';
 
 export interface WhoDidParams {
@@ -39,7 +39,7 @@ interface ActionRow {
 const ROW_CAP = 10_000;
 
 export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDidAnswer> {
-  const limit = params.limit ?? 200;
+  const limit = params.limit ?? LIST_LIMIT;
   const asked = await describeNodes(db, [params.power, ...(params.place ? [params.place] : [])]);
   const power = requireNode(asked, 'Power', params.power);
   const place = params.place ? requireNode(asked, 'Place', params.place) : null;

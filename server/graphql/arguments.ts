@@ -1,14 +1,14 @@
 // What every question resolver does with its arguments and errors: read limits and dates,
 // turn an unknown id into NOT_FOUND with the next step, and add the data version.
 import { GraphQLError } from 'graphql';
-import { answerMeta, isoDate, type AnswerMeta } from '../analyses/run.js';
+import { answerMeta, isoDate, LIST_LIMIT, type AnswerMeta } from '../analyses/run.js';
 import { UnknownNodeError } from '../analyses/evidence.js';
 import type { QuanzeContext } from './server.js';
 
 export type Args = Record<string, unknown>;
 
 /** The most rows any list answer returns. */
-export const MAX_LIMIT = 200;
+export const MAX_LIMIT = LIST_LIMIT;
 
 export function badInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } });
