@@ -104,6 +104,7 @@ function isStream(value: unknown): value is BundleStream {
 interface NodeRow { id: string; props: Record<string, unknown> }
 interface RelationRow { from: string; to: string; props: Record<string, unknown> }
 interface Relation extends RelationRow { type: string; fromLabel: string; toLabel: string }
+interface PlannedItem { id: string; label: string; props: Record<string, unknown>; relations: Relation[]; digest: string; state: 'new' | 'changed' | 'unchanged' }
 interface ChangedNode { label: string; id: string; props: Record<string, unknown>; relations: Relation[]; digest: string; joins: boolean }
 
 function nodeProperties(spec: NodeSpec, item: Record<string, unknown>): Record<string, unknown> {
@@ -139,6 +140,14 @@ class RelationGroups {
     this.groups.clear();
     this.size = 0;
   }
+}
+
+/** `{key: row.props.key, …}` for every key the rows use (a null value sets nothing). */
+function propertyMap(rows: { props: Record<string, unknown> }[], extra: Record<string, string> = {}): string {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row.props)) keys.add(key);
+  const entries = [...Object.entries(extra), ...[...keys].map((k) => [k, `row.props.\`${k}\``])];
+  return `{${entries.map(([k, v]) => `\`${k}\`: ${v}`).join(', ')}}`;
 }
 
 function* chunks<T>(rows: T[], size = BATCH): Generator<T[]> {
@@ -210,10 +219,17 @@ class BundleImport {
     this.options.onProgress?.({ step, done, total, written: this.written });
   }
 
+  private mark(what: string) {
+    if (process.env.QUANZE_IMPORT_TIMING) process.stderr.write(`[import] ${what} ${Date.now() - this.started} ms\n`);
+  }
+  private readonly started = Date.now();
+
   async run(): Promise<ImportResult> {
     await this.scan();
+    this.mark('scanned');
     if (this.problems.length) return this.result(false);
     await this.readDatabase();
+    this.mark('read the database');
     if (this.dryRun) {
       await this.checkAndStage();
       return this.result(!this.problems.length);
@@ -225,8 +241,11 @@ class BundleImport {
         await this.sweepStaged();
         return this.result(false);
       }
+      this.mark('checked and staged');
       await this.flushDeferred();
+      this.mark('staged deferred relationships');
       const version = await this.switchOver();
+      this.mark('switched over');
       return this.result(true, version);
     } catch (error) {
       await this.sweepStaged().catch(() => {});
@@ -250,19 +269,17 @@ class BundleImport {
         const caseItem = (part.data as { case?: { id?: unknown } }).case;
         if (typeof caseItem?.id === 'string') this.caseId = caseItem.id;
       }
-      const seenHere = new Set<string>();
       for (const { spec, item, at } of itemsOf(part.data)) {
         if (spec.label === 'Case') continue;
         const id = item.id as string;
         const line = part.lineOf(at);
-        if (this.labelOf.has(id) && !seenHere.has(id)) {
+        if (this.labelOf.has(id)) {
           this.report([{
             file: part.file, line, path: `${at[0]}[${at[1]}].id`, code: 'DUPLICATE_ID',
-            message: `The id "${id}" is already used by a ${this.labelOf.get(id)} on line ${this.lineOf.get(id)}; ids must be unique across the bundle.`,
+            message: `The id "${id}" is already used by ${/^[AEIOU]/.test(this.labelOf.get(id)!) ? 'an' : 'a'} ${this.labelOf.get(id)} on line ${this.lineOf.get(id)}; ids must be unique across the bundle.`,
           }]);
           continue;
         }
-        seenHere.add(id);
         this.labelOf.set(id, spec.label);
         this.lineOf.set(id, line);
         this.totalItems += 1;
@@ -361,14 +378,9 @@ class BundleImport {
     let done = 0;
     for await (const part of this.stream.parts()) {
       const first = index++ === 0;
-      const problems = validateBundle(part, { existing: this.existing as ExistingIds, elsewhere: this.labelOf })
-        // Every part carries the header's case; its problems are reported with the first part only.
-        .filter((p) => first || !(p.path === 'format' || p.path === 'case' || p.path.startsWith('case.')));
-      if (problems.length) this.report(problems);
-      if (this.problems.length >= MAX_PROBLEMS) break;
-      if (this.problems.length) continue;
       const items = itemsOf(part.data).filter((e) => first || e.spec.label !== 'Case');
-      await this.planPart(items);
+      await this.checkAndStagePart(part, first, items);
+      if (this.problems.length >= MAX_PROBLEMS) break;
       done += items.filter((e) => e.spec.label !== 'Case').length;
       this.progress('checking and staging', done, this.totalItems);
     }
@@ -382,74 +394,85 @@ class BundleImport {
     this.counts.relations[type] = (this.counts.relations[type] ?? 0) + 1;
   }
 
-  private async planPart(items: ReturnType<typeof itemsOf>) {
+  /** What one item would write, and whether it is new, changed or unchanged. */
+  private planItem(spec: NodeSpec, item: Record<string, unknown>): PlannedItem {
+    const id = item.id as string;
+    const label = spec.label;
+    const props = nodeProperties(spec, item);
+    const isNew = !this.exists(label, id);
+    if (label === 'Case') {
+      const digest = digestOf(label, props, []);
+      return { id, label, props, relations: [], digest, state: isNew ? 'new' : this.caseDigest === digest ? 'unchanged' : 'changed' };
+    }
+    const relations: Relation[] = [];
+    // Imports run one at a time, so this import's data version will be the next one.
+    const inCase: Record<string, unknown> = { digestVersion: this.version + 1 };
+    relations.push({ type: 'IN_CASE', fromLabel: label, toLabel: 'Case', from: id, to: this.caseId, props: inCase });
+    for (const citation of (item.evidence as Citation[] | undefined) ?? []) {
+      relations.push({ type: 'EVIDENCED_BY', fromLabel: label, toLabel: 'Source', from: id, to: citation.source, props: citationProperties(citation) });
+    }
+    for (const relation of bundleRelations(label)) {
+      for (const ref of referencesOf(item, relation)) {
+        const relProps = graphProperties(relation.properties ?? {}, ref.properties);
+        if (relation.cited) {
+          // Relationships cannot point at a Source, so a cited relation keeps its evidence as properties.
+          if (ref.evidence.length) {
+            relProps.citations = JSON.stringify(ref.evidence.map((c) => ({ source: c.source, ...citationProperties(c) })));
+            relProps.sourceIds = [...new Set(ref.evidence.map((c) => c.source))];
+          }
+          if (ref.unsourced) relProps.unsourced = true;
+        }
+        relations.push({ type: relation.type, fromLabel: label, toLabel: this.targetLabel(ref.id, relation.to), from: id, to: ref.id, props: relProps });
+      }
+    }
+    const digest = digestOf(label, props, relations);
+    inCase.digest = digest;
+    const state = isNew ? 'new' : this.memberLabel.has(id) && this.memberDigest.get(id) === digest ? 'unchanged' : 'changed';
+    return { id, label, props, relations, digest, state };
+  }
+
+  private async checkAndStagePart(part: ParsedBundle, first: boolean, items: ReturnType<typeof itemsOf>) {
+    // A part whose every item is stored exactly as written was valid when it was written: it is not checked again.
+    let plans: PlannedItem[] | undefined;
+    try {
+      plans = items.map(({ spec, item }) => this.planItem(spec, item));
+    } catch {
+      plans = undefined; // ill-formed values; the validator says which
+    }
+    if (!plans || plans.some((p) => p.state !== 'unchanged') || this.problems.length) {
+      const problems = validateBundle(part, { existing: this.existing as ExistingIds, elsewhere: this.labelOf })
+        // Every part carries the header's case; its problems are reported with the first part only.
+        .filter((p) => first || !(p.path === 'format' || p.path === 'case' || p.path.startsWith('case.')));
+      this.report(problems);
+    }
+    if (this.problems.length || !plans) return;
+
     const newNodes = new Map<string, NodeRow[]>();
     const stagedNow = new RelationGroups();
     const caseIsNew = !this.exists('Case', this.caseId);
-    // Imports run one at a time, so this import's data version will be the next one.
-    const digestVersion = this.version + 1;
-
-    for (const { spec, item } of items) {
-      const id = item.id as string;
-      const label = spec.label;
-      const props = nodeProperties(spec, item);
-      const isNew = !this.exists(label, id);
+    for (const { id, label, props, relations, digest, state } of plans) {
+      this.tally(label, state === 'new' ? 'created' : state === 'changed' ? 'updated' : 'unchanged');
+      if (state === 'unchanged') continue;
       if (label === 'Case') {
-        const digest = digestOf(label, props, []);
         this.caseRow = { props, digest };
-        if (isNew) {
-          this.tally(label, 'created');
-          (newNodes.get(label) ?? newNodes.set(label, []).get(label)!).push({ id, props });
-        } else if (this.caseDigest === digest) {
-          this.tally(label, 'unchanged');
-        } else {
-          this.tally(label, 'updated');
-          this.caseChanged = true;
-        }
+        if (state === 'new') (newNodes.get(label) ?? newNodes.set(label, []).get(label)!).push({ id, props });
+        else this.caseChanged = true;
         continue;
       }
-
-      const relations: Relation[] = [];
-      const inCase: Record<string, unknown> = { digestVersion };
-      relations.push({ type: 'IN_CASE', fromLabel: label, toLabel: 'Case', from: id, to: this.caseId, props: inCase });
-      for (const citation of (item.evidence as Citation[] | undefined) ?? []) {
-        relations.push({ type: 'EVIDENCED_BY', fromLabel: label, toLabel: 'Source', from: id, to: citation.source, props: citationProperties(citation) });
+      if (this.dryRun) {
+        for (const r of relations) this.countRelation(r.type);
+        continue;
       }
-      for (const relation of bundleRelations(label)) {
-        for (const ref of referencesOf(item, relation)) {
-          const relProps = graphProperties(relation.properties ?? {}, ref.properties);
-          if (relation.cited) {
-            // Relationships cannot point at a Source, so a cited relation keeps its evidence as properties.
-            if (ref.evidence.length) {
-              relProps.citations = JSON.stringify(ref.evidence.map((c) => ({ source: c.source, ...citationProperties(c) })));
-              relProps.sourceIds = [...new Set(ref.evidence.map((c) => c.source))];
-            }
-            if (ref.unsourced) relProps.unsourced = true;
-          }
-          relations.push({ type: relation.type, fromLabel: label, toLabel: this.targetLabel(ref.id, relation.to), from: id, to: ref.id, props: relProps });
-        }
-      }
-      const digest = digestOf(label, props, relations);
-      inCase.digest = digest;
-
-      if (isNew) {
-        this.tally(label, 'created');
+      if (state === 'new') {
         (newNodes.get(label) ?? newNodes.set(label, []).get(label)!).push({ id, props });
         for (const r of relations) {
-          if (this.dryRun) { this.countRelation(r.type); continue; }
           const targetIsNew = r.toLabel === 'Case' ? caseIsNew : !this.exists(r.toLabel, r.to);
           // Only staged nodes are touched before the switch; a relationship to a real node waits for it.
           (targetIsNew ? stagedNow : this.toReal).add(r);
         }
-        continue;
+      } else {
+        this.changed.push({ label, id, props, relations: relations.filter((r) => r.type !== 'IN_CASE'), digest, joins: !this.memberLabel.has(id) });
       }
-      if (this.memberLabel.has(id) && this.memberDigest.get(id) === digest) {
-        this.tally(label, 'unchanged');
-        continue;
-      }
-      this.tally(label, 'updated');
-      if (this.dryRun) { for (const r of relations) this.countRelation(r.type); continue; }
-      this.changed.push({ label, id, props, relations: relations.filter((r) => r.type !== 'IN_CASE'), digest, joins: !this.memberLabel.has(id) });
     }
     if (this.dryRun) return;
 
@@ -458,7 +481,8 @@ class BundleImport {
     for (const [label, rows] of newNodes) {
       this.stagedLabels.add(label);
       for (const batch of chunks(rows)) {
-        writes.push([`UNWIND $rows AS row CREATE (n:${STAGED(label)}) SET n = row.props, n.stagedId = row.id`, { rows: batch }, batch.length]);
+        // Properties written out one by one: `SET n = map` would make the planner hold every row back (Eager).
+        writes.push([`UNWIND $rows AS row CREATE (n:${STAGED(label)} ${propertyMap(batch, { stagedId: 'row.id' })})`, { rows: batch }, batch.length]);
       }
       for (const row of rows) this.staged.add(row.id);
     }
@@ -480,7 +504,7 @@ class BundleImport {
     for (let i = 0; i < group.rows.length; i++) this.countRelation(group.type);
     // Labels and types come from model.ts, never from the bundle, so interpolating them is safe.
     return [...chunks(group.rows)].map((batch) => [
-      `UNWIND $rows AS row MATCH ${a} MATCH ${b} CREATE (a)-[r:${group.type}]->(b) SET r = row.props`, { rows: batch }, batch.length,
+      `UNWIND $rows AS row MATCH ${a} MATCH ${b} CREATE (a)-[r:${group.type} ${propertyMap(batch)}]->(b)`, { rows: batch }, batch.length,
     ]);
   }
 
