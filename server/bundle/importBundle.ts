@@ -107,13 +107,12 @@ interface Relation extends RelationRow { type: string; fromLabel: string; toLabe
 interface PlannedItem { id: string; label: string; props: Record<string, unknown>; relations: Relation[]; digest: string; state: 'new' | 'changed' | 'unchanged' }
 interface ChangedNode { label: string; id: string; props: Record<string, unknown>; relations: Relation[]; digest: string; joins: boolean }
 
-function nodeProperties(spec: NodeSpec, item: Record<string, unknown>): Record<string, unknown> {
-  const props = graphProperties(spec.properties, item);
+/** Pinyin is computed from the Chinese name, so it is left out of the digest and computed only for nodes that are written. */
+function addPinyin(spec: NodeSpec, item: Record<string, unknown>, props: Record<string, unknown>) {
   if ('pinyin' in spec.properties) {
     const chinese = item.nameZh ?? item.titleZh;
     if (typeof chinese === 'string') props.pinyin = pinyinOf(chinese);
   }
-  return props;
 }
 
 function citationProperties(citation: Citation): Record<string, unknown> {
@@ -173,6 +172,8 @@ class BundleImport {
   private readonly labelOf = new Map<string, string>();
   private readonly lineOf = new Map<string, number>();
   private totalItems = 0;
+  /** Ids referenced before (or without) their definition in the bundle. */
+  private readonly pointedAt = new Set<string>();
 
   // What the database holds.
   private existing = new Map<string, Set<string>>();
@@ -283,29 +284,18 @@ class BundleImport {
         this.labelOf.set(id, spec.label);
         this.lineOf.set(id, line);
         this.totalItems += 1;
+        for (const relation of bundleRelations(spec.label)) {
+          for (const ref of referencesOf(item, relation)) if (!this.labelOf.has(ref.id)) this.pointedAt.add(ref.id);
+        }
       }
     }
     if (index === 0) this.report(validateBundle(bundleFromData(undefined, this.stream.file)));
   }
 
-  /** Ids the bundle points at but does not define, which the database must hold. */
-  private async referencedElsewhere(): Promise<Set<string>> {
-    const ids = new Set<string>();
-    for await (const part of this.stream.parts()) {
-      for (const { spec, item } of itemsOf(part.data)) {
-        if (spec.label === 'Case') continue;
-        for (const relation of bundleRelations(spec.label)) {
-          for (const ref of referencesOf(item, relation)) if (!this.labelOf.has(ref.id)) ids.add(ref.id);
-        }
-      }
-    }
-    return ids;
-  }
-
   // ------------------------------------------------------------ what the database holds
 
   private async readDatabase() {
-    const outside = await this.referencedElsewhere();
+    const outside = [...this.pointedAt].filter((id) => !this.labelOf.has(id));
     await this.db.read(async (tx) => {
       const meta = await tx.run(
         `OPTIONAL MATCH (m:Meta {id: 'dataVersion'})
@@ -340,10 +330,19 @@ class BundleImport {
 
       // Everything else the bundle names: look it up label by label, from whichever side is smaller.
       const unknown = [this.caseId, ...[...this.labelOf.keys(), ...outside].filter((id) => !this.memberLabel.has(id))];
+      const counted = (await tx.run(`RETURN ${NODES.map(({ label }) => `COUNT { (:${label}) } AS \`${label}\``).join(', ')}`)).records[0];
+      const present = NODES.map(({ label }) => label).filter((label) => Number(counted.get(label)) > 0);
+      if (!present.length || !unknown.length) return;
+      if (unknown.length <= 50_000) {
+        // Few ids (a re-import): one round trip, an index seek per id and label.
+        const union = present.map((label) => `WITH id MATCH (:${label} {id: id}) RETURN '${label}' AS label`).join(' UNION ');
+        const found = await tx.run(`UNWIND $ids AS id CALL { ${union} } RETURN id, label`, { ids: unknown });
+        for (const r of found.records) this.remember(r.get('label'), r.get('id'));
+        return;
+      }
       const wanted = new Set(unknown);
-      for (const { label } of NODES) {
-        const count = Number((await tx.run(`MATCH (n:${label}) RETURN count(n) AS n`)).records[0].get('n'));
-        if (count === 0 || unknown.length === 0) continue;
+      for (const label of present) {
+        const count = Number(counted.get(label));
         if (count < unknown.length) {
           const all = await tx.run(`MATCH (n:${label}) RETURN n.id AS id`);
           for (const r of all.records) if (wanted.has(r.get('id'))) this.remember(label, r.get('id'));
@@ -398,7 +397,7 @@ class BundleImport {
   private planItem(spec: NodeSpec, item: Record<string, unknown>): PlannedItem {
     const id = item.id as string;
     const label = spec.label;
-    const props = nodeProperties(spec, item);
+    const props = graphProperties(spec.properties, item);
     const isNew = !this.exists(label, id);
     if (label === 'Case') {
       const digest = digestOf(label, props, []);
@@ -428,6 +427,7 @@ class BundleImport {
     const digest = digestOf(label, props, relations);
     inCase.digest = digest;
     const state = isNew ? 'new' : this.memberLabel.has(id) && this.memberDigest.get(id) === digest ? 'unchanged' : 'changed';
+    if (state !== 'unchanged') addPinyin(spec, item, props);
     return { id, label, props, relations, digest, state };
   }
 
