@@ -224,10 +224,10 @@ async function main() {
     const questions: Record<string, string> = {
       whoCanCounty: `{ whoCan(power: "nat.assign", place: "${county}", at: "2022-06-13") { holders { body { id } } } }`,
       whoCanCountry: `{ whoCan(power: "nat.assign", at: "2022-06-13", limit: 50) { holders { body { id } } } }`,
-      whoDid: `{ whoDid(power: "nat.assign", place: "${province}", from: "2022-06-01", to: "2022-06-30", limit: 50) { actions { action { id } } } }`,
+      whoDid: `{ whoDid(power: "nat.assign", place: "${province}", from: "2022-06-01", to: "2022-06-30", limit: 50) { actions { id } } }`,
       explain: `{ explain(body: "${county}-health", power: "nat.assign", place: "${county}", at: "2022-06-13") { verdict } }`,
       gapsFirstPage: `{ gaps(case: "${caseId}", limit: 50) { findings { id } } }`,
-      search: `{ search(text: "第12县", limit: 20) { results { id } } }`,
+      search: `{ search(text: "第12县", limit: 20) { hits { node { id } } } }`,
       neighborhood: `{ neighborhood(id: "${county}-hq", depth: 1, limit: 300) { nodes { id } } }`,
     };
     const api: Record<string, Timing> = {};
