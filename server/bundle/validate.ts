@@ -11,6 +11,8 @@ import {
 import type { ParsedBundle } from './parse.js';
 import { pathText, type Problem, type ProblemCode } from './problem.js';
 import { PRIVATE_DATA_NAMES, findPrivateData } from './privateData.js';
+import { closest } from './spelling.js';
+import { checkConditions } from './conditions.js';
 
 /** Ids already in the database, by label; lets a bundle point at shared vocabulary it does not define. */
 export type ExistingIds = ReadonlyMap<string, ReadonlySet<string>>;
@@ -56,6 +58,7 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
     checkDateOrder(entry, report);
     if (entry.spec.label === 'Person') checkPositions(entry, report);
   }
+  checkConditions(items, options.existing, report);
   checkPrivateData(bundle.data, [], report);
   return sortProblems(problems);
 }
@@ -222,29 +225,6 @@ function fieldName(at: Segments): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** The known name nearest to a misspelt one, if it is near enough to be a typo. */
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 // ---------------------------------------------------------------- ids and references
