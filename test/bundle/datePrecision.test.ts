@@ -65,4 +65,32 @@ describe('a bundle with dates given only to the month or the year', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.bodies).toEqual([{ validFrom: '1689-01-01', validTo: '2022-04-01' }]);
   });
+
+  it('are written at their precision in answers ("2022-04"), and in words at that precision', async () => {
+    const answer = await server.post(`{
+      timeline(case: "test-date-precision") { events { date endDate kind title titleZh } }
+      whoDid(power: "dp-assign", from: "2022-06-10", to: "2022-06-12") {
+        actions { id startedAt endedAt dateUncertain dateUncertainZh evidence { source { publishedAt } } }
+      }
+    }`);
+    expect(answer.errors).toBeUndefined();
+    const events = answer.data!.timeline.events as { date: string; kind: string; title: string }[];
+    expect(events.map((e) => [e.kind, e.date])).toEqual([
+      ['BODY_CREATED', '1689'],
+      ['STATEMENT', '1689'],
+      ['SOURCE_PUBLISHED', '1690'],
+      ['INSTRUMENT_ISSUED', '2020-03'],
+      ['BODY_RENAMED', '2022-04'],
+      ['ACTION', '2022-06'],
+      ['SOURCE_PUBLISHED', '2022-06'],
+    ]);
+    const [action] = answer.data!.whoDid.actions;
+    expect(action).toMatchObject({ id: 'dp-action', startedAt: '2022-06', endedAt: '2022-06-14' });
+    expect(action.evidence[0].source.publishedAt).toBe('2022-06');
+    // June 2022 to 14 June may or may not reach into 10–12 June: the answer says so rather than picking a side.
+    expect(action.dateUncertain).toBe('The action is dated only to June 2022 to 14 June 2022, so the sources do not say whether it fell within 10 June 2022 to 12 June 2022.');
+    expect(action.dateUncertainZh).toBe('此行动的日期只精确到2022年6月至2022年6月14日，来源未能说明它是否在2022年6月10日至2022年6月12日之间。');
+    const certain = await server.post(`{ whoDid(power: "dp-assign", from: "2022-06-01", to: "2022-06-30") { actions { id dateUncertain } } }`);
+    expect(certain.data!.whoDid.actions).toEqual([{ id: 'dp-action', dateUncertain: null }]);
+  });
 });
