@@ -20,7 +20,15 @@ export type ExistingIds = ReadonlyMap<string, ReadonlySet<string>>;
 
 export interface ValidateOptions {
   existing?: ExistingIds;
+  /**
+   * Ids defined in other parts of the same bundle, with their labels: a streamed bundle
+   * (NDJSON) is validated one line at a time, and its references may point across lines.
+   */
+  elsewhere?: ReadonlyMap<string, string>;
 }
+
+/** Where an id is defined, for reference checks. */
+type Definitions = Pick<Map<string, Definition>, 'get'>;
 
 type Segments = (string | number)[];
 
@@ -49,7 +57,11 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
 
   schemaProblems(bundle.data, report);
   const items = itemsOf(bundle.data);
-  const defined = definedIds(items, report);
+  const own = definedIds(items, report);
+  const elsewhere = options.elsewhere;
+  const defined: Definitions = elsewhere
+    ? { get: (id) => own.get(id) ?? (elsewhere.has(id) ? { label: elsewhere.get(id)!, at: [] } : undefined) }
+    : own;
   checkIdsAgainstDatabase(items, options.existing, report);
   const terms = declaredTerms(items, report);
   for (const entry of items) {
@@ -262,7 +274,7 @@ function article(label: string): string {
   return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
 }
 
-function checkReferences(entry: BundleItem, defined: Map<string, Definition>, existing: ExistingIds | undefined, report: Report) {
+function checkReferences(entry: BundleItem, defined: Definitions, existing: ExistingIds | undefined, report: Report) {
   if (entry.spec.label === 'Case') return;
   for (const relation of bundleRelations(entry.spec.label)) {
     const wanted = relation.to.map(article).join(' or ');
@@ -289,7 +301,7 @@ function checkReferences(entry: BundleItem, defined: Map<string, Definition>, ex
   }
 }
 
-function checkCitations(entry: BundleItem, defined: Map<string, Definition>, report: Report) {
+function checkCitations(entry: BundleItem, defined: Definitions, report: Report) {
   const lists: [Segments, unknown][] = [[[...entry.at, 'evidence'], entry.item.evidence]];
   if (entry.spec.label !== 'Case') {
     for (const relation of bundleRelations(entry.spec.label)) {
