@@ -45,7 +45,7 @@ async function main() {
   const options = await testNeo4jOptions('bench');
   fs.rmSync(options.dataDir, { recursive: true, force: true });
   const neo4j = await startLocalNeo4j({ ...options, heap: '1g', pageCache: '512m', log: () => {} });
-  const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: 'unused', timeoutMs: 300_000 });
+  const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, timeoutMs: 300_000 });
   try {
     await migrate(db);
     const bundle = syntheticCase(size);
