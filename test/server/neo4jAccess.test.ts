@@ -50,7 +50,7 @@ describe('the local Neo4j', () => {
     expect(await boltRefuses('neo4j', 'neo4j')).toMatch(refused);
     expect(await boltRefuses('neo4j', '')).toMatch(refused);
     expect(await boltRefuses('neo4j', `${local!.password}x`)).toMatch(refused);
-    const none = neo4j.driver(local!.uri, neo4j.auth.none());
+    const none = neo4j.driver(local!.uri); // no credentials at all
     await expect(none.executeQuery('CREATE (:Intruder) RETURN 1')).rejects.toMatchObject({ code: expect.stringMatching(refused) });
     await none.close();
     await new Promise((r) => setTimeout(r, 6000));
