@@ -100,6 +100,7 @@ export function whoCanCard(x: Explorer, answer: WhoCanCard, query: string, quest
   findings.forEach((f) => f.nodeIds.forEach((id) => ids.add(id)));
   const el = h('article', { class: 'card', dataset: { testid: 'answer-card' } },
     h('h2', {}, question),
+    h('p', { class: 'card-date', dataset: { testid: 'card-date' } }, t('cardAnswersFor', { date: whoCan.at })),
     lead([
       [t('cardByLaw'), whoCan.holders.length ? names(whoCan.holders.map((hd) => hd.body)) : t('cardNoHolders')],
       [t('cardInFact'), deciders.length ? names(deciders) : whoDid.actions.length ? list(whoDid.actions.map((a) => pick(a.summary, a.summaryZh))) : t('cardNoActions')],
@@ -107,7 +108,7 @@ export function whoCanCard(x: Explorer, answer: WhoCanCard, query: string, quest
     ]),
     h('section', { class: 'card-section law' }, h('h3', {}, t('cardByLaw'), h('span', { class: 'meta' }, ` · ${t('asOfAnswer', { date: whoCan.at })}`)),
       whoCan.holders.length ? h('ul', { class: 'holders' }, whoCan.holders.map((hd) => holderEl(x, hd))) : h('p', { class: 'state-empty' }, t('cardNoHolders'))),
-    h('section', { class: 'card-section fact' }, h('h3', {}, t('cardInFact')),
+    h('section', { class: 'card-section fact' }, h('h3', {}, t('cardInFact'), h('span', { class: 'meta' }, ` · ${t('cardUpTo', { date: whoCan.at })}`)),
       whoDid.actions.length ? h('ul', { class: 'actions' }, whoDid.actions.map((a) => actionEl(x, a))) : h('p', { class: 'state-empty' }, t('cardNoActions'))),
     gapSection(x, findings),
     incompleteEl(whoCan), answer.whoDid ? incompleteEl(answer.whoDid) : null,
