@@ -11,7 +11,7 @@ export interface LinkLook { colour: string; line: LineStyle; width: number }
 
 /** Colours of the three stories the graph tells. */
 const LAW = '#2b5d8c';
-const FACT = '#c25a12';
+const FACT = '#a84a0c';
 const SAYS = '#6f4f9e';
 const INK = '#222222';
 const GREY = '#6b6b6b';

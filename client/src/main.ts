@@ -79,7 +79,32 @@ const details = h('aside', { class: 'details', 'aria-labelledby': 'details-title
 detailsTitle.id = 'details-title';
 
 const footer = h('footer', { class: 'bottom' });
-app.append(header, intro, h('main', { class: 'layout' }, nav, graphArea, details), footer);
+
+// On a phone the four parts take turns on one screen, chosen from a tab bar at the bottom.
+type PhoneView = 'findings' | 'graph' | 'ask' | 'details';
+const phoneViews: PhoneView[] = ['findings', 'graph', 'ask', 'details'];
+const phoneButtons = new Map<PhoneView, HTMLButtonElement>();
+const phoneTabs = h('nav', { class: 'phone-tabs', dataset: { testid: 'phone-tabs' } });
+const isPhone = () => matchMedia('(max-width: 700px)').matches;
+function showPhone(view: PhoneView): void {
+  app.dataset.phone = view;
+  for (const [key, button] of phoneButtons) button.setAttribute('aria-current', String(key === view));
+  if (view === 'findings') openTab('gaps');
+  if (view === 'ask') openTab('ask');
+  if (view === 'graph') graph.cy.resize();
+}
+for (const view of phoneViews) {
+  const button = h('button', { type: 'button', dataset: { testid: `phone-${view}` }, onclick: () => showPhone(view) });
+  phoneButtons.set(view, button);
+  phoneTabs.append(button);
+}
+/** An answer that arrives is brought into view: on a phone the details take the screen. */
+function reveal(): void {
+  if (isPhone()) showPhone('details');
+  details.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+app.append(header, intro, h('main', { class: 'layout' }, nav, graphArea, details), footer, phoneTabs);
 
 const graph = new GraphView(graphContainer);
 
@@ -113,6 +138,7 @@ const x: Explorer = {
     detailsTitle.textContent = title;
     replace(detailsBody, content);
     redrawDetails = undefined;
+    if (!content.classList.contains('state-loading')) reveal();
   },
   focusFinding(finding, opts = {}) {
     state.finding = finding.id;
@@ -521,6 +547,8 @@ function renderStatic(): void {
   const tabLabels = { gaps: t('tabGaps'), ask: t('tabAsk'), time: t('tabTime'), compare: t('tabCompare'), explore: t('tabExplore') };
   for (const [name, button] of tabButtons) button.textContent = tabLabels[name as keyof typeof tabLabels];
   footer.textContent = t('keyboardHelp');
+  const phoneLabels: Record<PhoneView, string> = { findings: t('phoneFindings'), graph: t('phoneGraph'), ask: t('tabAsk'), details: t('details') };
+  for (const [view, button] of phoneButtons) button.textContent = phoneLabels[view];
   renderLegend();
   renderToolbar();
   renderGraphMeta();
@@ -610,6 +638,7 @@ async function start(): Promise<void> {
   graph.setHidden(state.hide);
   renderStatic();
   openTab(state.tab);
+  showPhone(state.tab === 'ask' ? 'ask' : 'findings');
   showSelection(null);
   updateEmpty();
   // Everything the landing needs is asked at once: the case list (introduction), the
