@@ -18,6 +18,8 @@ export interface Explorer {
   showEvidence(title: string, evidence: Evidence[], extra?: HTMLElement): void;
   setAsOf(date: string | undefined): Promise<void>;
   expand(id: string): Promise<void>;
+  /** "Cite this" for an answer or a finding: the question, the date it answers for, the evidence it quotes. */
+  cite(question: string, date: string | undefined, evidence: Evidence[]): HTMLElement;
   /** The case's own starting question (the story's power, place and date), once known; empty until then. */
   defaults(): { power?: string; place?: string; at?: string };
   defaultsReady(): Promise<{ power?: string; place?: string; at?: string }>;

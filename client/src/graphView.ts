@@ -462,12 +462,17 @@ export class GraphView {
     return el.nonempty() && el.isNode() ? (el.data('record') as GraphNode) : undefined;
   }
 
-  png(): Blob {
-    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
+  /** The story's bands, in graph coordinates (none outside the story view). */
+  bands(): BandBox[] {
+    return this.bandBoxes;
   }
 
-  async svg(): Promise<string> {
+  /** The whole drawing, for a figure: as SVG markup (vectors) or a PNG data URL, with where it sits in graph coordinates. */
+  async drawing(kind: 'svg' | 'png', scale = 1): Promise<{ svg?: string; png?: string; width: number; height: number; x1: number; y1: number; scale: number }> {
+    const bb = this.cy.elements(':visible').boundingBox({});
+    const box = { width: bb.w * scale, height: bb.h * scale, x1: bb.x1, y1: bb.y1, scale };
+    if (kind === 'png') return { ...box, png: this.cy.png({ output: 'base64uri', full: true, scale }) as unknown as string };
     await loadSvg();
-    return (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
+    return { ...box, svg: (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale }) };
   }
 }

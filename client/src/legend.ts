@@ -44,6 +44,12 @@ function markSwatch(kind: 'gap' | 'answer' | 'inactive' | 'pinned'): SVGElement 
   return svg;
 }
 
+/** A kind of node by its name in the current language (the model's Chinese description starts with it). */
+export function kindName(label: string): string {
+  const spec = NODES.find((n) => n.label === label);
+  return lang() === 'zh' && spec?.descriptionZh ? spec.descriptionZh.split('：')[0] : label;
+}
+
 /**
  * The legend of what is drawn: each layer with the kinds of node it groups (only those present
  * when `present` is given), and any kind the tables do not know under the layer of its links.
@@ -59,10 +65,6 @@ export function legendEl(layers: string[], onLayers: (layers: string[]) => void,
   const description = (label: string) => {
     const spec = NODES.find((n) => n.label === label);
     return spec ? (lang() === 'zh' ? spec.descriptionZh : spec.description) : '';
-  };
-  const kindName = (label: string) => {
-    const spec = NODES.find((n) => n.label === label);
-    return lang() === 'zh' && spec?.descriptionZh ? spec.descriptionZh.split('：')[0] : label;
   };
   return h('div', { class: 'legend', dataset: { testid: 'legend' } },
     h('h2', {}, t('legend')),

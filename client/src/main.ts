@@ -4,9 +4,11 @@ import './styles.css';
 import type { Explorer } from './context';
 import { download, h, replace } from './dom';
 import { evidenceList } from './evidenceList';
+import { citeEl } from './citation';
 import { GraphView, type Selected } from './graphView';
-import { DEFAULT_LAYERS } from './graphStyle';
-import { legendEl } from './legend';
+import { BAND_LOOKS, DEFAULT_LAYERS } from './graphStyle';
+import { figurePng, figureSvg, type FigureParts } from './figure';
+import { kindName, legendEl } from './legend';
 import { lang, onLangChange, setLang, t, tv } from './messages';
 import { nameEl, pick } from './names';
 import { askCaseGraph, askLists, askNeighborhood, type CaseItem, type Evidence, type Finding, type GraphAnswer, type GraphNode, type NamedItem } from './questions';
@@ -132,6 +134,11 @@ const x: Explorer = {
   places: () => loadLists().then((l) => l.places).catch(() => []),
   caseInfo: () => currentCase,
   defaults: () => storyDefaults,
+  cite: (question, date, evidence) => citeEl(() => ({
+    question, date, evidence, link: (x.save(), location.href),
+    caseTitle: currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case,
+    dataVersion: graphAnswer?.answer.dataVersion,
+  })),
   defaultsReady: () => defaultsReady,
   save: () => writeState(state),
   showDetails(title, content) {
@@ -157,6 +164,7 @@ const x: Explorer = {
         h('h3', {}, pick(finding.title, finding.titleZh)),
         h('p', {}, pick(finding.explanation, finding.explanationZh)),
         finding.power ? h('p', { class: 'meta' }, nameEl(finding.power)) : null,
+        x.cite(pick(finding.title, finding.titleZh), state.asOf, finding.evidence),
         h('h4', {}, t('evidenceTitle')),
         evidenceList(finding.evidence)));
       redrawDetails = draw;
@@ -411,6 +419,40 @@ graph.onChange(() => {
   renderLegend(false);
 });
 
+/** What the figure is of: the chosen finding, the answer asked, or the story of the case. */
+function figureSubtitle(): string {
+  const c = currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case;
+  const focus = findings.find((f) => f.id === state.finding);
+  const what = focus ? pick(focus.title, focus.titleZh) : graph.markedIds('answer').length && state.q ? detailsBody.querySelector('.card h2')?.textContent ?? '' : graph.isStory() ? t('scopeStoryHint') : t('scopeWhole', { n: graph.cy.nodes().length });
+  const date = state.asOf ? `${t('asOf')} ${state.asOf}` : state.q === 'whoCan' && state.at ? t('asOfAnswer', { date: state.at }) : t('asOfAll');
+  return [c, what, date].filter(Boolean).join(' · ');
+}
+
+/** "Sources: …; made with Quanze": the outlets of the case's sources. */
+function sourceLine(): string {
+  const outlets = [...new Set((graphAnswer?.answer.nodes ?? []).filter((n) => n.label === 'Source').map((n) => String((n.properties as Record<string, unknown> | null)?.outlet ?? n.name ?? '')).filter(Boolean))];
+  const shown = outlets.slice(0, 10).join('; ');
+  return t('figureSources', { sources: outlets.length > 10 ? `${shown} ${t('andMore', { n: outlets.length - 10 })}` : shown || '—' });
+}
+
+async function exportFigure(kind: 'png' | 'svg'): Promise<void> {
+  const titles = { law: [t('bandLaw'), t('bandLawSub')], fact: [t('bandFact'), t('bandFactSub')], says: [t('bandSays'), t('bandSaysSub')] } as const;
+  const present = new Set(graph.cy.nodes(':visible').map((n) => n.data('label') as string));
+  const parts: FigureParts = {
+    title: currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case,
+    subtitle: figureSubtitle(),
+    bands: graph.bands().map((b) => ({ title: titles[b.band][0], sub: titles[b.band][1], colour: BAND_LOOKS[b.band].colour, tint: BAND_LOOKS[b.band].tint, y1: b.y1, y2: b.y2 })),
+    kinds: [...present].sort().map((label) => ({ label, name: kindName(label) })),
+    layers: graph.getLayers().filter((l) => graph.cy.edges(':visible').some((e) => e.data('layer') === l)).map((layer) => ({ layer, name: tv('layerNames', layer) })),
+    marks: { gap: graph.markedIds('gap').length ? t('legendGap') : undefined, answer: graph.markedIds('answer').length ? t('legendAnswer') : undefined },
+    version: [t('dataVersion', { v: graphAnswer?.answer.dataVersion ?? '' }), location.href].join(' · '),
+    sources: sourceLine(),
+  };
+  const svg = figureSvg(await graph.drawing(kind, kind === 'png' ? 1.5 : 1), parts);
+  if (kind === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), exportName('svg'));
+  else download(await figurePng(svg, 1.5), exportName('png'));
+}
+
 function exportName(ext: string): string {
   return `quanze-${state.case}${state.asOf ? `-as-of-${state.asOf}` : ''}.${ext}`;
 }
@@ -436,8 +478,8 @@ function renderToolbar(): void {
     button(tableShown() ? t('graphView') : t('tableView'), 'table-toggle', toggleTable, { 'aria-pressed': String(tableShown()) }),
     h('span', { class: 'toolbar-group', role: 'group', 'aria-label': t('exportLabel') },
       h('span', { class: 'meta' }, `${t('exportLabel')}:`),
-      button(t('exportPng'), 'export-png', () => download(graph.png(), exportName('png'))),
-      button(t('exportSvg'), 'export-svg', () => void graph.svg().then((text) => download(new Blob([text], { type: 'image/svg+xml' }), exportName('svg')))),
+      button(t('exportPng'), 'export-png', () => void exportFigure('png')),
+      button(t('exportSvg'), 'export-svg', () => void exportFigure('svg')),
       button(t('exportJson'), 'export-json', () => {
         const data = { case: state.case, asOf: state.asOf ?? null, dataVersion: graphAnswer?.answer.dataVersion, query: graphAnswer?.query, link: location.href, ...graph.drawn() };
         download(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), exportName('json'));

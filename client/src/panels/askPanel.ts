@@ -88,6 +88,8 @@ export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run()
       }
       // A part that failed (e.g. the findings) is said so; the rest of the card stands.
       for (const [part, error] of Object.entries(failed)) card.el.append(h('div', { class: 'card-section' }, h('h3', {}, part), errorEl(error)));
+      const heading = card.el.querySelector('h2')?.textContent ?? '';
+      card.el.insertBefore(x.cite(heading, question === 'whoCan' ? x.state.at : undefined, card.evidence), card.el.querySelector('[data-testid=reproduce]'));
       const marked = x.markAnswer(card.ids);
       card.el.insertBefore(h('p', { class: 'meta highlighted', dataset: { testid: 'highlight-count' } }, t('highlighted', { n: marked })), card.el.children[1] ?? null);
       x.showDetails(t('tabAsk'), card.el);
