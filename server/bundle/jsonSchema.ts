@@ -36,7 +36,8 @@ function propertySchema(spec: PropertySpec): JsonSchema {
       Object.assign(base, { type: ['object', 'array'] });
       break;
   }
-  if (spec.enum) base.enum = [...spec.enum];
+  // An open vocabulary's values are checked by validate.ts against the built-in values and the bundle's Terms.
+  if (spec.enum && !spec.vocabulary) base.enum = [...spec.enum];
   return base;
 }
 

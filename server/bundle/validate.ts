@@ -3,7 +3,7 @@
 // schema cannot express: ids, references, sources, private data, date order.
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { NODES, type NodeSpec, type PropertySpec, type RelationSpec } from '../model/model.js';
+import { BUILT_IN_TERMS, NODES, type NodeSpec, type PropertySpec, type RelationSpec, type Vocabulary } from '../model/model.js';
 import { bundleJsonSchema, needsObjectForm } from './jsonSchema.js';
 import {
   LISTED_NODES, SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type BundleItem, type Citation,
@@ -47,7 +47,10 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
   const items = itemsOf(bundle.data);
   const defined = definedIds(items, report);
   checkIdsAgainstDatabase(items, options.existing, report);
+  const terms = declaredTerms(items, report);
   for (const entry of items) {
+    checkOneOf(entry, report);
+    checkVocabularies(entry, terms, report);
     checkReferences(entry, defined, options.existing, report);
     checkCitations(entry, defined, report);
     checkDateOrder(entry, report);
@@ -327,6 +330,63 @@ function checkPositions(entry: BundleItem, report: Report) {
   const positions = entry.item.positions;
   if (Array.isArray(positions) && positions.length > 0) return;
   report(entry.at, 'PERSON_WITHOUT_POSITION', `Person "${entry.item.id}" holds no public position: a person is recorded only as a public office holder, so add positions: [{ id: BODY_ID, title, titleZh, evidence }].`);
+}
+
+// ---------------------------------------------------------------- languages and vocabularies
+
+function checkOneOfPairs(values: Record<string, unknown>, pairs: NodeSpec['oneOf'], at: Segments, whose: string, report: Report) {
+  for (const [a, b] of pairs ?? []) {
+    if (values[a] === undefined && values[b] === undefined) {
+      report(at, 'MISSING_FIELD', `${whose} has neither ${a} nor ${b}: write at least one (a text in either language is enough).`);
+    }
+  }
+}
+
+function checkOneOf(entry: BundleItem, report: Report) {
+  checkOneOfPairs(entry.item, entry.spec.oneOf, entry.at, `${entry.spec.label} "${entry.item.id}"`, report);
+  if (entry.spec.label === 'Case') return;
+  for (const relation of bundleRelations(entry.spec.label)) {
+    if (!relation.oneOf) continue;
+    for (const ref of referencesOf(entry.item, relation)) {
+      checkOneOfPairs(ref.properties, relation.oneOf, [...entry.at, ...ref.at], `This ${relation.type} reference`, report);
+    }
+  }
+}
+
+type DeclaredTerms = Map<Vocabulary, Set<string>>;
+
+/** The values each open vocabulary takes in this bundle: the built-in ones and the bundle's own Terms. */
+function declaredTerms(items: BundleItem[], report: Report): DeclaredTerms {
+  const terms: DeclaredTerms = new Map(Object.entries(BUILT_IN_TERMS).map(([v, values]) => [v as Vocabulary, new Set(values)]));
+  for (const { spec, item, at } of items) {
+    if (spec.label !== 'Term' || typeof item.value !== 'string' || typeof item.vocabulary !== 'string') continue;
+    const values = terms.get(item.vocabulary as Vocabulary);
+    if (!values) continue; // the schema reports an unknown vocabulary
+    const pattern = item.vocabulary === 'PURPOSE' ? /^[a-z0-9]+([.-][a-z0-9]+)*$/ : /^[A-Z][A-Z0-9_]*$/;
+    if (!pattern.test(item.value)) {
+      const form = item.vocabulary === 'PURPOSE' ? 'lowercase words joined by hyphens (stop-petition)' : 'capitals joined by underscores (PRIVY_COUNCIL)';
+      report([...at, 'value'], 'BAD_ENUM', `Term "${item.id}" has the value "${item.value}": write a ${item.vocabulary} value as ${form}.`);
+    }
+    values.add(item.value);
+  }
+  return terms;
+}
+
+function checkVocabularyValue(value: unknown, spec: PropertySpec, at: Segments, terms: DeclaredTerms, report: Report) {
+  if (!spec.vocabulary || typeof value !== 'string') return;
+  const known = terms.get(spec.vocabulary)!;
+  // Purposes were free text before Terms existed: an undeclared purpose stays valid, and readers are told the case does not describe it.
+  if (spec.vocabulary === 'PURPOSE' || known.has(value)) return;
+  const hint = closest(value, [...known]);
+  report(at, 'BAD_ENUM', `${fieldName(at)} is "${value}", which is not one of ${[...known].join(', ')}.${hint ? ` Did you mean ${hint}?` : ''} A case may add its own: terms: [{ id, vocabulary: ${spec.vocabulary}, value: ${value}, label }].`);
+}
+
+function checkVocabularies(entry: BundleItem, terms: DeclaredTerms, report: Report) {
+  for (const [key, spec] of Object.entries(entry.spec.properties)) {
+    const value = entry.item[key];
+    if (Array.isArray(value)) value.forEach((v, i) => checkVocabularyValue(v, spec, [...entry.at, key, i], terms, report));
+    else checkVocabularyValue(value, spec, [...entry.at, key], terms, report);
+  }
 }
 
 // ---------------------------------------------------------------- dates and private data

@@ -42,9 +42,9 @@ describe('a bad bundle', () => {
   it('reports every schema problem with its line', async () => {
     expect(summary(await problemsOf('bad-schema.yaml'))).toEqual([
       { line: 1, path: 'format', code: 'BAD_FORMAT', message: 'format must be "quanze-bundle/1", not text ("quanze-bundle/2").' },
-      { line: 11, path: 'bodies[0].kind', code: 'MISSING_FIELD', message: 'Body "t-no-kind" has no kind, which is required: what sort of body it is.' },
+      { line: 11, path: 'bodies[0].kind', code: 'MISSING_FIELD', message: 'Body "t-no-kind" has no kind, which is required: what sort of body it is (a built-in kind or a BODY_KIND term the bundle declares).' },
       { line: 17, path: 'bodies[1].nmae', code: 'UNKNOWN_FIELD', message: 'A Body has no field nmae. Did you mean name?' },
-      { line: 20, path: 'bodies[1].kind', code: 'BAD_ENUM', message: 'kind is "AGENCYY", which is not one of AGENCY, EPIDEMIC_HQ, HQ_DIVISION, PARTY_ORGAN, HOTLINE, COMPANY, COMMUNITY_OFFICE, DISCIPLINE_COMMISSION, REGULATOR, POLICE, LEGISLATURE, PLATFORM, OTHER.' },
+      { line: 20, path: 'bodies[1].kind', code: 'BAD_ENUM', message: 'kind is "AGENCYY", which is not one of HEAD_OF_STATE, HEAD_OF_GOVERNMENT, CABINET, MINISTRY, DEPARTMENT, AGENCY, OFFICE, LEGISLATURE, COURT, PROSECUTOR, ARMED_FORCES, POLICE, REGULATOR, LOCAL_GOVERNMENT, EPIDEMIC_HQ, HQ_DIVISION, PARTY_ORGAN, DISCIPLINE_COMMISSION, HOTLINE, COMPANY, COMMUNITY_OFFICE, PLATFORM, OTHER. Did you mean AGENCY? A case may add its own: terms: [{ id, vocabulary: BODY_KIND, value: AGENCYY, label }].' },
       { line: 22, path: 'bodies[1].pinyin', code: 'UNKNOWN_FIELD', message: 'A Body has no field pinyin. pinyin is computed on import from the Chinese name; remove it.' },
       { line: 24, path: 'bodies[2].id', code: 'BAD_ID', message: 'id "Bad Id" is not a valid id: use lowercase letters and digits in words joined by dots or hyphens (e.g. cn-henan-zhengzhou).' },
       { line: 29, path: 'bodies[2].jurisdiction', code: 'WRONG_TYPE', message: 'jurisdiction must be an id or { id: ... }, not a list.' },
