@@ -96,11 +96,11 @@ function rssMb(pid: number): number {
   return round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024, 0);
 }
 
-async function startServer(neo4jUri: string): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(neo4j: { uri: string; user: string; password: string }): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'unused', PORT: String(port), QUANZE_SEED: 'false', QUANZE_QUERY_TIMEOUT_MS: '600000' },
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, PORT: String(port), QUANZE_SEED: 'false', QUANZE_QUERY_TIMEOUT_MS: '600000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -182,7 +182,7 @@ async function main() {
   const options = await testNeo4jOptions('bench');
   fs.rmSync(options.dataDir, { recursive: true, force: true });
   const neo4j = await startLocalNeo4j({ ...options, heap, pageCache, log: () => {} });
-  const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: 'unused', timeoutMs: 3_600_000 });
+  const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, timeoutMs: 3_600_000 });
   let server: { url: string; child: ChildProcess } | undefined;
   try {
     await migrate(db);
@@ -211,7 +211,7 @@ async function main() {
     log(`row by row: ${rowByRowFactsPerSecond} facts/s`);
 
     // The questions: the API over HTTP (a separate server process), and the same Cypher replayed through the driver.
-    server = await startServer(neo4j.uri);
+    server = await startServer(neo4j);
     const recorder = recording(db);
     const inProcess = await createGraphQL(recorder.db, loadConfig({}));
     const app = createApp({ db: recorder.db, mountGraphQL: inProcess.mount });

@@ -13,7 +13,7 @@ import { readBundleFile } from '../../server/bundle/parse.js';
 import { openBundleFile } from '../../server/bundle/bundleStream.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
 import { exportBundle, bundleYaml } from '../../server/bundle/exportBundle.js';
-import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
+import { clearDatabase, closeTestDatabase, testDatabase, testCredentials } from '../support/neo4j.js';
 
 const TINY = path.join(projectRoot, 'test', 'fixtures', 'bundles', 'valid-tiny.yaml');
 const ACTIONS = 6_000;
@@ -75,7 +75,7 @@ describe('an import killed half way', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'cli', 'import.ts'), file], {
       cwd: projectRoot,
-      env: { ...process.env, NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'unused' },
+      env: { ...process.env, NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI, NEO4J_USER: testCredentials().user, NEO4J_PASSWORD: testCredentials().password },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

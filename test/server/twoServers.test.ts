@@ -8,7 +8,7 @@ import path from 'node:path';
 import { projectRoot } from '../../server/config.js';
 import type { Database } from '../../server/neo4j/database.js';
 import { readBundleFile } from '../../server/bundle/parse.js';
-import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
+import { clearDatabase, closeTestDatabase, testDatabase, testCredentials } from '../support/neo4j.js';
 
 const TOKEN = 'two-servers-editor-token';
 const TINY = path.join(projectRoot, 'test', 'fixtures', 'bundles', 'valid-tiny.yaml');
@@ -34,7 +34,7 @@ async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
     cwd: projectRoot,
     env: {
-      ...process.env, NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'unused',
+      ...process.env, NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI, NEO4J_USER: testCredentials().user, NEO4J_PASSWORD: testCredentials().password,
       PORT: String(port), QUANZE_SEED: 'false', QUANZE_EDITOR_TOKEN: TOKEN, QUANZE_QUERY_TIMEOUT_MS: '60000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
