@@ -52,10 +52,10 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 interface Timing { p50: number; p95: number; runs: number }
 
 async function timeRuns(work: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < 5; i++) await work(); // warm: plans cached, pages in memory
+  for (let i = 0; i < 3; i++) await work(); // warm: plans cached, pages in memory
   const times: number[] = [];
   const started = performance.now();
-  while (times.length < runs && (times.length < 20 || performance.now() - started < budgetMs)) {
+  while (times.length < runs && (times.length < 5 || performance.now() - started < budgetMs)) {
     const t = performance.now();
     await work();
     times.push(performance.now() - t);
