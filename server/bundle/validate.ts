@@ -11,6 +11,8 @@ import {
 import type { ParsedBundle } from './parse.js';
 import { pathText, type Problem, type ProblemCode } from './problem.js';
 import { PRIVATE_DATA_NAMES, findPrivateData } from './privateData.js';
+import { closest } from './spelling.js';
+import { checkConditions } from './conditions.js';
 import { parsePartialDate } from '../dates.js';
 
 /** Ids already in the database, by label; lets a bundle point at shared vocabulary it does not define. */
@@ -18,7 +20,15 @@ export type ExistingIds = ReadonlyMap<string, ReadonlySet<string>>;
 
 export interface ValidateOptions {
   existing?: ExistingIds;
+  /**
+   * Ids defined in other parts of the same bundle, with their labels: a streamed bundle
+   * (NDJSON) is validated one line at a time, and its references may point across lines.
+   */
+  elsewhere?: ReadonlyMap<string, string>;
 }
+
+/** Where an id is defined, for reference checks. */
+type Definitions = Pick<Map<string, Definition>, 'get'>;
 
 type Segments = (string | number)[];
 
@@ -47,7 +57,11 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
 
   schemaProblems(bundle.data, report);
   const items = itemsOf(bundle.data);
-  const defined = definedIds(items, report);
+  const own = definedIds(items, report);
+  const elsewhere = options.elsewhere;
+  const defined: Definitions = elsewhere
+    ? { get: (id) => own.get(id) ?? (elsewhere.has(id) ? { label: elsewhere.get(id)!, at: [] } : undefined) }
+    : own;
   checkIdsAgainstDatabase(items, options.existing, report);
   const terms = declaredTerms(items, report);
   for (const entry of items) {
@@ -58,6 +72,7 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
     checkDateOrder(entry, report);
     if (entry.spec.label === 'Person') checkPositions(entry, report);
   }
+  checkConditions(items, options.existing, report);
   checkPrivateData(bundle.data, [], report);
   return sortProblems(problems);
 }
@@ -225,29 +240,6 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The known name nearest to a misspelt one, if it is near enough to be a typo. */
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 // ---------------------------------------------------------------- ids and references
 
 interface Definition { label: string; at: Segments }
@@ -282,7 +274,7 @@ function article(label: string): string {
   return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
 }
 
-function checkReferences(entry: BundleItem, defined: Map<string, Definition>, existing: ExistingIds | undefined, report: Report) {
+function checkReferences(entry: BundleItem, defined: Definitions, existing: ExistingIds | undefined, report: Report) {
   if (entry.spec.label === 'Case') return;
   for (const relation of bundleRelations(entry.spec.label)) {
     const wanted = relation.to.map(article).join(' or ');
@@ -309,7 +301,7 @@ function checkReferences(entry: BundleItem, defined: Map<string, Definition>, ex
   }
 }
 
-function checkCitations(entry: BundleItem, defined: Map<string, Definition>, report: Report) {
+function checkCitations(entry: BundleItem, defined: Definitions, report: Report) {
   const lists: [Segments, unknown][] = [[[...entry.at, 'evidence'], entry.item.evidence]];
   if (entry.spec.label !== 'Case') {
     for (const relation of bundleRelations(entry.spec.label)) {
