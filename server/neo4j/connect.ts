@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { Database } from './database.js';
 import { startLocalNeo4j } from './localNeo4j.js';
+import { neo4jMemory } from './memory.js';
 
 /** The Neo4j the user pointed us at cannot be reached or refuses the credentials. */
 export class DatabaseUnreachableError extends Error {
@@ -40,11 +41,16 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     log(`Using Neo4j at ${config.neo4jUri}.`);
     return { db, origin: 'external', stop: () => db.close() };
   }
+  const dataDir = path.join(config.dataDir, 'neo4j');
+  const memory = neo4jMemory(dataDir);
+  log(`Neo4j memory: heap ${memory.heap}, page cache ${memory.pageCache} (from ${memory.from}; set QUANZE_NEO4J_HEAP and QUANZE_NEO4J_PAGECACHE to change).`);
   let db: Database | undefined;
   const local = await startLocalNeo4j({
     home: config.neo4jHome,
-    dataDir: path.join(config.dataDir, 'neo4j'),
+    dataDir,
     boltPort: config.localBoltPort,
+    heap: memory.heap,
+    pageCache: memory.pageCache,
     log,
     access: options.access,
     restartOnCrash: options.access === 'exclusive',
