@@ -27,6 +27,8 @@ export interface Config {
   editorToken?: string;
   jwtSecret?: string;
   queryTimeoutMs: number;
+  /** Deadline of one API request, across all its transactions. */
+  requestDeadlineMs: number;
   seedOnEmpty: boolean;
 }
 
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     editorToken: env.QUANZE_EDITOR_TOKEN || undefined,
     jwtSecret: env.QUANZE_JWT_SECRET || undefined,
     queryTimeoutMs: int(env.QUANZE_QUERY_TIMEOUT_MS, 15000),
+    requestDeadlineMs: int(env.QUANZE_REQUEST_DEADLINE_MS, 20000),
     seedOnEmpty: env.QUANZE_SEED !== 'false',
   };
 }

@@ -62,5 +62,14 @@ export function createApp({ db, mountGraphQL }: AppParts): Express {
       res.status(503).type('text').send('The client is not built. Run `npm run build` (npm start does it for you).');
     });
   }
+  // Anything else that fails (a static file, a bad URL) answers the API's JSON error shape, without stack or path.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = Number((error as { status?: number }).status) || 500;
+    if (status >= 500) console.error('Unexpected error:', error);
+    res.status(status).json({
+      errors: [{ message: status < 500 ? 'The request could not be read.' : 'The server could not answer this request.', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+    });
+  });
   return app;
 }

@@ -41,7 +41,7 @@ export class Database {
   private readonly timeoutMs: number;
   private readonly health: Health;
   /** Epoch ms after which this view starts no transaction (set by withDeadline). */
-  readonly deadline?: number;
+  private deadline?: number;
 
   constructor(options: DatabaseOptions);
   constructor(options: DatabaseOptions, shared: { driver: Driver; health: Health; deadline?: number });
@@ -75,6 +75,11 @@ export class Database {
   /** The same database for one request: every transaction's timeout is cut to what is left of `ms`. */
   withDeadline(ms: number): Database {
     return new Database(this.options, { driver: this.driver, health: this.health, deadline: Date.now() + ms });
+  }
+
+  /** Drops this view's deadline: a write (an import) is bounded by its own transaction timeout instead. */
+  liftDeadline(): void {
+    this.deadline = undefined;
   }
 
   /** The transaction timeout to use now: the configured one, or what is left of the request's deadline. */

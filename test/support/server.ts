@@ -20,7 +20,8 @@ export interface TestServer {
 
 /** The real HTTP server (Apollo + express) on a free port, over the given database. */
 export async function startTestServer(db: Database, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
-  const graphql = await createGraphQL(db, loadConfig(env));
+  // Tests check answers, not speed (the shared machine can be slow): a generous request deadline unless a test sets one.
+  const graphql = await createGraphQL(db, loadConfig({ QUANZE_REQUEST_DEADLINE_MS: '120000', ...env }));
   const app = createApp({ db, mountGraphQL: graphql.mount });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
