@@ -154,7 +154,7 @@ export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
     { selector: `edge.${MARKS.gap.className}`, style: { 'underlay-color': MARKS.gap.colour, 'underlay-opacity': 0.3, 'underlay-padding': 3, opacity: 1 } },
     { selector: `node.${MARKS.pinned.className}`, style: { 'border-style': 'double', 'border-width': 4, 'border-color': MARKS.pinned.colour } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000000', 'font-weight': 'bold' } },
-    { selector: 'edge:selected', style: { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000', label: 'data(type)' } },
+    { selector: 'edge:selected', style: { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000', label: 'data(typeName)' } },
   );
   return sheet;
 }

@@ -236,7 +236,7 @@ export class GraphView {
     const role = (e.properties as Record<string, unknown> | null)?.role;
     return {
       group: 'edges',
-      data: { id: e.id, source: e.source, target: e.target, type: e.type, layer: e.layer, record: e, caption: typeof role === 'string' ? tv('roles', role) : '' },
+      data: { id: e.id, source: e.source, target: e.target, type: e.type, layer: e.layer, record: e, caption: typeof role === 'string' ? tv('roles', role) : '', typeName: tv('relations', e.type) },
       classes: e.inactive ? MARKS.inactive.className : '',
     };
   }
@@ -300,6 +300,7 @@ export class GraphView {
       this.cy.edges().forEach((e) => {
         const role = ((e.data('record') as GraphEdge).properties as Record<string, unknown> | null)?.role;
         e.data('caption', typeof role === 'string' ? tv('roles', role) : '');
+        e.data('typeName', tv('relations', e.data('type') as string));
       });
     });
   }
