@@ -12,7 +12,7 @@ import { kindName, legendEl } from './legend';
 import { lang, onLangChange, setLang, t, tv } from './messages';
 import { nameEl, pick } from './names';
 import { askCaseGraph, askLists, askNeighborhood, type CaseItem, type Evidence, type Finding, type GraphAnswer, type GraphNode, type NamedItem } from './questions';
-import { buildStory, shortName, storyGraph, type Story } from './story';
+import { buildStory, planStory, shortName, storyGraph, type Story, type StoryPlan } from './story';
 import { reproduceEl } from './reproduce';
 import { errorEl, emptyEl, loadingEl } from './status';
 import { graphTables } from './tableView';
@@ -303,9 +303,12 @@ function updateEmpty(): void {
   if (!graphEmpty.hidden && !graphEmpty.firstChild) replace(graphEmpty, emptyEl(t('emptyGraph')));
 }
 
-/** The story of the case, built once from the case graph and the findings; undefined when it cannot be (the whole case is drawn then). */
+/** The story's plan and questions, asked as soon as the findings are here (not after the case graph). */
+const storyPlan: Promise<StoryPlan | undefined> = findingsReady.then((f) => (f.length ? planStory(state.case, f) : undefined)).catch(() => undefined);
+
+/** The story of the case, built once from the case graph, the findings and the plan; undefined when it cannot be (the whole case is drawn then). */
 function storyOf(answer: GraphAnswer): Promise<Story | undefined> {
-  return (story ??= findingsReady.then((f) => (f.length ? buildStory(state.case, answer, f) : undefined)).catch(() => undefined).then((told) => {
+  return (story ??= Promise.all([findingsReady, storyPlan]).then(([f, plan]) => (f.length && plan ? buildStory(answer, f, plan) : undefined)).catch(() => undefined).then((told) => {
     settleDefaults(told);
     return told;
   }));
