@@ -474,6 +474,14 @@ export class GraphView {
     const box = { width: bb.w * scale, height: bb.h * scale, x1: bb.x1, y1: bb.y1, scale };
     if (kind === 'png') return { ...box, png: this.cy.png({ output: 'base64uri', full: true, scale }) as unknown as string };
     await loadSvg();
-    return { ...box, svg: (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale }) };
+    // The SVG writer cannot draw a caption's background box (it logs "path command to node
+    // text" and drops the shape): captions go without it in the SVG, which has a white page anyway.
+    const all = this.cy.elements();
+    all.style('text-background-opacity', 0);
+    try {
+      return { ...box, svg: (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale }) };
+    } finally {
+      all.removeStyle('text-background-opacity');
+    }
   }
 }

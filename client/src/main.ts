@@ -88,11 +88,14 @@ const phoneViews: PhoneView[] = ['findings', 'graph', 'ask', 'details'];
 const phoneButtons = new Map<PhoneView, HTMLButtonElement>();
 const phoneTabs = h('nav', { class: 'phone-tabs', dataset: { testid: 'phone-tabs' } });
 const isPhone = () => matchMedia('(max-width: 700px)').matches;
-function showPhone(view: PhoneView): void {
+function showPhone(view: PhoneView, opts: { openTab?: boolean } = {}): void {
   app.dataset.phone = view;
   for (const [key, button] of phoneButtons) button.setAttribute('aria-current', String(key === view));
-  if (view === 'findings') openTab('gaps');
-  if (view === 'ask') openTab('ask');
+  // The phone's Findings and Ask open their tab; the desktop's tabs are left as they are.
+  if (opts.openTab ?? isPhone()) {
+    if (view === 'findings' && state.tab === 'ask') openTab('gaps');
+    if (view === 'ask') openTab('ask');
+  }
   if (view === 'graph') graph.cy.resize();
 }
 for (const view of phoneViews) {
@@ -683,7 +686,7 @@ async function start(): Promise<void> {
   graph.setHidden(state.hide);
   renderStatic();
   openTab(state.tab);
-  showPhone(state.tab === 'ask' ? 'ask' : 'findings');
+  showPhone(state.tab === 'ask' ? 'ask' : 'findings', { openTab: false });
   showSelection(null);
   updateEmpty();
   // Everything the landing needs is asked at once: the case list (introduction), the

@@ -21,7 +21,8 @@ afterAll(async () => { await x?.close(); });
 describe('the explorer', () => {
   it('opens on the seed case with its gaps shown and no console errors', async () => {
     const { page, errors } = await open();
-    await shows(page.getByTestId('case-title'), 'Henan');
+    await shows(page.getByTestId('intro-title'), 'Henan');
+    expect(await page.getByTestId('case-picker').inputValue()).toBe(CASE);
     await page.getByTestId('finding').first().waitFor();
     expect(await page.getByTestId('finding').count()).toBeGreaterThan(0);
     expect(await count(page, 'node')).toBeGreaterThan(10);
