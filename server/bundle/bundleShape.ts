@@ -8,7 +8,7 @@ export const BUNDLE_FORMAT = 'quanze-bundle/1';
  * Types shared between cases: a bundle may point at one of these without defining it,
  * provided the database already has it (docs/bundle-format.md).
  */
-export const SHARED_VOCABULARY: readonly string[] = ['Place', 'Power', 'BodyType'];
+export const SHARED_VOCABULARY: readonly string[] = ['Place', 'Power', 'BodyType', 'Term'];
 
 /** Node types that a bundle lists; the Case itself is the bundle's `case` key. */
 export const LISTED_NODES: readonly NodeSpec[] = NODES.filter((n) => n.label !== 'Case');

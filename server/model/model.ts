@@ -10,6 +10,11 @@ export interface PropertySpec {
   description: string;
   required?: boolean;
   enum?: readonly string[];
+  /**
+   * An open vocabulary: `enum` lists the built-in values, and a bundle may declare more as
+   * Terms of this vocabulary (see Term). Validation, not the schema, checks the value.
+   */
+  vocabulary?: Vocabulary;
 }
 
 export interface NodeSpec {
@@ -23,6 +28,11 @@ export interface NodeSpec {
   /** Whether each node of this type states a fact and so must cite a Source. */
   cited: boolean;
   properties: Record<string, PropertySpec>;
+  /**
+   * Pairs of fields of which at least one must be written: a text in either language
+   * suffices (a case may be English-only or Chinese-only).
+   */
+  oneOf?: readonly (readonly [string, string])[];
 }
 
 export interface RelationSpec {
@@ -41,24 +51,57 @@ export interface RelationSpec {
   /** The relation states a fact of its own and carries its own citations. */
   cited?: boolean;
   required?: boolean;
+  /** Pairs of properties of which at least one must be written (see NodeSpec.oneOf). */
+  oneOf?: readonly (readonly [string, string])[];
 }
 
 export const MODALITIES = ['POWER', 'DUTY', 'PERMISSION', 'PROHIBITION'] as const;
-export const STANCES = ['CLAIMS_SELF', 'DENIES_SELF', 'ATTRIBUTES', 'REFERS', 'UNKNOWN', 'UNREACHABLE'] as const;
+export const STANCES = [
+  'CLAIMS_SELF', 'DENIES_SELF', 'ATTRIBUTES', 'DENIES_OTHER', 'REFERS', 'ACCUSES', 'EXPLAINS_CAUSE', 'UNKNOWN', 'UNREACHABLE',
+] as const;
 export const ACTOR_ROLES = ['DECIDED', 'EXECUTED', 'REQUESTED', 'COMMUNICATED'] as const;
 export const SUCCESSION_KINDS = ['RENAMED', 'MERGED', 'REPLACED'] as const;
-export const SOURCE_KINDS = ['NEWS', 'OFFICIAL', 'LAW_TEXT', 'DISCIPLINE_REPORT', 'SCHOLARSHIP'] as const;
-export const PLACE_LEVELS = ['COUNTRY', 'PROVINCE', 'CITY', 'COUNTY', 'DISTRICT', 'COMMUNITY'] as const;
-export const BODY_LEVELS = ['NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'COUNTY', 'COMMUNITY', 'NONE'] as const;
-export const BODY_KINDS = [
-  'AGENCY', 'EPIDEMIC_HQ', 'HQ_DIVISION', 'PARTY_ORGAN', 'HOTLINE', 'COMPANY', 'COMMUNITY_OFFICE',
-  'DISCIPLINE_COMMISSION', 'REGULATOR', 'POLICE', 'LEGISLATURE', 'PLATFORM', 'OTHER',
+/** How a claim is known: a source states it, an editor reads it from a source, or an analysis infers it. */
+export const BASES = ['STATED', 'EDITOR_READING', 'INFERRED'] as const;
+export const CAPACITIES = ['SUBSTANTIVE', 'ACTING', 'INTERIM'] as const;
+export const RESTRICTION_EFFECTS = ['CONDITIONS', 'SUSPENDS'] as const;
+export const CONDITION_KINDS = ['THRESHOLD', 'CONSENT', 'APPROVAL', 'PROCEDURE'] as const;
+
+/** Open vocabularies: the built-in values below, and whatever Terms a bundle declares. */
+export const VOCABULARIES = ['BODY_KIND', 'BODY_LEVEL', 'PLACE_LEVEL', 'DOC_TYPE', 'SOURCE_KIND', 'PURPOSE'] as const;
+export type Vocabulary = (typeof VOCABULARIES)[number];
+
+export const SOURCE_KINDS = [
+  'NEWS', 'OFFICIAL', 'LAW_TEXT', 'DISCIPLINE_REPORT', 'SCHOLARSHIP', 'COURT_RECORD', 'LEGISLATIVE_RECORD', 'GAZETTE',
+  'ARCHIVE', 'BOOK',
 ] as const;
-export const DOC_TYPES = ['LAW', 'REGULATION', 'MEASURE', 'NOTICE', 'INTERNAL_DECISION', 'GUIDELINE', 'OTHER'] as const;
+export const PLACE_LEVELS = [
+  'SUPRANATIONAL', 'COUNTRY', 'STATE', 'PROVINCE', 'REGION', 'CITY', 'COUNTY', 'MUNICIPALITY', 'DISTRICT', 'LOCALITY',
+  'COMMUNITY',
+] as const;
+export const BODY_LEVELS = [
+  'SUPRANATIONAL', 'NATIONAL', 'FEDERAL', 'STATE', 'PROVINCIAL', 'REGIONAL', 'MUNICIPAL', 'COUNTY', 'LOCAL', 'COMMUNITY', 'NONE',
+] as const;
+export const BODY_KINDS = [
+  'HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT', 'CABINET', 'MINISTRY', 'DEPARTMENT', 'AGENCY', 'OFFICE', 'LEGISLATURE', 'COURT',
+  'PROSECUTOR', 'ARMED_FORCES', 'POLICE', 'REGULATOR', 'LOCAL_GOVERNMENT', 'EPIDEMIC_HQ', 'HQ_DIVISION', 'PARTY_ORGAN',
+  'DISCIPLINE_COMMISSION', 'HOTLINE', 'COMPANY', 'COMMUNITY_OFFICE', 'PLATFORM', 'OTHER',
+] as const;
+export const DOC_TYPES = [
+  'CONSTITUTION', 'TREATY', 'STATUTE', 'LAW', 'REGULATION', 'DECREE', 'EXECUTIVE_ORDER', 'ORDER', 'PROCLAMATION', 'MEASURE',
+  'NOTICE', 'GUIDELINE', 'INTERNAL_DECISION', 'JUDGMENT', 'CONVENTION', 'OTHER',
+] as const;
+
+/** Built-in values of each open vocabulary (PURPOSE has none: purposes are always the case's own). */
+export const BUILT_IN_TERMS: Record<Vocabulary, readonly string[]> = {
+  BODY_KIND: BODY_KINDS, BODY_LEVEL: BODY_LEVELS, PLACE_LEVEL: PLACE_LEVELS, DOC_TYPE: DOC_TYPES, SOURCE_KIND: SOURCE_KINDS, PURPOSE: [],
+};
 
 const id: PropertySpec = { kind: 'string', required: true, description: 'Stable identifier, lowercase words joined by dots or hyphens (e.g. cn-henan-zhengzhou).' };
-const name: PropertySpec = { kind: 'string', required: true, description: 'Name in English.' };
-const nameZh: PropertySpec = { kind: 'string', required: true, description: 'Name in Chinese (中文名称).' };
+const name: PropertySpec = { kind: 'string', description: 'Name in English (or in the language of the case when it has no English name); this or nameZh is required.' };
+const nameZh: PropertySpec = { kind: 'string', description: 'Name in Chinese (中文名称); this or name is required.' };
+const NAMED = [['name', 'nameZh']] as const;
+const basis: PropertySpec = { kind: 'string', enum: BASES, description: 'How this is known: STATED by a source (the default), an EDITOR_READING of a source, or INFERRED.' };
 const aliases: PropertySpec = { kind: 'string[]', description: 'Other names, short names and former names, in any language.' };
 const pinyin: PropertySpec = { kind: 'string', description: 'Pinyin of the Chinese name without tones or spaces, computed on import (e.g. fengxianbin).' };
 const validFrom: PropertySpec = { kind: 'date', description: 'First day on which this is in force or exists; open when absent.' };
@@ -71,12 +114,14 @@ export const NODES: readonly NodeSpec[] = [
     description: 'One investigation. Every fact belongs to at least one case.',
     descriptionZh: '案例：一次调查，所有事实至少属于一个案例。',
     properties: {
-      id, title: { kind: 'string', required: true, description: 'Title in English.' },
-      titleZh: { kind: 'string', required: true, description: 'Title in Chinese.' },
+      id, title: { kind: 'string', description: 'Title in English; this or titleZh is required.' },
+      titleZh: { kind: 'string', description: 'Title in Chinese; this or title is required.' },
       summary: { kind: 'text', description: 'What the case is about, in English.' },
       summaryZh: { kind: 'text', description: 'What the case is about, in Chinese.' },
       fictional: { kind: 'boolean', description: 'True for an illustrative case not drawn from the public record.' },
+      languages: { kind: 'string[]', description: 'Languages the case is written in, as language codes (en, zh); readers fall back to these.' },
     },
+    oneOf: [['title', 'titleZh']],
   },
   {
     label: 'Source', plural: 'sources', names: ['title'], cited: false,
@@ -89,7 +134,7 @@ export const NODES: readonly NodeSpec[] = [
       author: { kind: 'string', description: 'Author or reporter as printed.' },
       publishedAt: { kind: 'date', required: true, description: 'Date of publication.' },
       url: { kind: 'string', description: 'Where the document can be read.' },
-      kind: { kind: 'string', required: true, enum: SOURCE_KINDS, description: 'What sort of document it is.' },
+      kind: { kind: 'string', required: true, enum: SOURCE_KINDS, vocabulary: 'SOURCE_KIND', description: 'What sort of document it is (a built-in kind or a SOURCE_KIND term the bundle declares).' },
       language: { kind: 'string', required: true, description: 'Language code of the document (zh, en).' },
     },
   },
@@ -99,14 +144,16 @@ export const NODES: readonly NodeSpec[] = [
     descriptionZh: '地方：国家、省、市、区等行政区域。',
     properties: {
       id, name, nameZh, aliases, pinyin,
-      level: { kind: 'string', required: true, enum: PLACE_LEVELS, description: 'Administrative level.' },
+      level: { kind: 'string', required: true, enum: PLACE_LEVELS, vocabulary: 'PLACE_LEVEL', description: 'Administrative level (a built-in level or a PLACE_LEVEL term the bundle declares).' },
     },
+    oneOf: NAMED,
   },
   {
     label: 'BodyType', plural: 'bodyTypes', names: ['name', 'nameZh', 'aliases', 'pinyin'], cited: false,
     description: 'A class of bodies that a rule names instead of one body (各级大数据管理部门).',
     descriptionZh: '机构类型：规则中泛指的一类机构。',
     properties: { id, name, nameZh, aliases, pinyin, description: { kind: 'text', description: 'What bodies of this type are.' } },
+    oneOf: NAMED,
   },
   {
     label: 'Body', plural: 'bodies', names: ['name', 'nameZh', 'aliases', 'pinyin'], cited: true,
@@ -114,22 +161,25 @@ export const NODES: readonly NodeSpec[] = [
     descriptionZh: '机构：可以持有或行使权力的主体。',
     properties: {
       id, name, nameZh, aliases, pinyin,
-      kind: { kind: 'string', required: true, enum: BODY_KINDS, description: 'What sort of body it is.' },
-      level: { kind: 'string', required: true, enum: BODY_LEVELS, description: 'Level of government it sits at.' },
+      kind: { kind: 'string', required: true, enum: BODY_KINDS, vocabulary: 'BODY_KIND', description: 'What sort of body it is (a built-in kind or a BODY_KIND term the bundle declares).' },
+      level: { kind: 'string', required: true, enum: BODY_LEVELS, vocabulary: 'BODY_LEVEL', description: 'Level of government it sits at (a built-in level or a BODY_LEVEL term the bundle declares).' },
       validFrom, validTo, unsourced,
     },
+    oneOf: NAMED,
   },
   {
     label: 'Person', plural: 'persons', names: ['name', 'nameZh', 'aliases', 'pinyin'], cited: true,
     description: 'A public office holder. Private individuals are never stored by name or identifier.',
     descriptionZh: '人员：仅限公职人员，不记录私人个人。',
     properties: { id, name, nameZh, aliases, pinyin, unsourced },
+    oneOf: NAMED,
   },
   {
     label: 'Group', plural: 'groups', names: ['name', 'nameZh', 'aliases'], cited: true,
     description: 'The people affected, as a group (the depositors of four rural banks).',
     descriptionZh: '群体：受影响的人群，不记个人。',
     properties: { id, name, nameZh, aliases, size: { kind: 'int', description: 'How many people, where known.' }, unsourced },
+    oneOf: NAMED,
   },
   {
     label: 'Instrument', plural: 'instruments', names: ['title', 'titleZh', 'aliases', 'pinyin', 'officialId'], cited: true,
@@ -137,17 +187,18 @@ export const NODES: readonly NodeSpec[] = [
     descriptionZh: '文件：法律、法规、办法、通知或内部决定。',
     properties: {
       id,
-      title: { kind: 'string', required: true, description: 'Title in English.' },
-      titleZh: { kind: 'string', required: true, description: 'Title in Chinese, as issued.' },
+      title: { kind: 'string', description: 'Title in English (or as issued, for an instrument in another language); this or titleZh is required.' },
+      titleZh: { kind: 'string', description: 'Title in Chinese, as issued; this or title is required.' },
       aliases, pinyin,
       officialId: { kind: 'string', description: 'Official document number (文号), where one exists.' },
       url: { kind: 'string', description: 'Official text, where one exists.' },
-      docType: { kind: 'string', required: true, enum: DOC_TYPES, description: 'What sort of instrument it is.' },
+      docType: { kind: 'string', required: true, enum: DOC_TYPES, vocabulary: 'DOC_TYPE', description: 'What sort of instrument it is (a built-in type or a DOC_TYPE term the bundle declares).' },
       issuedOn: { kind: 'date', description: 'Date of issue.' },
       effectiveFrom: { kind: 'date', description: 'First day in force; the issue date when absent.' },
       effectiveTo: { kind: 'date', description: 'Last day in force; open when absent.' },
       unsourced,
     },
+    oneOf: [['title', 'titleZh']],
   },
   {
     label: 'Provision', plural: 'provisions', names: ['ref', 'textZh', 'text'], cited: true,
@@ -165,7 +216,11 @@ export const NODES: readonly NodeSpec[] = [
     label: 'Power', plural: 'powers', names: ['name', 'nameZh', 'aliases', 'pinyin'], cited: false,
     description: 'A kind of act: assign a code, convert a code, manage the code system. NARROWER_THAN a broader power.',
     descriptionZh: '权力：一类行为，如赋码、转码。',
-    properties: { id, name, nameZh, aliases, pinyin, description: { kind: 'text', description: 'What the act is, in plain words.' } },
+    properties: {
+      id, name, nameZh, aliases, pinyin, description: { kind: 'text', description: 'What the act is, in plain words.' },
+      affectsPeople: { kind: 'boolean', description: "True when exercising the power bears directly on people's rights or status (assigning a code, removing an official); findings about its use are then more severe." },
+    },
+    oneOf: NAMED,
   },
   {
     label: 'Grant', plural: 'grants', names: [], cited: true,
@@ -174,10 +229,12 @@ export const NODES: readonly NodeSpec[] = [
     properties: {
       id,
       modality: { kind: 'string', required: true, enum: MODALITIES, description: 'POWER, DUTY, PERMISSION or PROHIBITION.' },
-      purposes: { kind: 'string[]', description: 'Purposes the grant is limited to (for a PROHIBITION: the purposes outside which use is forbidden).' },
-      conditions: { kind: 'json', description: 'Structured conditions: a list of {kind: THRESHOLD|CONSENT|APPROVAL|PROCEDURE, param, min, max, body, description, descriptionZh}.' },
+      purposes: { kind: 'string[]', vocabulary: 'PURPOSE', description: 'Purposes the grant is limited to (for a PROHIBITION: the purposes outside which use is forbidden); each a PURPOSE term the bundle declares.' },
+      conditions: { kind: 'json', description: 'Structured conditions: a list of {id, kind: THRESHOLD|CONSENT|APPROVAL|PROCEDURE, param, min, max, body, description, descriptionZh} (docs/bundle-format.md).' },
       validFrom, validTo,
       note: { kind: 'text', description: 'How the editor read the provision, in English.' },
+      noteZh: { kind: 'text', description: 'How the editor read the provision, in Chinese.' },
+      basis,
       unsourced,
     },
   },
@@ -187,15 +244,17 @@ export const NODES: readonly NodeSpec[] = [
     descriptionZh: '行为：实际发生的一件事。',
     properties: {
       id,
-      summary: { kind: 'text', required: true, description: 'What was done, in English.' },
-      summaryZh: { kind: 'text', required: true, description: 'What was done, in Chinese.' },
+      summary: { kind: 'text', description: 'What was done, in English; this or summaryZh is required.' },
+      summaryZh: { kind: 'text', description: 'What was done, in Chinese; this or summary is required.' },
       startedAt: { kind: 'date', required: true, description: 'First day of the action.' },
       endedAt: { kind: 'date', description: 'Last day of the action, where known.' },
-      purpose: { kind: 'string', description: 'What it was done for (epidemic-control, stop-petition, ...).' },
+      purpose: { kind: 'string', vocabulary: 'PURPOSE', description: 'What it was done for: a PURPOSE term the bundle declares (epidemic-control, stop-petition, ...).' },
+      purposeBasis: { ...basis, description: 'How the purpose is known: STATED by a source, or an EDITOR_READING (the default when a purpose is given is STATED).' },
       affectedCount: { kind: 'int', description: 'How many people it affected, where known.' },
-      conditionsMet: { kind: 'json', description: 'What is known of how it met the conditions of a grant: a list of {kind, met: true|false|null, note}.' },
+      conditionsMet: { kind: 'json', description: 'What is known of how it met the conditions of the grants it could rest on: a list of {condition (a condition id), met: true|false|null, note, noteZh, evidence} (docs/bundle-format.md).' },
       unsourced,
     },
+    oneOf: [['summary', 'summaryZh']],
   },
   {
     label: 'Statement', plural: 'statements', names: ['quoteZh', 'quote'], cited: true,
@@ -204,12 +263,27 @@ export const NODES: readonly NodeSpec[] = [
     properties: {
       id,
       saidOn: { kind: 'date', required: true, description: 'Day it was said.' },
-      stance: { kind: 'string', required: true, enum: STANCES, description: 'CLAIMS_SELF, DENIES_SELF, ATTRIBUTES, REFERS, UNKNOWN or UNREACHABLE.' },
+      stance: { kind: 'string', required: true, enum: STANCES, description: 'CLAIMS_SELF, DENIES_SELF, ATTRIBUTES, DENIES_OTHER, REFERS, ACCUSES, EXPLAINS_CAUSE, UNKNOWN or UNREACHABLE.' },
+      stanceBasis: { ...basis, description: 'How the stance is known: STATED when the words say it outright, EDITOR_READING when an editor read it from them.' },
       quoteZh: { kind: 'text', description: 'What was said, in Chinese, verbatim as reported.' },
       quote: { kind: 'text', description: 'English gist of what was said.' },
       speaker: { kind: 'string', description: 'Who was speaking, as reported, without a private name (duty-room staff, hotline operator).' },
       unsourced,
     },
+  },
+  {
+    label: 'Term', plural: 'terms', names: ['label', 'labelZh'], cited: false,
+    description: "A term of an open vocabulary that a case declares: a kind of body, a level, a type of instrument or source, or a purpose, with its labels.",
+    descriptionZh: '术语：案例自行声明的词汇项，如机构类别、层级、文件类型、来源类型或用途。',
+    properties: {
+      id,
+      vocabulary: { kind: 'string', required: true, enum: VOCABULARIES, description: 'The vocabulary it belongs to: BODY_KIND, BODY_LEVEL, PLACE_LEVEL, DOC_TYPE, SOURCE_KIND or PURPOSE.' },
+      value: { kind: 'string', required: true, description: 'The value written in bundles (e.g. PRIVY_COUNCIL, or the purpose epidemic-control).' },
+      label: { kind: 'string', description: 'What readers see, in English; this or labelZh is required.' },
+      labelZh: { kind: 'string', description: 'What readers see, in Chinese; this or label is required.' },
+      description: { kind: 'text', description: 'What the term means, in plain words.' },
+    },
+    oneOf: [['label', 'labelZh']],
   },
 ];
 
@@ -231,17 +305,52 @@ export const RELATIONS: readonly RelationSpec[] = [
   { type: 'OPERATED_BY', from: 'Body', to: ['Body'], field: 'operatedBy', many: true, layer: 'STRUCTURE', cited: true, description: 'Who runs it day to day.' },
   { type: 'OWNED_BY', from: 'Body', to: ['Body'], field: 'ownedBy', many: true, layer: 'STRUCTURE', cited: true, description: 'Owners of a company.', properties: { share } },
   {
+    type: 'ACTS_FOR', from: 'Body', to: ['Body'], field: 'actsFor', many: true, layer: 'STRUCTURE', cited: true,
+    description: 'The body this one works for or under the direction of (a contractor, an agent): what it does is judged through that body.',
+    properties: { from: { kind: 'date', description: 'First day of the relation.' }, to: { kind: 'date', description: 'Last day of the relation.' }, basis },
+  },
+  {
     type: 'HOLDS_POSITION', from: 'Person', to: ['Body'], field: 'positions', many: true, layer: 'STRUCTURE', cited: true,
     description: 'A public position held in a body.',
     properties: {
-      title: { kind: 'string', required: true, description: 'Title in English.' },
-      titleZh: { kind: 'string', required: true, description: 'Title in Chinese.' },
+      title: { kind: 'string', description: 'Title in English; this or titleZh is required.' },
+      titleZh: { kind: 'string', description: 'Title in Chinese; this or title is required.' },
       from: { kind: 'date', description: 'First day in the position.' }, to: { kind: 'date', description: 'Last day in the position.' },
+      capacity: { kind: 'string', enum: CAPACITIES, description: 'SUBSTANTIVE (the default), ACTING or INTERIM (ad interim).' },
     },
+    oneOf: [['title', 'titleZh']],
   },
   { type: 'ISSUED_BY', from: 'Instrument', to: ['Body'], field: 'issuedBy', many: true, layer: 'DE_JURE', description: 'The bodies that issued it.' },
   { type: 'IMPLEMENTS', from: 'Instrument', to: ['Instrument'], field: 'implements', many: true, layer: 'DE_JURE', description: 'The higher instruments it implements.' },
+  {
+    type: 'REPEALS', from: 'Instrument', to: ['Instrument', 'Provision'], field: 'repeals', many: true, layer: 'DE_JURE', cited: true,
+    description: 'Instruments or provisions this one repeals: they, and the grants read from them, stop being in force on the day given.',
+    properties: { from: { kind: 'date', required: true, description: 'First day on which the target is no longer in force.' } },
+  },
+  {
+    type: 'HOLDS_INVALID', from: 'Instrument', to: ['Instrument', 'Provision', 'Grant', 'Action'], field: 'holdsInvalid', many: true, layer: 'DE_JURE', cited: true,
+    description: 'What this instrument (a judgment, a later law) holds invalid, unlawful or void: an instrument, a provision, a grant or an action.',
+    properties: {
+      from: { kind: 'date', required: true, description: 'Day of the holding.' },
+      retroactive: { kind: 'boolean', description: 'True when the target is held void from the start (ab initio), not only from the holding.' },
+    },
+  },
   { type: 'PART_OF', from: 'Provision', to: ['Instrument'], field: 'partOf', many: false, layer: 'DE_JURE', required: true, description: 'The instrument this provision is part of.' },
+  {
+    type: 'AMENDS', from: 'Provision', to: ['Provision'], field: 'amends', many: true, layer: 'DE_JURE', cited: true,
+    description: "Provisions this one amends: the amended provision's grants end on the day given; this provision's own grants take over.",
+    properties: { from: { kind: 'date', required: true, description: 'First day of the amended text.' } },
+  },
+  {
+    type: 'RESTRICTS', from: 'Provision', to: ['Grant'], field: 'restricts', many: true, layer: 'DE_JURE', cited: true,
+    description: "Grants this provision restricts while its instrument is in force: it adds conditions to them (CONDITIONS) or suspends them (SUSPENDS).",
+    properties: {
+      effect: { kind: 'string', required: true, enum: RESTRICTION_EFFECTS, description: 'CONDITIONS (the grant is held only if the added conditions are met) or SUSPENDS (not held at all).' },
+      conditions: { kind: 'json', description: 'The added conditions, as in Grant.conditions.' },
+      from: { kind: 'date', description: 'First day of the restriction, if later than the instrument.' },
+      to: { kind: 'date', description: 'Last day of the restriction, if earlier than the instrument.' },
+    },
+  },
   { type: 'NARROWER_THAN', from: 'Power', to: ['Power'], field: 'narrowerThan', many: false, layer: 'STRUCTURE', description: 'The broader power this one is a part of.' },
   { type: 'CONFERRED_BY', from: 'Grant', to: ['Provision'], field: 'conferredBy', many: false, layer: 'DE_JURE', required: true, description: 'The provision the grant is read from.' },
   { type: 'OF', from: 'Grant', to: ['Power'], field: 'power', many: false, layer: 'DE_JURE', required: true, description: 'The power granted, imposed, permitted or prohibited.' },
@@ -251,13 +360,23 @@ export const RELATIONS: readonly RelationSpec[] = [
   { type: 'AFFECTED', from: 'Action', to: ['Group'], field: 'affected', many: true, layer: 'DE_FACTO', description: 'The groups it affected.', properties: { count: { kind: 'int', description: 'How many of the group it affected.' } } },
   { type: 'IN', from: 'Action', to: ['Place'], field: 'in', many: false, layer: 'DE_FACTO', required: true, description: 'Where it was done.' },
   {
+    type: 'TARGETED', from: 'Action', to: ['Person', 'Body', 'Group'], field: 'targets', many: true, layer: 'DE_FACTO', cited: true,
+    description: 'Who the action was directed at: a person (removed from office), an office or body, a group.',
+    properties: { basis },
+  },
+  {
     type: 'PERFORMED_BY', from: 'Action', to: ['Body', 'Person'], field: 'performedBy', many: true, layer: 'DE_FACTO', cited: true,
     description: 'Who did it and in which role.',
-    properties: { role: { kind: 'string', required: true, enum: ACTOR_ROLES, description: 'DECIDED, EXECUTED, REQUESTED or COMMUNICATED.' } },
+    properties: { role: { kind: 'string', required: true, enum: ACTOR_ROLES, description: 'DECIDED, EXECUTED, REQUESTED or COMMUNICATED.' }, basis },
   },
   { type: 'SAID_BY', from: 'Statement', to: ['Body', 'Person'], field: 'saidBy', many: false, layer: 'WHO_SAYS', required: true, description: 'Who said it.' },
   { type: 'ABOUT', from: 'Statement', to: ['Power'], field: 'about', many: true, layer: 'WHO_SAYS', required: true, description: 'The powers it is about.' },
-  { type: 'NAMES', from: 'Statement', to: ['Body'], field: 'names', many: true, layer: 'WHO_SAYS', description: 'The bodies it attributes the power to or refers the asker to.' },
+  {
+    type: 'NAMES', from: 'Statement', to: ['Body'], field: 'names', many: true, layer: 'WHO_SAYS',
+    description: 'The bodies it attributes the power to, denies it to, accuses, or refers the asker to.',
+    properties: { basis: { ...basis, description: 'STATED when the words name this body; EDITOR_READING when an editor decided which body they meant.' } },
+  },
+  { type: 'CONCERNS', from: 'Statement', to: ['Action'], field: 'concerns', many: true, layer: 'WHO_SAYS', description: 'The actions it is about (an accusation of acting without authority, an explanation of a cause).' },
 ];
 
 /** Citation properties on EVIDENCED_BY, and on the `citations` of cited relations. */

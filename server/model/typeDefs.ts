@@ -7,8 +7,12 @@ const doc = (text: string, indent = '') => `${indent}"""${text.replace(/"""/g, "
 
 /** Name of the GraphQL enum for a property that has one, shared by properties with the same values. */
 function enumName(owner: string, field: string, spec: PropertySpec): string | undefined {
-  if (!spec.enum) return undefined;
-  const shared: Record<string, string> = { modality: 'Modality', stance: 'Stance', role: 'ActorRole', how: 'SuccessionKind', level: `${owner}Level` };
+  // An open vocabulary is text: a case may declare values of its own (Term).
+  if (!spec.enum || spec.vocabulary) return undefined;
+  const shared: Record<string, string> = {
+    modality: 'Modality', stance: 'Stance', role: 'ActorRole', how: 'SuccessionKind', level: `${owner}Level`,
+    basis: 'Basis', stanceBasis: 'Basis', purposeBasis: 'Basis', capacity: 'Capacity', effect: 'RestrictionEffect',
+  };
   return shared[field] ?? `${owner}${pascal(field)}`;
 }
 
