@@ -80,6 +80,9 @@ const en = {
     REFERS: 'referred the asker elsewhere',
     UNKNOWN: 'did not know',
     UNREACHABLE: 'could not be reached',
+    DENIES_OTHER: 'said another body does not hold it',
+    ACCUSES: 'accused a body of acting without authority',
+    EXPLAINS_CAUSE: 'gave a cause',
   } as Record<string, string>,
   referralOutcome: { LOOP: 'goes round in a circle', DEAD_END: 'ends at a dead end', CLAIMED: 'ends at a body that claims it', ATTRIBUTED: 'ends at a named holder' } as Record<string, string>,
   referralPaths: 'Following “ask them”',
@@ -224,7 +227,7 @@ const en = {
   bandSays: 'Who says',
   bandSaysSub: 'who spoke → statement → body named',
   storyAffected: '{n} people',
-  stanceShort: { CLAIMS_SELF: 'claims it', DENIES_SELF: 'denies it', ATTRIBUTES: 'names another', REFERS: '“ask them”', UNKNOWN: 'does not know', UNREACHABLE: 'no answer' } as Record<string, string>,
+  stanceShort: { CLAIMS_SELF: 'claims it', DENIES_SELF: 'denies it', ATTRIBUTES: 'names another', REFERS: '“ask them”', UNKNOWN: 'does not know', UNREACHABLE: 'no answer', DENIES_OTHER: 'denies another', ACCUSES: 'accuses', EXPLAINS_CAUSE: 'gives a cause' } as Record<string, string>,
   modalityShort: { POWER: 'power', DUTY: 'duty', PERMISSION: 'may', PROHIBITION: 'forbidden' } as Record<string, string>,
   unnamed: '(unnamed)',
 };
@@ -296,7 +299,7 @@ const zh: Messages = {
   through: '所在机构',
   affected: '涉及{n}人',
   stances: {
-    CLAIMS_SELF: '称自己有权', DENIES_SELF: '称自己无权', ATTRIBUTES: '指认其他机构', REFERS: '让询问者去问别处', UNKNOWN: '称不知道', UNREACHABLE: '无法联系',
+    CLAIMS_SELF: '称自己有权', DENIES_SELF: '称自己无权', ATTRIBUTES: '指认其他机构', REFERS: '让询问者去问别处', UNKNOWN: '称不知道', UNREACHABLE: '无法联系', DENIES_OTHER: '称他方无权', ACCUSES: '指控某机构越权', EXPLAINS_CAUSE: '解释原因',
   },
   referralOutcome: { LOOP: '兜了一圈', DEAD_END: '走进死胡同', CLAIMED: '终于有机构认领', ATTRIBUTED: '止于被指认的机构' },
   referralPaths: '顺着“去问他们”',
@@ -425,7 +428,7 @@ const zh: Messages = {
   bandSays: '各方说法',
   bandSaysSub: '说话者 → 表态 → 被点名的机构',
   storyAffected: '{n}人',
-  stanceShort: { CLAIMS_SELF: '称有权', DENIES_SELF: '称无权', ATTRIBUTES: '指认他方', REFERS: '“去问他们”', UNKNOWN: '称不知道', UNREACHABLE: '无法联系' },
+  stanceShort: { CLAIMS_SELF: '称有权', DENIES_SELF: '称无权', ATTRIBUTES: '指认他方', REFERS: '“去问他们”', UNKNOWN: '称不知道', UNREACHABLE: '无法联系', DENIES_OTHER: '否认他方有权', ACCUSES: '指控', EXPLAINS_CAUSE: '解释原因' },
   modalityShort: { POWER: '职权', DUTY: '职责', PERMISSION: '可以', PROHIBITION: '禁止' },
   unnamed: '（无名称）',
 };
@@ -460,7 +463,7 @@ export function t(key: StringKey, params: Record<string, string | number> = {}):
 
 /** A per-value message in both languages, English first: for captions, which show both. */
 export function tvPair(table: MapKey, value: string): { name: string; nameZh: string } {
-  const of = (l: Lang) => (MESSAGES[l][table] as Record<string, string>)[value] ?? value;
+  const of = (l: Lang) => (MESSAGES[l][table] as Record<string, string>)[value] ?? (/^[A-Z][A-Z0-9_]+$/.test(value) ? words(value) : value);
   return { name: of('en'), nameZh: of('zh') };
 }
 
