@@ -7,6 +7,8 @@ import { lang, t, tv } from './messages';
 import { nameEl, pick, refName } from './names';
 import type { Evidence, ActionResult, ChainStep, Condition, ExplainAnswer, Finding, Holder, NodeRef, StatementResult, WhoCanCard, WhoDidAnswer, WhoDidCard, WhoSaysCard } from './questions';
 import { incompleteEl, reproduceEl } from './reproduce';
+import { conditionSentence } from './prose';
+import { kindName } from './legend';
 
 /** An answer as a card: its element, the ids it rests on, and the evidence it quotes (for citing it). */
 export interface Card { el: HTMLElement; ids: string[]; evidence: Evidence[] }
@@ -20,14 +22,13 @@ function evidenceButton(x: Explorer, title: string, step: { evidence: Parameters
 
 function conditionEl(c: Condition): HTMLElement {
   return h('li', { class: `condition status-${c.status}` },
-    pick(c.description, c.descriptionZh) || [c.kind, c.param, c.min != null ? `≥ ${c.min}` : '', c.max != null ? `≤ ${c.max}` : ''].filter(Boolean).join(' '),
-    c.body ? [' · ', nameEl(c.body)] : null,
-    h('span', { class: 'status' }, ` — ${tv('conditionStatus', c.status)}`));
+    conditionSentence(c),
+    h('span', { class: 'status' }, ` (${tv('conditionStatus', c.status)})`));
 }
 
 function chainEl(x: Explorer, chain: ChainStep[]): HTMLElement {
   return h('ol', { class: 'chain' }, chain.map((step) => h('li', {},
-    h('span', { class: 'step-kind' }, step.kind), ' ', nameEl(step.node),
+    h('span', { class: 'step-kind' }, kindName(step.node.label)), ' ', nameEl(step.node),
     pick(step.text, step.textZh) ? h('p', { class: 'step-text' }, pick(step.text, step.textZh)) : null,
     step.evidence.length ? evidenceButton(x, refName(step.node), step) : null)));
 }
@@ -36,7 +37,7 @@ function holderEl(x: Explorer, holder: Holder): HTMLElement {
   const chainEvidence = holder.chain.flatMap((s) => s.evidence);
   return h('li', { class: 'holder' },
     h('p', {}, nameEl(holder.body, { tag: 'strong' }), ' ',
-      h('span', { class: 'badge modality' }, holder.modality), ' ',
+      h('span', { class: 'badge modality' }, tv('modalityShort', holder.modality)), ' ',
       h('span', { class: 'via' }, tv('cardHolderVia', holder.via)),
       holder.power ? [' · ', nameEl(holder.power)] : null),
     pick(holder.note, holder.noteZh) ? h('p', { class: 'note' }, pick(holder.note, holder.noteZh)) : null,
@@ -67,10 +68,11 @@ export function findingEl(x: Explorer, f: Finding, opts: { compact?: boolean } =
     opts.compact ? null : h('p', { class: 'explanation' }, pick(f.explanation, f.explanationZh)));
 }
 
+/** The findings an answer touches, by title (each opens its explanation and evidence), not their whole text. */
 function gapSection(x: Explorer, findings: Finding[]): HTMLElement {
   return h('section', { class: 'card-section gap' },
-    h('h3', {}, t('cardTheGap')),
-    findings.length ? h('ul', { class: 'findings' }, findings.map((f) => findingEl(x, f))) : h('p', { class: 'state-empty' }, t('cardNoGap')));
+    h('h3', {}, `${t('cardTheGap')} (${findings.length})`),
+    findings.length ? h('ul', { class: 'findings' }, findings.map((f) => findingEl(x, f, { compact: true }))) : h('p', { class: 'state-empty' }, t('cardNoGap')));
 }
 
 /** The findings an answer about these nodes should mention: the ones about its power or its nodes. */

@@ -28,7 +28,7 @@ function swatch(look: NodeLook, x: number, y: number): string {
   if (look.shape === 'ellipse') return `<ellipse cx="${x + 11}" cy="${y + 8}" rx="10" ry="7" ${common}/>`;
   const poly: Record<string, string> = {
     diamond: '11,0 22,8 11,16 0,8', hexagon: '5,0 17,0 22,8 17,16 5,16 0,8', octagon: '6,0 16,0 22,5 22,11 16,16 6,16 0,11 0,5',
-    tag: '0,1 15,1 22,8 15,15 0,15', 'round-tag': '0,1 15,1 22,8 15,15 0,15', vee: '0,0 11,7 22,0 11,16', barrel: '2,0 20,0 22,8 20,16 2,16 0,8',
+    tag: '0,1 15,1 22,8 15,15 0,15', rhomboid: '5,1 22,1 17,15 0,15', 'round-tag': '0,1 15,1 22,8 15,15 0,15', vee: '0,0 11,7 22,0 11,16', barrel: '2,0 20,0 22,8 20,16 2,16 0,8',
   };
   if (poly[look.shape]) return `<polygon transform="translate(${x},${y})" points="${poly[look.shape]}" ${common}/>`;
   return `<rect x="${x}" y="${y + 1}" width="22" height="14" rx="${look.shape === 'round-rectangle' ? 4 : 0}" ${common}/>`;

@@ -3,7 +3,7 @@
 // stylesheet and the legend (legend.ts) are both drawn from these tables.
 import type { StylesheetJson } from 'cytoscape';
 
-export type Shape = 'round-rectangle' | 'rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'octagon' | 'tag' | 'barrel' | 'vee' | 'round-tag';
+export type Shape = 'round-rectangle' | 'rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'octagon' | 'tag' | 'barrel' | 'vee' | 'round-tag' | 'rhomboid';
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
 export interface NodeLook { fill: string; border: string; shape: Shape; size: number; borderStyle?: LineStyle; text: string }
@@ -28,7 +28,8 @@ export const NODE_LOOKS: Record<string, NodeLook> = {
   Person: { fill: '#efe7d6', border: INK, shape: 'ellipse', size: 26, text: INK },
   Action: { fill: FACT, border: FACT, shape: 'hexagon', size: 32, text: '#ffffff' },
   Group: { fill: '#f1c9a5', border: FACT, shape: 'barrel', size: 26, text: INK },
-  Statement: { fill: '#e6dcf2', border: SAYS, shape: 'round-tag', size: 24, text: INK },
+  // A rhomboid, not a round tag: the SVG export cannot draw rounded polygons (statements went missing).
+  Statement: { fill: '#e6dcf2', border: SAYS, shape: 'rhomboid', size: 24, text: INK },
   Power: { fill: '#2f7d69', border: '#2f7d69', shape: 'octagon', size: 28, text: '#ffffff' },
   Place: { fill: '#eeeeee', border: GREY, shape: 'rectangle', size: 20, text: INK },
   Source: { fill: '#ffffff', border: GREY, shape: 'tag', size: 20, text: INK },
@@ -154,7 +155,7 @@ export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
     { selector: `edge.${MARKS.gap.className}`, style: { 'underlay-color': MARKS.gap.colour, 'underlay-opacity': 0.3, 'underlay-padding': 3, opacity: 1 } },
     { selector: `node.${MARKS.pinned.className}`, style: { 'border-style': 'double', 'border-width': 4, 'border-color': MARKS.pinned.colour } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000000', 'font-weight': 'bold' } },
-    { selector: 'edge:selected', style: { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000', label: 'data(type)' } },
+    { selector: 'edge:selected', style: { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000', label: 'data(typeName)' } },
   );
   return sheet;
 }

@@ -236,7 +236,7 @@ export class GraphView {
     const role = (e.properties as Record<string, unknown> | null)?.role;
     return {
       group: 'edges',
-      data: { id: e.id, source: e.source, target: e.target, type: e.type, layer: e.layer, record: e, caption: typeof role === 'string' ? tv('roles', role) : '' },
+      data: { id: e.id, source: e.source, target: e.target, type: e.type, layer: e.layer, record: e, caption: typeof role === 'string' ? tv('roles', role) : '', typeName: tv('relations', e.type) },
       classes: e.inactive ? MARKS.inactive.className : '',
     };
   }
@@ -300,6 +300,7 @@ export class GraphView {
       this.cy.edges().forEach((e) => {
         const role = ((e.data('record') as GraphEdge).properties as Record<string, unknown> | null)?.role;
         e.data('caption', typeof role === 'string' ? tv('roles', role) : '');
+        e.data('typeName', tv('relations', e.data('type') as string));
       });
     });
   }
@@ -473,6 +474,18 @@ export class GraphView {
     const box = { width: bb.w * scale, height: bb.h * scale, x1: bb.x1, y1: bb.y1, scale };
     if (kind === 'png') return { ...box, png: this.cy.png({ output: 'base64uri', full: true, scale }) as unknown as string };
     await loadSvg();
-    return { ...box, svg: (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale }) };
+    // The SVG writer cannot draw a node's outline or a caption's background box (it logs
+    // "path command to node text" and drops the shape): in the SVG a finding's nodes get a
+    // dashed red border instead, and captions sit on the white page without a box.
+    const all = this.cy.elements();
+    const gaps = this.cy.nodes(`.${MARKS.gap.className}`);
+    all.style('text-background-opacity', 0);
+    gaps.style({ 'outline-width': 0, 'border-color': MARKS.gap.colour, 'border-style': 'dashed', 'border-width': MARKS.gap.width });
+    try {
+      return { ...box, svg: (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale }) };
+    } finally {
+      all.removeStyle('text-background-opacity');
+      gaps.removeStyle('outline-width border-color border-style border-width');
+    }
   }
 }

@@ -20,7 +20,7 @@ function shapeSwatch(look: NodeLook): SVGElement {
   const common = { fill: look.fill, stroke: look.border, 'stroke-width': 1.5, 'stroke-dasharray': dash(look.borderStyle ?? 'solid', 1.5) };
   const points: Record<string, string> = {
     diamond: '12,1 22,9 12,17 2,9', hexagon: '6,1 18,1 23,9 18,17 6,17 1,9', octagon: '7,1 17,1 22,6 22,12 17,17 7,17 2,12 2,6',
-    tag: '2,2 16,2 22,9 16,16 2,16', 'round-tag': '2,2 16,2 22,9 16,16 2,16', vee: '2,2 12,8 22,2 12,17', barrel: '4,2 20,2 22,9 20,16 4,16 2,9',
+    tag: '2,2 16,2 22,9 16,16 2,16', rhomboid: '6,2 23,2 18,16 1,16', 'round-tag': '2,2 16,2 22,9 16,16 2,16', vee: '2,2 12,8 22,2 12,17', barrel: '4,2 20,2 22,9 20,16 4,16 2,9',
   };
   if (look.shape === 'ellipse') svg.append(svgEl('ellipse', { cx: 12, cy: 9, rx: 10, ry: 7, ...common }));
   else if (points[look.shape]) svg.append(svgEl('polygon', { points: points[look.shape], ...common }));

@@ -12,7 +12,7 @@ import { kindName, legendEl } from './legend';
 import { lang, onLangChange, setLang, t, tv } from './messages';
 import { nameEl, pick } from './names';
 import { askCaseGraph, askLists, askNeighborhood, type CaseItem, type Evidence, type Finding, type GraphAnswer, type GraphNode, type NamedItem } from './questions';
-import { buildStory, shortName, storyGraph, type Story } from './story';
+import { buildStory, planStory, shortName, storyGraph, type Story, type StoryPlan } from './story';
 import { reproduceEl } from './reproduce';
 import { errorEl, emptyEl, loadingEl } from './status';
 import { graphTables } from './tableView';
@@ -88,11 +88,14 @@ const phoneViews: PhoneView[] = ['findings', 'graph', 'ask', 'details'];
 const phoneButtons = new Map<PhoneView, HTMLButtonElement>();
 const phoneTabs = h('nav', { class: 'phone-tabs', dataset: { testid: 'phone-tabs' } });
 const isPhone = () => matchMedia('(max-width: 700px)').matches;
-function showPhone(view: PhoneView): void {
+function showPhone(view: PhoneView, opts: { openTab?: boolean } = {}): void {
   app.dataset.phone = view;
   for (const [key, button] of phoneButtons) button.setAttribute('aria-current', String(key === view));
-  if (view === 'findings') openTab('gaps');
-  if (view === 'ask') openTab('ask');
+  // The phone's Findings and Ask open their tab; the desktop's tabs are left as they are.
+  if (opts.openTab ?? isPhone()) {
+    if (view === 'findings' && state.tab === 'ask') openTab('gaps');
+    if (view === 'ask') openTab('ask');
+  }
   if (view === 'graph') graph.cy.resize();
 }
 for (const view of phoneViews) {
@@ -303,9 +306,12 @@ function updateEmpty(): void {
   if (!graphEmpty.hidden && !graphEmpty.firstChild) replace(graphEmpty, emptyEl(t('emptyGraph')));
 }
 
-/** The story of the case, built once from the case graph and the findings; undefined when it cannot be (the whole case is drawn then). */
+/** The story's plan and questions, asked as soon as the findings are here (not after the case graph). */
+const storyPlan: Promise<StoryPlan | undefined> = findingsReady.then((f) => (f.length ? planStory(state.case, f) : undefined)).catch(() => undefined);
+
+/** The story of the case, built once from the case graph, the findings and the plan; undefined when it cannot be (the whole case is drawn then). */
 function storyOf(answer: GraphAnswer): Promise<Story | undefined> {
-  return (story ??= findingsReady.then((f) => (f.length ? buildStory(state.case, answer, f) : undefined)).catch(() => undefined).then((told) => {
+  return (story ??= Promise.all([findingsReady, storyPlan]).then(([f, plan]) => (f.length && plan ? buildStory(answer, f, plan) : undefined)).catch(() => undefined).then((told) => {
     settleDefaults(told);
     return told;
   }));
@@ -680,7 +686,7 @@ async function start(): Promise<void> {
   graph.setHidden(state.hide);
   renderStatic();
   openTab(state.tab);
-  showPhone(state.tab === 'ask' ? 'ask' : 'findings');
+  showPhone(state.tab === 'ask' ? 'ask' : 'findings', { openTab: false });
   showSelection(null);
   updateEmpty();
   // Everything the landing needs is asked at once: the case list (introduction), the

@@ -54,7 +54,20 @@ const en = {
     BY_DELEGATION: 'by delegation',
   } as Record<string, string>,
   cardConditions: 'Only if',
-  conditionStatus: { MET: 'met', NOT_MET: 'not met', UNKNOWN: 'not known' } as Record<string, string>,
+  conditionStatus: { MET: 'met', NOT_MET: 'not met', UNKNOWN: 'no record says whether it was met' } as Record<string, string>,
+  condAtLeast: 'only if {what} is at least {min}',
+  condAtMost: 'only if {what} is at most {max}',
+  condBetween: 'only if {what} is between {min} and {max}',
+  condThreshold: 'only above a threshold of {what}',
+  condConsent: 'only with the consent of {body}',
+  condConsentAny: 'only with consent',
+  condApproval: 'only with the approval of {body}',
+  condApprovalAny: 'only with approval',
+  condProcedure: 'only after {what}',
+  condProcedureAny: 'only after a set procedure',
+  condOther: 'only under a condition the record does not describe',
+  yes: 'yes',
+  no: 'no',
   cardChain: 'Chain',
   cardDecidedBy: 'decided by',
   roles: { DECIDED: 'decided', EXECUTED: 'executed', REQUESTED: 'requested', COMMUNICATED: 'communicated' } as Record<string, string>,
@@ -67,6 +80,9 @@ const en = {
     REFERS: 'referred the asker elsewhere',
     UNKNOWN: 'did not know',
     UNREACHABLE: 'could not be reached',
+    DENIES_OTHER: 'said another body does not hold it',
+    ACCUSES: 'accused a body of acting without authority',
+    EXPLAINS_CAUSE: 'gave a cause',
   } as Record<string, string>,
   referralOutcome: { LOOP: 'goes round in a circle', DEAD_END: 'ends at a dead end', CLAIMED: 'ends at a body that claims it', ATTRIBUTED: 'ends at a named holder' } as Record<string, string>,
   referralPaths: 'Following “ask them”',
@@ -146,6 +162,13 @@ const en = {
   showHidden: 'Show hidden nodes',
   // Graph
   graphLabel: 'Graph of the case',
+  relations: {
+    PART_OF: 'part of', CONFERRED_BY: 'conferred by', TO: 'granted to', IMPLEMENTS: 'implements', ISSUED_BY: 'issued by', OF: 'grant of',
+    WITHIN: 'within', PERFORMED_BY: 'performed by', EXERCISED: 'exercised', AFFECTED: 'affected', IN: 'in', SAID_BY: 'said by', ABOUT: 'about',
+    NAMES: 'names', HOLDS_POSITION: 'holds a position in', JURISDICTION: 'jurisdiction over', SUCCEEDED_BY: 'succeeded by', STAFFED_BY: 'staffed by',
+    IS_A: 'is a', EVIDENCED_BY: 'evidenced by', IN_CASE: 'in the case', REPEALS: 'repeals', AMENDS: 'amends', RESTRICTS: 'restricts',
+    HOLDS_INVALID: 'holds invalid', TARGETED: 'targeted', CONCERNS: 'concerns', ACTS_FOR: 'acts for',
+  } as Record<string, string>,
   layers: 'Layers',
   layerNames: { DE_JURE: 'On paper (de jure)', DE_FACTO: 'In fact (de facto)', WHO_SAYS: 'Who says', STRUCTURE: 'Structure', PROVENANCE: 'Sources' } as Record<string, string>,
   legend: 'Legend',
@@ -204,7 +227,7 @@ const en = {
   bandSays: 'Who says',
   bandSaysSub: 'who spoke → statement → body named',
   storyAffected: '{n} people',
-  stanceShort: { CLAIMS_SELF: 'claims it', DENIES_SELF: 'denies it', ATTRIBUTES: 'names another', REFERS: '“ask them”', UNKNOWN: 'does not know', UNREACHABLE: 'no answer' } as Record<string, string>,
+  stanceShort: { CLAIMS_SELF: 'claims it', DENIES_SELF: 'denies it', ATTRIBUTES: 'names another', REFERS: '“ask them”', UNKNOWN: 'does not know', UNREACHABLE: 'no answer', DENIES_OTHER: 'denies another', ACCUSES: 'accuses', EXPLAINS_CAUSE: 'gives a cause' } as Record<string, string>,
   modalityShort: { POWER: 'power', DUTY: 'duty', PERMISSION: 'may', PROHIBITION: 'forbidden' } as Record<string, string>,
   unnamed: '(unnamed)',
 };
@@ -256,14 +279,27 @@ const zh: Messages = {
   cardNoStatements: '没有记录到关于这项权力的表态。',
   cardHolderVia: { DIRECT: '规则直接点名', BY_TYPE: '属于规则所指的机构类型', BY_SUCCESSION: '作为被点名机构的继任者', BY_DELEGATION: '经授权下放' },
   cardConditions: '前提',
-  conditionStatus: { MET: '已满足', NOT_MET: '未满足', UNKNOWN: '不详' },
+  conditionStatus: { MET: '已满足', NOT_MET: '未满足', UNKNOWN: '无记录表明是否满足' },
+  condAtLeast: '仅当{what}不少于{min}',
+  condAtMost: '仅当{what}不超过{max}',
+  condBetween: '仅当{what}在{min}至{max}之间',
+  condThreshold: '仅当{what}超过门槛',
+  condConsent: '须经{body}同意',
+  condConsentAny: '须经同意',
+  condApproval: '须经{body}批准',
+  condApprovalAny: '须经批准',
+  condProcedure: '须先经{what}',
+  condProcedureAny: '须先经规定程序',
+  condOther: '须满足记录未说明的条件',
+  yes: '是',
+  no: '否',
   cardChain: '依据链',
   cardDecidedBy: '决定者',
   roles: { DECIDED: '决定', EXECUTED: '执行', REQUESTED: '提出', COMMUNICATED: '传达' },
   through: '所在机构',
   affected: '涉及{n}人',
   stances: {
-    CLAIMS_SELF: '称自己有权', DENIES_SELF: '称自己无权', ATTRIBUTES: '指认其他机构', REFERS: '让询问者去问别处', UNKNOWN: '称不知道', UNREACHABLE: '无法联系',
+    CLAIMS_SELF: '称自己有权', DENIES_SELF: '称自己无权', ATTRIBUTES: '指认其他机构', REFERS: '让询问者去问别处', UNKNOWN: '称不知道', UNREACHABLE: '无法联系', DENIES_OTHER: '称他方无权', ACCUSES: '指控某机构越权', EXPLAINS_CAUSE: '解释原因',
   },
   referralOutcome: { LOOP: '兜了一圈', DEAD_END: '走进死胡同', CLAIMED: '终于有机构认领', ATTRIBUTED: '止于被指认的机构' },
   referralPaths: '顺着“去问他们”',
@@ -328,6 +364,13 @@ const zh: Messages = {
   drawAnyway: '仍然绘制',
   showHidden: '显示隐藏的节点',
   graphLabel: '案件关系图',
+  relations: {
+    PART_OF: '隶属于', CONFERRED_BY: '授权依据', TO: '授予', IMPLEMENTS: '实施', ISSUED_BY: '发布机关', OF: '所授权力',
+    WITHIN: '位于', PERFORMED_BY: '行为者', EXERCISED: '行使', AFFECTED: '涉及', IN: '发生地', SAID_BY: '表态者', ABOUT: '关于',
+    NAMES: '点名', HOLDS_POSITION: '任职于', JURISDICTION: '管辖', SUCCEEDED_BY: '由…承继', STAFFED_BY: '人员来自',
+    IS_A: '属于类型', EVIDENCED_BY: '证据来源', IN_CASE: '所属案例', REPEALS: '废止', AMENDS: '修改', RESTRICTS: '限制',
+    HOLDS_INVALID: '认定无效', TARGETED: '针对', CONCERNS: '涉及行为', ACTS_FOR: '代表…行事',
+  },
   layers: '图层',
   layerNames: { DE_JURE: '纸面（依规定）', DE_FACTO: '事实（实际行为）', WHO_SAYS: '各方说法', STRUCTURE: '组织结构', PROVENANCE: '来源' },
   legend: '图例',
@@ -385,7 +428,7 @@ const zh: Messages = {
   bandSays: '各方说法',
   bandSaysSub: '说话者 → 表态 → 被点名的机构',
   storyAffected: '{n}人',
-  stanceShort: { CLAIMS_SELF: '称有权', DENIES_SELF: '称无权', ATTRIBUTES: '指认他方', REFERS: '“去问他们”', UNKNOWN: '称不知道', UNREACHABLE: '无法联系' },
+  stanceShort: { CLAIMS_SELF: '称有权', DENIES_SELF: '称无权', ATTRIBUTES: '指认他方', REFERS: '“去问他们”', UNKNOWN: '称不知道', UNREACHABLE: '无法联系', DENIES_OTHER: '否认他方有权', ACCUSES: '指控', EXPLAINS_CAUSE: '解释原因' },
   modalityShort: { POWER: '职权', DUTY: '职责', PERMISSION: '可以', PROHIBITION: '禁止' },
   unnamed: '（无名称）',
 };
@@ -420,7 +463,7 @@ export function t(key: StringKey, params: Record<string, string | number> = {}):
 
 /** A per-value message in both languages, English first: for captions, which show both. */
 export function tvPair(table: MapKey, value: string): { name: string; nameZh: string } {
-  const of = (l: Lang) => (MESSAGES[l][table] as Record<string, string>)[value] ?? value;
+  const of = (l: Lang) => (MESSAGES[l][table] as Record<string, string>)[value] ?? (/^[A-Z][A-Z0-9_]+$/.test(value) ? words(value) : value);
   return { name: of('en'), nameZh: of('zh') };
 }
 
@@ -432,5 +475,11 @@ export function tPair(key: StringKey, params: Record<string, string | number> = 
 
 /** A message from one of the per-value tables (stances, roles, gap kinds…); the value itself when none. */
 export function tv(table: MapKey, value: string): string {
-  return (MESSAGES[current][table] as Record<string, string>)[value] ?? value;
+  return (MESSAGES[current][table] as Record<string, string>)[value] ?? (/^[A-Z][A-Z0-9_]+$/.test(value) ? words(value) : value);
+}
+
+/** "HOLDS_INVALID" → "Holds invalid", for a value no table names yet (a newer model's). */
+function words(value: string): string {
+  const w = value.replace(/_+/g, ' ').toLowerCase();
+  return w.charAt(0).toUpperCase() + w.slice(1);
 }

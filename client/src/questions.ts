@@ -115,6 +115,13 @@ export function askStory(a: { case: string; power: string; place?: string; at?: 
   ]);
 }
 
+export interface StoryAction { id: string; startedAt?: string | null; exercised: { id: string }[]; in?: { id: string } | null }
+
+/** The actions among some ids, with their power, place and date: enough to choose the story's lead action before the case graph arrives. */
+export function askStoryActions(ids: string[]): Promise<Asked<{ actions: StoryAction[] }>> {
+  return ask([{ name: 'StoryActions', field: `actions(where: { id: { in: ${JSON.stringify(ids)} } }) { id startedAt exercised { id } in { id } }` }]);
+}
+
 export function askGaps(a: { case: string; at?: string }): Promise<Asked<{ gaps: GapsAnswer }>> {
   return ask([gapsOp(a)]);
 }

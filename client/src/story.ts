@@ -6,7 +6,8 @@
 // the power (accountability). Captions are short, both languages.
 import type { Named } from './names';
 import { tPair, tvPair } from './messages';
-import { askStory, type Finding, type GraphAnswer, type GraphNode, type NodeRef, type StatementResult } from './questions';
+import type { Asked } from './api';
+import { askStory, askStoryActions, type StoryAnswers, type Finding, type GraphAnswer, type GraphNode, type NodeRef, type StatementResult } from './questions';
 
 /** How many findings the story is built on, and how many statements it quotes. */
 const MAX_FINDINGS = 5;
@@ -40,20 +41,36 @@ function refOf(node: GraphNode | undefined): NodeRef | undefined {
   return node ? { id: node.id, label: node.label, name: node.name, nameZh: node.nameZh } : undefined;
 }
 
-/** Builds the story of a case from its graph and findings (and three questions to the API). */
-export async function buildStory(caseId: string, graph: GraphAnswer, findings: Finding[]): Promise<Story> {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+/**
+ * What the story is about, from the findings alone (so its questions run while the case graph
+ * loads): the lead action (the one the findings concern most, weighted by severity), its
+ * power, place and date, and the answers to whoCan, whoDid and accountability about them.
+ */
+export interface StoryPlan { leadAction?: string; powerId?: string; placeId?: string; at?: string; asked?: Asked<StoryAnswers> }
+
+export async function planStory(caseId: string, findings: Finding[]): Promise<StoryPlan> {
   const sorted = bySeverity(findings);
-  // The lead action: the one the findings concern most, weighted by severity.
+  const ids = [...new Set(sorted.flatMap((f) => f.nodeIds))];
+  const actions = new Map((await askStoryActions(ids)).data.actions.map((a) => [a.id, a]));
   const score = new Map<string, number>();
   for (const f of sorted) {
-    for (const id of f.nodeIds) if (byId.get(id)?.label === 'Action') score.set(id, (score.get(id) ?? 0) + (SEVERITY_WEIGHT[f.severity] ?? 1));
+    for (const id of f.nodeIds) if (actions.has(id)) score.set(id, (score.get(id) ?? 0) + (SEVERITY_WEIGHT[f.severity] ?? 1));
   }
   const leadAction = [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const lead = leadAction ? actions.get(leadAction) : undefined;
+  const powerId = lead ? lead.exercised[0]?.id : sorted.find((f) => f.power)?.power?.id;
+  const placeId = lead?.in?.id ?? undefined;
+  const at = lead?.startedAt ?? undefined;
+  const asked = powerId ? await askStory({ case: caseId, power: powerId, place: placeId, at }) : undefined;
+  return { leadAction, powerId, placeId, at, asked };
+}
+
+/** Builds the story of a case from its graph, its findings and the plan's answers. */
+export function buildStory(graph: GraphAnswer, findings: Finding[], plan: StoryPlan): Story {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const sorted = bySeverity(findings);
+  const { leadAction, powerId, placeId, at } = plan;
   const out = (id: string, type: string) => graph.edges.filter((e) => e.source === id && e.type === type).map((e) => e.target);
-  const powerId = leadAction ? out(leadAction, 'EXERCISED')[0] : sorted.find((f) => f.power)?.power?.id;
-  const placeId = leadAction ? out(leadAction, 'IN')[0] : undefined;
-  const at = leadAction ? (byId.get(leadAction)?.properties?.startedAt as string | undefined) : undefined;
 
   // The findings: those about the lead action, then those about its power, then the most severe.
   const about = (f: Finding) => (leadAction && f.nodeIds.includes(leadAction) ? 0 : powerId && f.power?.id === powerId ? 1 : 2);
@@ -66,11 +83,9 @@ export async function buildStory(caseId: string, graph: GraphAnswer, findings: F
   };
   for (const f of chosen) f.nodeIds.forEach(add);
 
-  let query: string | undefined;
-  if (powerId) {
-    const asked = await askStory({ case: caseId, power: powerId, place: placeId, at });
-    query = asked.query;
-    const { whoCan, whoDid, accountability } = asked.data;
+  const query = plan.asked?.query;
+  if (plan.asked) {
+    const { whoCan, whoDid, accountability } = plan.asked.data;
     // By law: each holder and its chain.
     for (const holder of whoCan?.holders ?? []) {
       add(holder.body.id);

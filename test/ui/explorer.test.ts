@@ -3,79 +3,26 @@
 // With QUANZE_SCREENSHOT=1 it also writes docs/screenshot-landing.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { loadConfig, projectRoot } from '../../server/config.js';
-import { createApp } from '../../server/http/app.js';
-import { createGraphQL } from '../../server/graphql/server.js';
-import { importSeed } from '../../server/bundle/seedOnEmpty.js';
-import type { Database } from '../../server/neo4j/database.js';
-import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
-import { CHROMIUM, screenshotLanding } from './screenshot.js';
+import { projectRoot } from '../../server/config.js';
+import { screenshotLanding } from './screenshot.js';
+import { count as countIn, open as openIn, pick, shows, startExplorer, type Explorer, type Opened } from './harness.js';
 
 const CASE = 'henan-red-code-2022';
 
-let db: Database;
-let server: Server;
-let stopGraphQL: (() => Promise<void>) | undefined;
-let browser: Browser;
-let base: string;
+let x: Explorer;
+const browser = { newPage: (o: Parameters<Explorer['browser']['newPage']>[0]) => x.browser.newPage(o) };
+const open = (hash = ''): Promise<Opened> => openIn(x, hash, { width: 1500, height: 950 });
+const count = countIn;
 
-interface Opened { page: Page; errors: string[] }
-
-/** Opens the explorer at a hash and waits until the case graph is drawn; collects console errors. */
-async function open(hash = ''): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}/${hash}`);
-  await page.waitForFunction(() => ((window as any).__quanze?.cy?.nodes().length ?? 0) > 0, undefined, { timeout: 30_000 });
-  return { page, errors };
-}
-
-/** Waits until the locator's element shows the text (jest's expect has no web-first assertions). */
-async function shows(locator: Locator, text: string | RegExp): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
-}
-
-const count = (page: Page, selector: string) => page.evaluate((s) => (window as any).__quanze.cy.elements(s).length as number, selector);
-
-async function pick(page: Page, testid: string, text: string, id: string): Promise<void> {
-  const input = page.getByTestId(testid);
-  await input.fill('');
-  await input.pressSequentially(text);
-  await page.locator(`[role=listbox] li[data-id="${id}"]`).first().waitFor();
-  await page.locator(`[role=listbox] li[data-id="${id}"]`).first().dispatchEvent('mousedown');
-}
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(projectRoot, 'dist', 'client', 'index.html'))) throw new Error('Build the client first: npm run build');
-  db = await testDatabase();
-  await clearDatabase(db);
-  await importSeed(db, () => {});
-  const graphql = await createGraphQL(db, loadConfig({}));
-  stopGraphQL = () => graphql.apollo.stop();
-  const app = createApp({ db, mountGraphQL: graphql.mount });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await chromium.launch(CHROMIUM);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  await stopGraphQL?.();
-  await closeTestDatabase();
-});
+beforeAll(async () => { x = await startExplorer(); }, 300_000);
+afterAll(async () => { await x?.close(); });
 
 describe('the explorer', () => {
   it('opens on the seed case with its gaps shown and no console errors', async () => {
     const { page, errors } = await open();
-    await shows(page.getByTestId('case-title'), 'Henan');
+    await shows(page.getByTestId('intro-title'), 'Henan');
+    expect(await page.getByTestId('case-picker').inputValue()).toBe(CASE);
     await page.getByTestId('finding').first().waitFor();
     expect(await page.getByTestId('finding').count()).toBeGreaterThan(0);
     expect(await count(page, 'node')).toBeGreaterThan(10);
@@ -319,6 +266,6 @@ describe('the explorer', () => {
 
   it('keeps the README screenshot of the landing view current (QUANZE_SCREENSHOT=1)', async () => {
     if (process.env.QUANZE_SCREENSHOT !== '1') return;
-    await screenshotLanding(base, path.join(projectRoot, 'docs', 'screenshot-landing.png'), '#lang=en');
+    await screenshotLanding(x.base, path.join(projectRoot, 'docs', 'screenshot-landing.png'), '#lang=en');
   });
 });

@@ -4,6 +4,7 @@ import { h, replace } from '../dom';
 import { t, tv } from '../messages';
 import { nameEl, namePair } from '../names';
 import { picker } from '../picker';
+import { conditionSentence } from '../prose';
 import { askCompare, type CompareAnswer } from '../questions';
 import { incompleteEl, reproduceEl } from '../reproduce';
 import { errorEl, loadingEl } from '../status';
@@ -49,9 +50,9 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
         h('tbody', {}, answer.rows.map((row) => h('tr', { dataset: { place: row.place.id } },
           h('th', { scope: 'row' }, nameEl(row.place)),
           h('td', {}, row.holders.length
-            ? h('ul', {}, row.holders.map((hd) => h('li', {}, nameEl(hd.body), ' ', h('span', { class: 'badge modality' }, hd.modality), ' ',
+            ? h('ul', {}, row.holders.map((hd) => h('li', {}, nameEl(hd.body), ' ', h('span', { class: 'badge modality' }, tv('modalityShort', hd.modality)), ' ',
               h('span', { class: 'via' }, tv('cardHolderVia', hd.via)),
-              hd.conditions.length ? h('span', { class: 'meta' }, ` · ${t('cardConditions')}: ${hd.conditions.map((c) => (x.state.lang === 'zh' ? c.descriptionZh : c.description) ?? c.kind).join('; ')}`) : null,
+              hd.conditions.length ? h('span', { class: 'meta' }, ` · ${t('cardConditions')}: ${hd.conditions.map((c) => conditionSentence(c)).join('; ')}`) : null,
               hd.chain.length ? h('button', { type: 'button', class: 'link', onclick: () => x.showEvidence(namePair(hd.body)[0], hd.chain.flatMap((s) => s.evidence)) }, t('evidenceTitle')) : null)))
             : h('span', { class: 'state-empty' }, t('compareNoHolder'))))))),
       incompleteEl(answer), reproduceEl(query, answer));

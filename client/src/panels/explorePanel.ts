@@ -2,6 +2,7 @@
 import type { Explorer } from '../context';
 import { h, replace } from '../dom';
 import { t } from '../messages';
+import { kindName } from '../legend';
 import { nameEl, refName } from '../names';
 import { askSearch, type SearchAnswer } from '../questions';
 import { reproduceEl } from '../reproduce';
@@ -27,7 +28,7 @@ export function explorePanel(x: Explorer): { el: HTMLElement; refresh(): void; f
     replace(body,
       h('ul', { class: 'hits', dataset: { testid: 'hits' } }, answer.hits.map((hit) => h('li', { dataset: { id: hit.node.id } },
         h('button', { type: 'button', class: 'hit', onclick: () => void x.expand(hit.node.id) },
-          h('span', { class: 'badge kind' }, hit.node.label), ' ', nameEl(hit.node)),
+          h('span', { class: 'badge kind' }, kindName(hit.node.label)), ' ', nameEl(hit.node)),
         hit.matched ? h('span', { class: 'meta' }, ` ${t('matchedAs', { m: hit.matched })}`) : null,
         hit.successor ? h('span', { class: 'meta successor', dataset: { successor: hit.successor.id } }, ` · ${t('nowCalled', { name: refName(hit.successor) })}`) : null))),
       reproduceEl(query, answer));

@@ -5,7 +5,9 @@ import { explainCard } from '../answerCards';
 import type { Explorer } from '../context';
 import { h, replace } from '../dom';
 import { evidenceList } from '../evidenceList';
-import { t } from '../messages';
+import { t, tv } from '../messages';
+import { propertyName, valueInWords } from '../prose';
+import { kindName } from '../legend';
 import { nameEl, namePair } from '../names';
 import { picker } from '../picker';
 import { askExplain, askNodeEvidence, askSources, type Evidence, type GraphEdge, type GraphNode } from '../questions';
@@ -17,8 +19,8 @@ function propertiesTable(properties: Record<string, unknown> | null | undefined)
   const rows = Object.entries(properties ?? {}).filter(([k, v]) => v !== null && v !== undefined && v !== '' && k !== 'citations' && k !== 'sourceIds');
   if (!rows.length) return null;
   return h('details', { class: 'properties' }, h('summary', {}, t('properties')),
-    h('table', {}, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k),
-      h('td', { lang: /Zh$/.test(k) ? 'zh' : undefined }, typeof v === 'object' ? JSON.stringify(v) : String(v)))))));
+    h('table', {}, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, propertyName(k)),
+      h('td', { lang: /Zh$/.test(k) ? 'zh' : undefined }, valueInWords(k, v)))))));
 }
 
 /** What an editor's assertion without a source shows in place of evidence. */
@@ -94,7 +96,7 @@ export function nodeDetails(x: Explorer, node: GraphNode, rerender: () => void):
     h('button', { type: 'submit', class: 'small', dataset: { testid: 'explain-submit' } }, t('explainButton')));
   }
   return h('article', { class: 'selection', dataset: { testid: 'node-details' } },
-    h('p', { class: 'kind' }, h('span', { class: 'badge kind' }, node.label), node.inactive ? h('span', { class: 'badge inactive' }, t('stateInactive')) : null),
+    h('p', { class: 'kind' }, h('span', { class: 'badge kind' }, kindName(node.label)), node.inactive ? h('span', { class: 'badge inactive' }, t('stateInactive')) : null),
     h('h2', {}, nameEl(node)),
     h('div', { class: 'row actions', role: 'group', 'aria-label': t('nodeActions') },
       h('button', { type: 'button', class: 'small', dataset: { testid: 'expand' }, onclick: () => void x.expand(node.id) }, t('expand')),
@@ -109,7 +111,7 @@ export function nodeDetails(x: Explorer, node: GraphNode, rerender: () => void):
 export function edgeDetails(x: Explorer, edge: GraphEdge, source?: GraphNode, target?: GraphNode): HTMLElement {
   const ends = [source, target].filter((n): n is GraphNode => Boolean(n));
   return h('article', { class: 'selection', dataset: { testid: 'edge-details' } },
-    h('p', { class: 'kind' }, h('span', { class: 'badge kind' }, edge.type), ' ', h('span', { class: 'meta' }, edge.layer)),
+    h('p', { class: 'kind' }, h('span', { class: 'badge kind' }, tv('relations', edge.type)), ' ', h('span', { class: 'meta' }, tv('layerNames', edge.layer))),
     h('h2', {}, source ? nameEl(source) : edge.source, ' → ', target ? nameEl(target) : edge.target),
     propertiesTable(edge.properties),
     h('h3', {}, t('evidenceTitle')),
