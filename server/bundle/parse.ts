@@ -97,7 +97,7 @@ function joinSplitValues(doc: Document, text: string): SplitValue[] {
         if (value && keyName && value.range && lastKey.range) {
           const whole = text.slice(value.range[0], lastKey.range[1]);
           splits.push({ offset: value.range[0], path: [...pathOf(ancestors, map), keyName], message:
-            `${keyName} is written without quotes and contains a comma: inside { } a comma ends a value, so "${whole}" was read as ${keyName}: ${String(value.value)} followed by ${strays.length === 1 ? 'a field' : 'fields'} ${strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ')}. Quote it: ${keyName}: "${whole}".` });
+            `The value of ${keyName} contains a comma but is not in quotes: inside { } a comma ends a value, so "${whole}" was read as ${keyName}: ${String(value.value)} followed by ${strays.length === 1 ? 'a field' : 'fields'} ${strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ')}. Write it in quotes: ${keyName}: "${whole}".` });
           before.value = new Scalar(whole);
         } else {
           const names = strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ');

@@ -5,7 +5,7 @@
 import { readBundleFile } from '../bundle/parse.js';
 import { importBundle, type ImportCounts, type ImportProgress } from '../bundle/importBundle.js';
 import { formatProblem } from '../bundle/problem.js';
-import { openCliDatabase } from './database.js';
+import { databaseDescription, openCliDatabase } from './database.js';
 
 const USAGE = 'Usage: npm run import -- FILE [--dry-run]';
 
@@ -48,6 +48,7 @@ async function main(args: string[]): Promise<number> {
     for (const problem of bundle.problems) console.log(formatProblem(problem));
     return 1;
   }
+  console.error(`${dryRun ? 'Checking' : 'Importing'} ${files[0]} ${dryRun ? 'against' : 'into'} ${databaseDescription()}.`);
   const { db, stop } = await openCliDatabase();
   try {
     const result = await importBundle(db, bundle, { dryRun, onProgress: progressReporter() });
