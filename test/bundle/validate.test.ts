@@ -52,12 +52,17 @@ describe('a bad bundle', () => {
     ]);
   });
 
-  it('reports impossible dates and dates out of order', async () => {
+  it('reports impossible dates and dates out of order, reading a month or a year as the days it covers', async () => {
+    const notADate = ', which is not a real calendar date: write YYYY-MM-DD, or YYYY-MM or "YYYY" when the source gives only the month or the year.';
     expect(summary(await problemsOf('bad-dates.yaml'))).toEqual([
-      { line: 7, path: 'sources[0].publishedAt', code: 'BAD_DATE', message: 'publishedAt is "2022-02-30", which is not a real calendar date written YYYY-MM-DD.' },
+      { line: 7, path: 'sources[0].publishedAt', code: 'BAD_DATE', message: `publishedAt is "2022-02-30"${notADate}` },
       { line: 15, path: 'bodies[0].validTo', code: 'DATE_ORDER', message: 'validTo (2022-03-31) is before validFrom (2022-04-01).' },
       { line: 27, path: 'persons[0].positions[0].to', code: 'DATE_ORDER', message: 'to (2021-06-01) is before from (2022-06-01).' },
-      { line: 34, path: 'instruments[0].issuedOn', code: 'BAD_DATE', message: 'issuedOn is "2021-13-01", which is not a real calendar date written YYYY-MM-DD.' },
+      { line: 34, path: 'instruments[0].issuedOn', code: 'BAD_DATE', message: `issuedOn is "2021-13-01"${notADate}` },
+      { line: 40, path: 'instruments[1].issuedOn', code: 'BAD_DATE', message: 'issuedOn is the number 1689: write a year alone in quotes, "1689" (YAML reads an unquoted 1689 as a number).' },
+      // May 2022 certainly begins after April 2022 ends; April 2022 and 15 April 2022 may be in order, so no problem.
+      { line: 42, path: 'instruments[1].effectiveTo', code: 'DATE_ORDER', message: 'effectiveTo (2022-04) is before effectiveFrom (2022-05).' },
+      { line: 48, path: 'instruments[2].issuedOn', code: 'BAD_DATE', message: `issuedOn is "2022-4"${notADate}` },
     ]);
   });
 
