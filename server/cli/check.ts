@@ -46,7 +46,7 @@ async function openScratch(): Promise<OpenDatabase & { where: string }> {
     try {
       await system.write((tx) => tx.run(`CREATE DATABASE \`${scratchName.replace(/`/g, '')}\` IF NOT EXISTS WAIT`));
     } catch (error) {
-      throw new Error(`Neo4j at ${config.neo4jUri} could not create the scratch database "${scratchName}" (${(error as Error).message.split('\n')[0]}). A Community server has a single database: unset QUANZE_CHECK_DATABASE to let check start its own Neo4j.`);
+      throw new Error(`Neo4j at ${config.neo4jUri} could not create the scratch database "${scratchName}" (${(error as Error).message.split('\n')[0]}). A Community server has a single database: unset QUANZE_CHECK_DATABASE to let check start its own Neo4j.`, { cause: error });
     } finally {
       await system.close();
     }

@@ -33,7 +33,7 @@ describe('the expected answers of every seed bundle', () => {
 
 describe('an expectation the analyses do not meet', () => {
   it('fails, with the answer that was given', async () => {
-    const bundle = (await readBundleFile(MILLBROOK)).data as Record<string, any>;
+    const bundle = (await readBundleFile(MILLBROOK)).data as Record<string, unknown>;
     bundle.expect = [
       { explain: { body: 'fx-millbrook-building-control', power: 'fx-permit.demolish', at: '2024-02-12' }, verdict: 'HOLDS' },
       { whoCan: { power: 'fx-permit.demolish', place: 'fx-westland-millbrook', at: '2024-02-12' }, holders: ['fx-millbrook-building-control'] },
