@@ -191,7 +191,7 @@ describe('who could prorogue Parliament, and who advised it', () => {
     expect(advice.holders[0].conditions.map((c) => [c.kind, c.param])).toEqual([['PROCEDURE', 'frustratesParliament']]);
   });
 
-  it('whoDid: the advice, by the Prime Minister to the Queen, and the prorogation, by the Lords Commissioners', async () => {
+  it('whoDid: the advice, by the Prime Minister to the Queen; the prorogation, ordered by the Queen in Council and carried out by the Lords Commissioners', async () => {
     const advice = await whoDid(db, { power: ADVISE, place: UK, from: '2019-08-01', to: '2019-08-31' });
     expect(advice.actions.map((a) => a.id)).toEqual(['uk-action-advice-2019-08-28']);
     expect(advice.actions[0].actors.map((a) => [a.who.id, a.role, a.through?.id, a.position])).toEqual([
@@ -200,8 +200,9 @@ describe('who could prorogue Parliament, and who advised it', () => {
     const prorogation = await whoDid(db, { power: PROROGUE, place: UK, from: '2019-09-01', to: '2019-09-30' });
     expect(prorogation.actions.map((a) => a.id)).toEqual(['uk-action-prorogation-2019-09-10']);
     expect(prorogation.actions[0].actors.map((a) => [a.who.id, a.role]).sort()).toEqual([
-      ['person-boris-johnson', 'REQUESTED'], ['uk-lords-commissioners', 'EXECUTED'],
+      ['person-boris-johnson', 'REQUESTED'], ['person-elizabeth-ii', 'DECIDED'], ['uk-lords-commissioners', 'EXECUTED'],
     ]);
+    expect(prorogation.actions[0].actors.find((a) => a.who.id === 'person-elizabeth-ii')?.through?.id).toBe('uk-sovereign');
   });
 });
 
