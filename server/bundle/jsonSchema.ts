@@ -119,6 +119,79 @@ function relationFieldSchema(relation: RelationSpec): JsonSchema {
   return relation.many ? { description, type: 'array', items: one } : { description, ...one };
 }
 
+// ---------------------------------------------------------------- expected answers
+
+const DATE: JsonSchema = { type: 'string', format: 'date', description: 'The day asked about, YYYY-MM-DD.' };
+const READING: JsonSchema = {
+  enum: ['AS_IT_STOOD', 'AS_LATER_HELD'],
+  description: 'AS_IT_STOOD (the default): the law as it stood on the day; AS_LATER_HELD: with every later court holding applied.',
+};
+const CONTEXT: JsonSchema = {
+  type: 'object',
+  description: 'Facts the conditions are judged by, as whoCan and explain take them (docs/bundle-format.md, "Expected answers"): a THRESHOLD param (votesFor: 298), consents/approvals/procedures lists, action: ACTION_ID.',
+};
+const IDS = (description: string): JsonSchema => ({ type: 'array', minItems: 1, items: { $ref: '#/$defs/id' }, description });
+const KINDS = (description: string): JsonSchema => ({ type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Z][A-Z_]*$' }, description });
+
+/**
+ * The `expect` section: answers the author expects the analyses to give on this case
+ * (`npm run check -- FILE`). Import and export ignore it. Each item asks one question
+ * (whoCan, explain or findings) and states what the answer must say; which fields go with
+ * which question is checked by server/bundle/expectations.ts, with messages in its words.
+ */
+export function expectationSchema(): JsonSchema {
+  return {
+    type: 'object',
+    title: 'Expectation',
+    description: 'One question about the case and the answer it must get.',
+    properties: {
+      whoCan: {
+        type: 'object',
+        description: 'Ask who holds a power on a day (and in a place).',
+        properties: {
+          power: { $ref: '#/$defs/id', description: 'The power asked about.' },
+          place: { $ref: '#/$defs/id', description: 'The place it must be held for; anywhere when absent.' },
+          at: DATE, reading: READING, context: CONTEXT,
+        },
+        required: ['power', 'at'],
+        additionalProperties: false,
+      },
+      explain: {
+        type: 'object',
+        description: 'Ask whether one body (or person) holds a power on a day, and why not.',
+        properties: {
+          body: { $ref: '#/$defs/id', description: 'The body (or person) asked about.' },
+          power: { $ref: '#/$defs/id', description: 'The power asked about.' },
+          place: { $ref: '#/$defs/id', description: 'The place it must be held for; anywhere when absent.' },
+          at: DATE, reading: READING, context: CONTEXT,
+        },
+        required: ['body', 'power', 'at'],
+        additionalProperties: false,
+      },
+      findings: {
+        type: 'object',
+        description: 'Ask for the findings of the case about one action (or body, or statement).',
+        properties: {
+          about: { $ref: '#/$defs/id', description: 'The action (or other node) the findings must concern.' },
+          at: { ...DATE, description: 'Consider only what had happened by this day; everything when absent.' },
+          reading: READING,
+        },
+        required: ['about'],
+        additionalProperties: false,
+      },
+      holders: IDS('whoCan: bodies that must be among the holders.'),
+      notHolders: IDS('whoCan: bodies that must not be among the holders.'),
+      verdict: { enum: ['HOLDS', 'CONDITIONAL', 'DOES_NOT_HOLD', 'UNKNOWN'], description: 'explain: the verdict it must give.' },
+      missingLink: { type: 'string', pattern: '^[A-Z][A-Z_]*$', description: 'explain: the kind of missing link it must name (NO_GRANT, PARENT_ONLY, CONDITION_UNMET, ...).' },
+      via: { type: 'string', pattern: '^[A-Z][A-Z_]*$', description: 'explain: how the body must hold it (DIRECT, BY_TYPE, BY_SUCCESSION, BY_DELEGATION).' },
+      include: KINDS('findings: kinds of finding that must be among those about it.'),
+      exclude: KINDS('findings: kinds of finding that must not be among those about it.'),
+      note: { type: 'string', minLength: 1, description: 'Why the author expects this answer; printed when it fails.' },
+    },
+    additionalProperties: false,
+  };
+}
+
 export function bundleJsonSchema(): JsonSchema {
   const defs: Record<string, JsonSchema> = {
     id: { type: 'string', pattern: ID_PATTERN, description: 'Stable identifier, lowercase words joined by dots or hyphens.' },
@@ -137,6 +210,7 @@ export function bundleJsonSchema(): JsonSchema {
   };
   const caseSpec = NODES.find((n) => n.label === 'Case')!;
   defs.Case = nodeSchema(caseSpec);
+  defs.Expectation = expectationSchema();
   const lists: Record<string, JsonSchema> = {};
   for (const spec of LISTED_NODES) {
     defs[spec.label] = nodeSchema(spec);
@@ -153,6 +227,7 @@ export function bundleJsonSchema(): JsonSchema {
       format: { const: BUNDLE_FORMAT, description: 'Bundle format and version.' },
       case: { $ref: '#/$defs/Case' },
       ...lists,
+      expect: { type: 'array', items: { $ref: '#/$defs/Expectation' }, description: 'Answers the author expects on this case, checked by `npm run check -- FILE`; import and export ignore them.' },
     },
     additionalProperties: false,
     $defs: defs,

@@ -62,7 +62,7 @@ function pathOf(ancestors: readonly unknown[], node: unknown): (string | number)
   for (let i = 0; i < chain.length - 1; i++) {
     const parent = chain[i];
     const child = chain[i + 1];
-    if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+    if (isSeq(parent)) path.push(parent.items.indexOf(child));
     else if (isPair(parent) && isScalar(parent.key)) path.push(String(parent.key.value));
   }
   return path;
@@ -81,14 +81,14 @@ function joinSplitValues(doc: Document, text: string): SplitValue[] {
       if (!map.flow) return;
       const kept: Pair[] = [];
       for (let i = 0; i < map.items.length; i++) {
-        const pair = map.items[i] as Pair;
+        const pair = map.items[i];
         const stray = (p: Pair | undefined) => p !== undefined && p.value === null && isScalar(p.key) && p.key.type === Scalar.PLAIN;
         if (!stray(pair)) {
           kept.push(pair);
           continue;
         }
         const strays: Pair[] = [];
-        while (stray(map.items[i] as Pair | undefined)) strays.push(map.items[i++] as Pair);
+        while (stray(map.items[i])) strays.push(map.items[i++]);
         i--;
         const before = kept[kept.length - 1];
         const value = before && isScalar(before.value) && before.value.type === Scalar.PLAIN ? before.value : undefined;
@@ -97,7 +97,7 @@ function joinSplitValues(doc: Document, text: string): SplitValue[] {
         if (value && keyName && value.range && lastKey.range) {
           const whole = text.slice(value.range[0], lastKey.range[1]);
           splits.push({ offset: value.range[0], path: [...pathOf(ancestors, map), keyName], message:
-            `${keyName} is written without quotes and contains a comma: inside { } a comma ends a value, so "${whole}" was read as ${keyName}: ${String(value.value)} followed by ${strays.length === 1 ? 'a field' : 'fields'} ${strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ')}. Quote it: ${keyName}: "${whole}".` });
+            `The value of ${keyName} contains a comma but is not in quotes: inside { } a comma ends a value, so "${whole}" was read as ${keyName}: ${String(value.value)} followed by ${strays.length === 1 ? 'a field' : 'fields'} ${strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ')}. Write it in quotes: ${keyName}: "${whole}".` });
           before.value = new Scalar(whole);
         } else {
           const names = strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ');
@@ -121,7 +121,7 @@ function safeToJs(doc: Document): unknown {
 
 function offsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
   let node: unknown = doc.contents;
-  let offset = (doc.contents as YamlNode | null)?.range?.[0];
+  let offset = (doc.contents)?.range?.[0];
   for (const segment of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);

@@ -30,8 +30,7 @@ export type ProblemCode =
   | 'PERSON_WITHOUT_POSITION'
   | 'PRIVATE_DATA'
   | 'DATE_ORDER'
-  | 'UNRELATED_CONDITION'
-  | 'FAILED_EXPECTATION';
+  | 'UNRELATED_CONDITION';
 
 /** `file:line  path  message`, the form the CLI prints and editors can jump to. */
 export function formatProblem(p: Problem): string {

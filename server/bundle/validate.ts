@@ -13,6 +13,7 @@ import { pathText, type Problem, type ProblemCode } from './problem.js';
 import { PRIVATE_DATA_NAMES, findPrivateData } from './privateData.js';
 import { closest } from './spelling.js';
 import { checkConditions } from './conditions.js';
+import { checkExpectations } from './expectations.js';
 import { parsePartialDate } from '../dates.js';
 
 /** Ids already in the database, by label; lets a bundle point at shared vocabulary it does not define. */
@@ -73,6 +74,7 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
     if (entry.spec.label === 'Person') checkPositions(entry, report);
   }
   checkConditions(items, options.existing, report);
+  checkExpectations(bundle.data, items, options.existing, report);
   checkPrivateData(bundle.data, [], report);
   return sortProblems(problems);
 }
@@ -162,6 +164,8 @@ function schemaProblems(data: unknown, report: Report) {
   for (const error of validate.errors ?? []) {
     // anyOf branches and if/then wrappers only restate the error reported beside them.
     if (error.schemaPath.includes('/anyOf/') || error.keyword === 'if') continue;
+    // The expect section's problems are worded by expectations.ts.
+    if (error.instancePath.startsWith('/expect')) continue;
     const at = segmentsOf(error.instancePath);
     const problem = schemaProblem(error, at, placeOf(data, at));
     if (problem) report(problem.at, problem.code, problem.message, problem.lineAt ?? problem.at);

@@ -2,7 +2,7 @@
 // Writes one case as a bundle (YAML) to FILE, or to stdout when no FILE is given.
 import { writeFile } from 'node:fs/promises';
 import { bundleYaml, CaseNotFoundError, exportBundle } from '../bundle/exportBundle.js';
-import { openCliDatabase } from './database.js';
+import { databaseDescription, openCliDatabase } from './database.js';
 
 const USAGE = 'Usage: npm run export -- CASE_ID [FILE]';
 
@@ -12,6 +12,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const [caseId, file] = args;
+  console.error(`Exporting case ${caseId} from ${databaseDescription()}.`);
   const { db, stop } = await openCliDatabase();
   try {
     const yaml = bundleYaml(await exportBundle(db, caseId));

@@ -6,7 +6,7 @@
 import { openBundleFile } from '../bundle/bundleStream.js';
 import { ImportBusyError, importBundle, type ImportCounts, type ImportProgress } from '../bundle/importBundle.js';
 import { formatProblem } from '../bundle/problem.js';
-import { openCliDatabase } from './database.js';
+import { databaseDescription, openCliDatabase } from './database.js';
 
 const USAGE = 'Usage: npm run import -- FILE [--dry-run]   (FILE: .yaml, .json, or .ndjson for large cases)';
 
@@ -60,6 +60,7 @@ async function main(args: string[]): Promise<number> {
     return undefined;
   });
   if (!bundle) return 1;
+  console.error(`${dryRun ? 'Checking' : 'Importing'} ${files[0]} ${dryRun ? 'against' : 'into'} ${databaseDescription()}.`);
   const { db, stop } = await openCliDatabase();
   try {
     const started = Date.now();

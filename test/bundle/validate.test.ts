@@ -186,7 +186,7 @@ describe('a value with a comma inside { }', () => {
     ].join('\n');
     const problems = validateBundle(parseBundleText(text, 'constitution.yaml'));
     expect(summary(problems)).toEqual([
-      { line: 6, path: 'provisions[0].ref', code: 'UNQUOTED_VALUE', message: 'ref is written without quotes and contains a comma: inside { } a comma ends a value, so "Art. II, s. 1, cl. 1" was read as ref: Art. II followed by fields "s. 1", "cl. 1". Quote it: ref: "Art. II, s. 1, cl. 1".' },
+      { line: 6, path: 'provisions[0].ref', code: 'UNQUOTED_VALUE', message: 'The value of ref contains a comma but is not in quotes: inside { } a comma ends a value, so "Art. II, s. 1, cl. 1" was read as ref: Art. II followed by fields "s. 1", "cl. 1". Write it in quotes: ref: "Art. II, s. 1, cl. 1".' },
     ]);
     const quoted = validateBundle(parseBundleText(text.replace('ref: Art. II, s. 1, cl. 1', 'ref: "Art. II, s. 1, cl. 1"'), 'constitution.yaml'));
     expect(quoted).toEqual([]);
