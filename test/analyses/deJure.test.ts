@@ -248,8 +248,10 @@ describe('whoCan', () => {
     const conditionOf = (a: WhoCanAnswer) => holderOf(a.holders, 'prov-hq').conditions;
     const unknown = await whoCan(db, { power: 'code.assign', place: 'city', at: AT });
     expect(conditionOf(unknown)).toEqual([{
+      id: 'g-prov-hq#1', from: 'GRANT',
       kind: 'THRESHOLD', param: 'batchSize', min: 100, max: null, body: null,
       description: 'batches of 100 or more', descriptionZh: '一百人以上', status: 'UNKNOWN',
+      outcomeNote: null, outcomeNoteZh: null, evidence: [],
     }]);
     const met = await whoCan(db, { power: 'code.assign', place: 'city', at: AT, context: { batchSize: 1317 } });
     expect(conditionOf(met)[0].status).toBe('MET');
@@ -435,10 +437,12 @@ describe('explain', () => {
     expect((await ask('other-hq', 'code.assign', { place: 'other-city' })).verdict).toBe('HOLDS');
   });
 
-  it('BODY_NOT_EXISTING for a body renamed before the date, naming its successor', async () => {
+  it('a body renamed before the date answers through its successor: renamed to …, which holds …', async () => {
     const answer = await ask('old-bureau', 'code.convert');
-    expect(answer).toMatchObject({ verdict: 'DOES_NOT_HOLD', missingLink: { kind: 'BODY_NOT_EXISTING', nodeIds: ['old-bureau', 'new-bureau'] } });
-    expect(answer.missingLink!.explanationZh).toContain('甲省政务信息管理局');
+    expect(answer).toMatchObject({ verdict: 'HOLDS', missingLink: null, through: { id: 'new-bureau' }, body: { id: 'old-bureau' } });
+    expect(answer.chain[0]).toMatchObject({ kind: 'SUCCESSION', node: { id: 'old-bureau' } });
+    expect(answer.reason).toMatch(/was renamed .* on 2022-04-01, which holds it on/);
+    expect(answer.reasonZh).toContain('甲省政务信息管理局');
     expect((await ask('old-bureau', 'code.convert', { at: '2022-01-01' })).verdict).toBe('HOLDS');
   });
 
