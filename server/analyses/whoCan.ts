@@ -534,8 +534,11 @@ export function holdersOf(
           : uncertainSentence(['The body was succeeded', '该机构被承继'], b?.successions?.[0]?.on ?? at, b?.successions?.[0]?.onLast, at);
       Object.assign(holder, { dateUncertain: true, uncertainty: text, uncertaintyZh: textZh });
     }
-    // The law is honoured: a grant whose condition the caller's case does not meet confers nothing here.
-    const out = holder.conditions.some((c) => c.status === 'NOT_MET');
+    // The law is honoured: a grant whose condition the caller's case does not meet confers nothing here
+    // — unless the condition comes only from a restriction that may or may not be in force yet (uncertain).
+    const unsure = new Set((row.limits ?? []).filter((l) => l.kind === 'CONDITIONED' && l.active === 1)
+      .flatMap((l) => parseConditions(l.conditions, l.by).map((c) => c.id)));
+    const out = holder.conditions.some((c) => c.status === 'NOT_MET' && !(c.from === 'RESTRICTION' && unsure.has(c.id)));
     (out ? excluded : holders).push(holder);
     for (const agent of row.agents ?? []) {
       const agentKey = `${agent.id}|ACTING_FOR|${row.bodyId}|${row.grantId}`;
