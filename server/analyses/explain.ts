@@ -300,12 +300,19 @@ async function explainBody(db: Database, params: ExplainParams, body: NodeRef, p
       });
       const last = successor.steps[successor.steps.length - 1];
       const [how, howZh] = HOW_WORDS[last.how] ?? ['succeeded by', '由其承继：'];
-      const holdsEn = theirs.verdict === 'HOLDS' ? 'which holds it' : theirs.verdict === 'CONDITIONAL' ? 'which holds it under conditions' : theirs.verdict === 'UNKNOWN' ? 'for which the answer is open' : 'which does not hold it either';
-      const holdsZh = theirs.verdict === 'HOLDS' ? '后者享有该权力' : theirs.verdict === 'CONDITIONAL' ? '后者在一定条件下享有该权力' : theirs.verdict === 'UNKNOWN' ? '后者是否享有尚无定论' : '后者同样不享有该权力';
       const basis = weakest([theirs.basis, ...steps.map((s) => s.basis)]);
-      return { ...theirs, body, through: next, basis, chain: [...steps, ...theirs.chain],
-        reason: `${en(body)} was ${how} ${en(next)} ${onDate(last.on, last.onLast)}, ${holdsEn} ${onDay}: ${theirs.reason}`,
-        reasonZh: `${zh(body)}已于${dateZh(last.on, last.onLast)}${howZh}${zh(next)}，${holdsZh}：${theirs.reasonZh}` };
+      const renamed = `${en(body)} was ${how} ${en(next)} ${onDate(last.on, last.onLast)}`;
+      const renamedZh = `${zh(body)}已于${dateZh(last.on, last.onLast)}${howZh}${zh(next)}`;
+      // "renamed in April 2022 to …, which holds it on …: how"; otherwise the successor's own answer follows.
+      const holdsPrefix = `${en(next)} holds ${en(power)} ${onDay}: `;
+      const holdsPrefixZh = `${zh(next)}${onDayZh}享有${zh(power)}：`;
+      const reason = theirs.verdict === 'HOLDS' && theirs.reason.startsWith(holdsPrefix)
+        ? `${renamed}, which holds ${en(power)} ${onDay}: ${theirs.reason.slice(holdsPrefix.length)}`
+        : `${renamed}. ${theirs.reason}`;
+      const reasonZh = theirs.verdict === 'HOLDS' && theirs.reasonZh.includes(holdsPrefixZh)
+        ? `${renamedZh}，后者${onDayZh}享有${zh(power)}：${theirs.reasonZh.slice(theirs.reasonZh.indexOf(holdsPrefixZh) + holdsPrefixZh.length)}`
+        : `${renamedZh}。${theirs.reasonZh}`;
+      return { ...theirs, body, through: next, basis, chain: [...steps, ...theirs.chain], reason, reasonZh };
     }
   }
 

@@ -441,7 +441,7 @@ describe('explain', () => {
     const answer = await ask('old-bureau', 'code.convert');
     expect(answer).toMatchObject({ verdict: 'HOLDS', missingLink: null, through: { id: 'new-bureau' }, body: { id: 'old-bureau' } });
     expect(answer.chain[0]).toMatchObject({ kind: 'SUCCESSION', node: { id: 'old-bureau' } });
-    expect(answer.reason).toMatch(/was renamed .* on 2022-04-01, which holds it on/);
+    expect(answer.reason).toMatch(/was renamed .* on 2022-04-01, which holds Convert a code \(转码\) on 2022-06-13: /);
     expect(answer.reasonZh).toContain('甲省政务信息管理局');
     expect((await ask('old-bureau', 'code.convert', { at: '2022-01-01' })).verdict).toBe('HOLDS');
   });
