@@ -168,4 +168,24 @@ describeSeed('whoCan through the GraphQL API', () => {
     expect(context.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect(context.body.errors![0].message).toContain('batchSize');
   });
+
+  it('explain takes a reading and answers with basis, uncertainty, the body it goes through and conditions with ids', async () => {
+    const { status, body } = await post(`query($at: Date) {
+      explain(body: "henan-big-data-bureau", power: "health-code", at: $at, reading: AS_LATER_HELD) {
+        verdict reading basis dateUncertain uncertainty through { id } reason
+        chain { kind basis evidence { quote } } conditions { id from status }
+      }
+      whoCan(power: "health-code.assign", place: "cn-hainan", at: $at, context: { batchSize: 50 }) {
+        reading holders { body { id label } typeLevel basis note conditions { id from status } }
+      }
+    }`, { at: AT });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.explain).toMatchObject({ verdict: 'HOLDS', reading: 'AS_LATER_HELD', basis: 'STATED', dateUncertain: false, through: { id: 'henan-approval-info-bureau' } });
+    expect(body.data!.explain.chain[0].kind).toBe('SUCCESSION');
+    expect(body.data!.whoCan.reading).toBe('AS_IT_STOOD');
+    expect(body.data!.whoCan.holders).toEqual(expect.arrayContaining([
+      expect.objectContaining({ body: { id: 'bt-hainan-city-county-hq', label: 'BodyType' }, typeLevel: true }),
+    ]));
+  });
 });
