@@ -1,0 +1,36 @@
+// The wording of DORMANT_POWER. No database here.
+import { refOf, type DescribedNode } from '../../evidence.js';
+import { en, enList, zh, zhList } from '../../names.js';
+import { evidenceOf, findingOf, noun, type Ranked } from '../finding.js';
+import { short } from '../wording.js';
+import type { Dormant } from './judge.js';
+
+export function dormantFinding({ body, root, holders, rows: exercised }: Dormant, described: Map<string, DescribedNode>): Ranked {
+  const family = refOf(described, root, 'Power');
+  const hasDuty = holders.some((h) => h.modality === 'DUTY');
+  const hasPower = holders.some((h) => h.modality === 'POWER');
+  const modality = hasDuty && hasPower ? { en: 'duties and powers', zh: '职责和职权' } : hasDuty ? { en: 'a duty', zh: '职责' } : { en: 'powers', zh: '职权' };
+  const held = holders.map((h) => {
+    const grant = refOf(described, h.grantId, 'Grant');
+    return {
+      en: `${h.modality === 'DUTY' ? 'a duty' : 'the power'} to "${en(h.power)}"${h.grantPlace ? ` in ${en(h.grantPlace)}` : ''} (${grant.name ?? h.grantId})`,
+      zh: `${h.grantPlace ? `在${zh(h.grantPlace)}` : ''}“${zh(h.power)}”的${h.modality === 'DUTY' ? '职责' : '职权'}（${grant.nameZh ?? h.grantId}）`,
+    };
+  });
+  const days = exercised.flatMap((r) => r.dates).sort();
+  const period = { en: days[0] === days.at(-1) ? days[0] : `${days[0]} to ${days.at(-1)}`, zh: days[0] === days.at(-1) ? days[0] : `${days[0]}至${days.at(-1)}` };
+  const others = exercised.map((r) => ({
+    en: `${enList(r.actors)} exercised "${en(r.power)}" in ${en(r.place)}`,
+    zh: `${zhList(r.actors)}在${zh(r.place)}行使了“${zh(r.power)}”`,
+  }));
+  return findingOf('DORMANT_POWER', {
+    title: `${short(body)} held ${modality.en} over "${family.name ?? root}" but is not shown acting on them`,
+    titleZh: `${zh(body)}对“${zh(family)}”负有${modality.zh}却未见作为`,
+    explanation: `${en(body)} held ${held.map((h) => h.en).join('; ')}, yet nothing in this case shows it, any of its parts or any official posted in them acting on it, ` +
+      `while others did (${period.en}): ${others.map((o) => o.en).join('; ')}.`,
+    explanationZh: `${zh(body)}负有${held.map((h) => h.zh).join('；')}，但本案没有其本身、其内设部门或其任职人员作为的记录，而其他机构却行动了（${period.zh}）：${others.map((o) => o.zh).join('；')}。`,
+    nodeIds: [body.id, ...holders.map((h) => h.grantId)],
+    power: noun({ ...family, label: 'Power' }),
+    evidence: evidenceOf(described, holders.map((h) => h.grantId), holders.flatMap((h) => h.chain.flatMap((s) => s.evidence))),
+  });
+}
