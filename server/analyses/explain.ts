@@ -11,6 +11,7 @@ import { citationEvidence, citationSourceIds, describeNodes, refOf, UnknownNodeE
 import {
   bodyState, coversState, dateZh, grantLimits, limitsState, onDate, started, type BodyFacts, type LawFacts, type Limit, type Reading,
 } from './inForce.js';
+import { formatDate } from '../dates.js';
 import { en, zh } from './names.js';
 import { runAnalysis } from './run.js';
 import type { Basis, ChainStep, Condition, ConditionContext, ExplainAnswer, Holder, MissingLink, NodeRef } from './types.js';
@@ -123,7 +124,7 @@ function missingLinkOf(
     const span = `${row.validFrom ? onDate(row.validFrom, row.validFromLast).replace(/^(on|in) /, '') : '…'} – ${row.validTo ? onDate(row.validTo, row.validToLast).replace(/^(on|in) /, '') : '…'}`;
     const spanZh = `${row.validFrom ? dateZh(row.validFrom, row.validFromLast) : '…'}至${row.validTo ? dateZh(row.validTo, row.validToLast) : '…'}`;
     return { unknown: false, chain: none, link: { kind: 'BODY_NOT_EXISTING', nodeIds: [body.id],
-      explanation: `${en(body)} did not exist on ${at} (it existed ${span}).`,
+      explanation: `${en(body)} did not exist on ${formatDate(at, 'en')} (it existed ${span}).`,
       explanationZh: `${zh(body)}在${dateZh(at)}并不存在（存续期间：${spanZh}）。` } };
   }
 
@@ -149,13 +150,13 @@ function missingLinkOf(
       const from = l?.on ? onDate(l.on, l.onLast) : s ? onDate(s.on, s.onLast) : 'later';
       const fromZh = l?.on ? dateZh(l.on, l.onLast) : s ? dateZh(s.on, s.onLast) : '此后';
       return { unknown: false, chain: none, link: { kind, nodeIds,
-        explanation: `A grant reaches ${en(body)} (${en(grant)}), but it only takes effect ${from}, after ${at}.`,
+        explanation: `A grant reaches ${en(body)} (${en(grant)}), but it only takes effect ${from}, after ${formatDate(at, 'en')}.`,
         explanationZh: `${zh(body)}确有授权依据（${zh(grant)}），但自${fromZh}起才生效，晚于${dateZh(at)}。` } };
     }
     if (kind === 'NO_LONGER_IN_FORCE') {
       const l = limits.find((x) => x.kind.endsWith('_ENDS'))!;
       return { unknown: false, chain: none, link: { kind, nodeIds,
-        explanation: `A grant reached ${en(body)} (${en(grant)}), but it ended ${onDate(l.on!, l.onLast)}, before ${at}.`,
+        explanation: `A grant reached ${en(body)} (${en(grant)}), but it ended ${onDate(l.on!, l.onLast)}, before ${formatDate(at, 'en')}.`,
         explanationZh: `${zh(body)}曾有授权依据（${zh(grant)}），但已于${dateZh(l.on!, l.onLast)}失效，早于${dateZh(at)}。` } };
     }
     if (kind !== 'WRONG_PLACE') {
@@ -237,7 +238,7 @@ async function explainBody(db: Database, params: ExplainParams, body: NodeRef, p
   const { holders, excluded } = holdersOf(rows, params.context, described, { outcomes, at });
   const mine = holders.filter((h) => h.body.id === body.id).sort((a, b) => rank(a) - rank(b));
   const base = { body, power, place, at, reading, incomplete: capped, through: null as NodeRef | null };
-  const onDay = `on ${at}${place ? ` in ${en(place)}` : ''}`;
+  const onDay = `on ${formatDate(at, 'en')}${place ? ` in ${en(place)}` : ''}`;
   const onDayZh = `${dateZh(at)}${place ? `在${zh(place)}` : ''}`;
   const sure = { dateUncertain: false, uncertainty: null, uncertaintyZh: null };
 
@@ -338,11 +339,11 @@ async function explainPerson(db: Database, params: ExplainParams, person: NodeRe
     .filter((p) => coversState(p, at) > 0);
   if (!positions.length) {
     const link: MissingLink = { kind: 'NO_POSITION', nodeIds: [person.id],
-      explanation: `${en(person)} held no recorded position in any body on ${at}.`,
+      explanation: `${en(person)} held no recorded position in any body on ${formatDate(at, 'en')}.`,
       explanationZh: `${zh(person)}在${dateZh(at)}未在任何机构担任有记录的职务。` };
     return { body: person, power, place, at, reading, through: null, incomplete: false, verdict: 'DOES_NOT_HOLD', holds: false, via: null,
       chain: [], conditions: [], missingLink: link, basis: 'INFERRED', dateUncertain: false, uncertainty: null, uncertaintyZh: null,
-      reason: `${en(person)} does not hold ${en(power)} on ${at}: ${link.explanation}`,
+      reason: `${en(person)} does not hold ${en(power)} on ${formatDate(at, 'en')}: ${link.explanation}`,
       reasonZh: `${zh(person)}在${dateZh(at)}不享有${zh(power)}：${link.explanationZh}` };
   }
   const described = await describeNodes(db, [...positions.map((p) => p.bodyId), ...positions.flatMap((p) => citationSourceIds(p.citations))]);
@@ -354,7 +355,7 @@ async function explainPerson(db: Database, params: ExplainParams, person: NodeRe
   const title = p.title ?? p.titleZh ?? 'a position';
   const titleZh = p.titleZh ?? p.title ?? '职务';
   const position = step('POSITION', body,
-    `${en(person)} held the position of ${title}${cap} in ${en(body)} on ${at}`,
+    `${en(person)} held the position of ${title}${cap} in ${en(body)} on ${formatDate(at, 'en')}`,
     `${dateZh(at)}，${zh(person)}在${zh(body)}任${titleZh}${capZh}`, described, citationEvidence(p.citations, p.unsourced, described));
   const uncertain = coversState(p, at) === 1;
   const basis: Basis = weakest([answer.basis]);

@@ -20,6 +20,8 @@
 //     rule, one level deep) and within the restriction's own from/to, SUSPENDS takes the
 //     grant away and CONDITIONS adds conditions to it.
 
+import { dateAtPrecision, formatDate, onDate as phraseOn, type DatePrecision } from '../dates.js';
+
 /** Yes, uncertain, no. */
 export type Tri = 0 | 1 | 2;
 export type Reading = 'AS_IT_STOOD' | 'AS_LATER_HELD';
@@ -210,11 +212,10 @@ export function coversState(r: { from?: string | null; fromLast?: string | null;
 }
 
 // ---------------------------------------------------------------- dates at their precision
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+// An interval [first, last] as the fragments return it, written and said by server/dates.ts.
 
 /** The precision of a stored interval [first, last]: a whole year, a whole month, or a day. */
-export function precisionOf(first: string, last: string | null | undefined): 'YEAR' | 'MONTH' | 'DAY' {
+export function intervalPrecision(first: string, last: string | null | undefined): DatePrecision {
   if (!last || last === first) return 'DAY';
   if (first.endsWith('-01-01') && last.slice(0, 4) === first.slice(0, 4) && last.endsWith('-12-31')) return 'YEAR';
   return 'MONTH';
@@ -222,25 +223,15 @@ export function precisionOf(first: string, last: string | null | undefined): 'YE
 
 /** A date as an API value at its precision: "2022", "2022-04" or "2022-04-01". */
 export function dateValue(first: string | null, last?: string | null): string | null {
-  if (!first) return null;
-  const p = precisionOf(first, last);
-  return p === 'YEAR' ? first.slice(0, 4) : p === 'MONTH' ? first.slice(0, 7) : first;
+  return first ? dateAtPrecision(first, intervalPrecision(first, last)) : null;
 }
 
-/** "on 2022-04-01", "in April 2022", "in 2022". */
+/** "on 13 June 2022", "in April 2022", "in 2022". */
 export function onDate(first: string, last?: string | null): string {
-  const p = precisionOf(first, last);
-  if (p === 'YEAR') return `in ${first.slice(0, 4)}`;
-  if (p === 'MONTH') return `in ${MONTHS[Number(first.slice(5, 7)) - 1]} ${first.slice(0, 4)}`;
-  return `on ${first}`;
+  return phraseOn(dateValue(first, last));
 }
 
-/** "2022年4月1日", "2022年4月", "2022年". */
+/** "2022年6月13日", "2022年4月", "2022年". */
 export function dateZh(first: string, last?: string | null): string {
-  const p = precisionOf(first, last);
-  const y = first.slice(0, 4);
-  const m = Number(first.slice(5, 7));
-  if (p === 'YEAR') return `${y}年`;
-  if (p === 'MONTH') return `${y}年${m}月`;
-  return `${y}年${m}月${Number(first.slice(8, 10))}日`;
+  return formatDate(dateValue(first, last), 'zh');
 }

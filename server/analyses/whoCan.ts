@@ -6,6 +6,7 @@ import {
   bodyState, coversState, dateValue, dateZh, grantLimits, instrumentStart, limitsState, onDate, started,
   type BodyFacts, type LawFacts, type Limit, type Tri,
 } from './inForce.js';
+import { formatDate } from '../dates.js';
 import { en, zh } from './names.js';
 import { LIST_LIMIT, runAnalysis, storedJson } from './run.js';
 import type {
@@ -292,7 +293,7 @@ const EVENT_WORDS: Record<string, [string, string]> = {
 /** A sentence, in each language, on a comparison with an imprecise date that the day asked falls inside. */
 export function uncertainSentence(event: [string, string], on: string, onLast: string | null | undefined, at: string): [string, string] {
   return [
-    `${event[0]} ${onDate(on, onLast)}; the sources give no day, so whether that was by ${at} is uncertain.`,
+    `${event[0]} ${onDate(on, onLast)}; the sources give no day, so whether that was by ${formatDate(at, 'en')} is uncertain.`,
     `${event[1]}的时间仅知为${dateZh(on, onLast)}，无法确定是否在${dateZh(at)}之前。`,
   ];
 }

@@ -264,7 +264,7 @@ describe('succession in explain', () => {
     await db.write((tx) => tx.run("MATCH (:Body {id: 'r-old'})-[s:SUCCEEDED_BY]->() SET s.onLast = date('2022-04-30'), s.onPrecision = 'MONTH'"));
     const june = await explain(db, { body: 'r-old', power: 'r-convert', at: '2022-06-13' });
     expect(june).toMatchObject({ verdict: 'HOLDS', through: { id: 'r-new' } });
-    expect(june.reason).toMatch(/^Big Data Bureau was renamed Approval Bureau in April 2022, which holds Convert codes on 2022-06-13: /);
+    expect(june.reason).toMatch(/^Big Data Bureau was renamed Approval Bureau in April 2022, which holds Convert codes on 13 June 2022: /);
     expect(june.reasonZh).toContain('2022年4月');
     expect(june.chain[0]).toMatchObject({ kind: 'SUCCESSION' });
     expect(june.chain[0].evidence.map((e) => e.quote)).toContain('renamed this April');
