@@ -11,6 +11,7 @@ import { importBundle } from '../../server/bundle/importBundle.js';
 import { whoCan } from '../../server/analyses/whoCan.js';
 import { explain } from '../../server/analyses/explain.js';
 import { bodyState, notOver, started } from '../../server/analyses/inForce.js';
+import { caseGraph } from '../../server/analyses/graph.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
 
 let db: Database;
@@ -149,6 +150,15 @@ describe('law that changes law (fixture)', () => {
     const why = await explain(db, { body: 'lot-monarch', power: 'lot-prorogue', at: '2019-09-10' });
     expect(why.basis).toBe('EDITOR_READING');
     expect(why.reason).toContain('as an editor reads the sources');
+  });
+
+  it('the graph greys out by the same rule: a repealed statute and the grants read from it', async () => {
+    const inactive = async (at: string) => {
+      const drawing = await caseGraph(db, { case: 'test-law-over-time', at });
+      return Object.fromEntries(drawing.nodes.filter((n) => ['lot-fixed-terms-act', 'lot-grant-early-election', 'lot-grant-dissolve'].includes(n.id)).map((n) => [n.id, n.inactive]));
+    };
+    expect(await inactive('2019-09-10')).toEqual({ 'lot-fixed-terms-act': false, 'lot-grant-early-election': false, 'lot-grant-dissolve': true });
+    expect(await inactive('2023-01-10')).toEqual({ 'lot-fixed-terms-act': true, 'lot-grant-early-election': true, 'lot-grant-dissolve': false });
   });
 
   it('a person answers through the body of the position held that day', async () => {
