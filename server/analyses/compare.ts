@@ -2,7 +2,7 @@
 // row is whoCan for that place, so the rules are exactly those of whoCan.
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
-import type { CompareAnswer, CompareRow, ConditionContext } from './types.js';
+import type { CompareAnswer, CompareRow, ConditionContext, Holder, Reading } from './types.js';
 import { whoCan } from './whoCan.js';
 
 export interface CompareParams {
@@ -13,6 +13,18 @@ export interface CompareParams {
   context?: ConditionContext | null;
   /** Most holders per place. */
   limit?: number;
+  reading?: Reading | null;
+}
+
+/** A side-by-side row names each holder once: its first (nearest) holding, the others dropped. */
+function onePerBody(holders: Holder[]): Holder[] {
+  const seen = new Set<string>();
+  return holders.filter((h) => {
+    const key = `${h.body.id}|${h.power.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export async function compare(db: Database, params: CompareParams): Promise<CompareAnswer> {
@@ -23,7 +35,7 @@ export async function compare(db: Database, params: CompareParams): Promise<Comp
 
   // The places are independent questions: ask them together rather than one after another.
   const answers = await Promise.all(places.map((id) =>
-    whoCan(db, { power: params.power, place: id, at: params.at, context: params.context, limit: params.limit })));
-  const rows: CompareRow[] = answers.map((answer) => ({ place: answer.place!, holders: answer.holders }));
+    whoCan(db, { power: params.power, place: id, at: params.at, context: params.context, limit: params.limit, reading: params.reading })));
+  const rows: CompareRow[] = answers.map((answer) => ({ place: answer.place!, holders: onePerBody(answer.holders) }));
   return { power, at: params.at, rows, incomplete: answers.some((a) => a.incomplete) };
 }

@@ -10,12 +10,13 @@
 //   $at     the date D, 'YYYY-MM-DD'
 //
 // One row:
-//   exists, validFrom, validTo
-//   successor {id, on, how} — the body that took over by D (end of the SUCCEEDED_BY chain), or null
+//   bodyFacts (inForce.ts), validFrom(Last), validTo(Last)
+//   successors [{id, body (bodyFacts), steps [{from, to, on, onLast, how, citations, unsourced}]}], nearest first
 //   candidates [{grantId, route: DIRECT | BY_TYPE | BY_SUCCESSION, grantPlaceId, bodyTypeId,
-//                grantFrom, grantTo, instrumentId, instrumentFrom, instrumentTo,
-//                placeOk, jurisdictionOk, successionOn}]
-//   prohibitions [grantId]   in-force prohibitions of the power that name the body, its type, or no one
+//                modality, conditions, note, basis, powerId, provision, instrument, higher,
+//                law (lawFacts), instrumentId, placeOk, jurisdictionOk, successions [{on, onLast}]}]
+// Dates are judged in explain.ts by the shared rule of inForce.ts.
+//   prohibitions [{id, law}]  prohibitions (explain.ts keeps those in force) of the power that name the body, its type, or no one
 //   ancestors [{id, depth}]  bodies it is PART_OF, nearest first
 //   grantedAnywhere          number of POWER/DUTY/PERMISSION grants of the power at any date
 //   statements [{id, stance, saidByBody, namesBody}]  statements about the power by or naming the body
@@ -23,54 +24,54 @@ WITH date($at) AS d
 MATCH (b:Body {id: $body})
 MATCH (asked:Power {id: $power})
 OPTIONAL MATCH (place:Place {id: $place})
-WITH d, b, asked, place,
-     (b.validFrom IS NULL OR b.validFrom <= d) AND (b.validTo IS NULL OR d <= b.validTo)
-       AND NOT EXISTS { (b)-[s:SUCCEEDED_BY]->() WHERE s.on <= d } AS exists
-// The body that carries on after it: the last of its successions on or before D.
-OPTIONAL CALL (b, d) {
-  MATCH path = (b)-[:SUCCEEDED_BY*1..]->(next:Body)
-  WHERE all(s IN relationships(path) WHERE s.on <= d)
-  WITH next, last(relationships(path)) AS s, length(path) AS hops
-  ORDER BY hops DESC
-  LIMIT 1
-  RETURN {id: next.id, on: s.on, how: s.how} AS successor
+WITH d, b, asked, place, {{bodyFacts(b)}} AS bodyFacts
+// The bodies that carry on after it, each with the succession steps to it (explain.ts keeps
+// the last one whose steps took place by D, by the shared rule).
+CALL (b) {
+  OPTIONAL MATCH path = (b)-[:SUCCEEDED_BY*1..]->(next:Body)
+  WITH next, path ORDER BY length(path)
+  RETURN [x IN collect(CASE WHEN next IS NULL THEN null ELSE {id: next.id, body: {{bodyFacts(next)}},
+          steps: [s IN relationships(path) | {from: startNode(s).id, to: endNode(s).id, on: s.on, onLast: s.onLast, how: s.how,
+                                              citations: s.citations, unsourced: coalesce(s.unsourced, false)}]} END) WHERE x IS NOT NULL] AS successors
 }
 // Every non-prohibition grant of the power or a narrower one that reaches this body, at any date.
 CALL (b, d, asked, place) {
   MATCH (granted:Power)-[:NARROWER_THAN*0..]->(asked)
   MATCH (g:Grant)-[:OF]->(granted)
   WHERE g.modality IN ['POWER', 'DUTY', 'PERMISSION']
-  MATCH (g)-[:CONFERRED_BY]->(:Provision)-[:PART_OF]->(ins:Instrument), (g)-[:WITHIN]->(gp:Place)
+  MATCH (g)-[:CONFERRED_BY]->(prov:Provision)-[:PART_OF]->(ins:Instrument), (g)-[:WITHIN]->(gp:Place)
   CALL (g, b) {
     MATCH (g)-[:TO]->(b)
-    RETURN 'DIRECT' AS route, null AS bodyTypeId, null AS successionOn, true AS jurisdictionOk
+    RETURN 'DIRECT' AS route, null AS bodyTypeId, [] AS successionOn, true AS jurisdictionOk
     UNION
     // A grant to a predecessor: it reaches this body when the successions have happened.
     MATCH path = (g)-[:TO]->(:Body)-[:SUCCEEDED_BY*1..]->(b)
     RETURN 'BY_SUCCESSION' AS route, null AS bodyTypeId,
-           reduce(latest = null, s IN relationships(path)[1..] | CASE WHEN latest IS NULL OR s.on > latest THEN s.on ELSE latest END) AS successionOn,
+           [s IN relationships(path)[1..] | {on: s.on, onLast: s.onLast}] AS successionOn,
            true AS jurisdictionOk
     UNION
     MATCH (g)-[:TO]->(t:BodyType)<-[:IS_A]-(b)
-    RETURN 'BY_TYPE' AS route, t.id AS bodyTypeId, null AS successionOn,
+    RETURN 'BY_TYPE' AS route, t.id AS bodyTypeId, [] AS successionOn,
            // A type-level grant reaches only the bodies of that type serving a place inside the grant's place.
            EXISTS { (b)-[:JURISDICTION]->(:Place)-[:WITHIN*0..]->(:Place)<-[:WITHIN]-(g) } AS jurisdictionOk
   }
   RETURN collect({
     grantId: g.id, route: route, grantPlaceId: gp.id, bodyTypeId: bodyTypeId,
-    grantFrom: g.validFrom, grantTo: g.validTo,
-    instrumentId: ins.id, instrumentFrom: coalesce(ins.effectiveFrom, ins.issuedOn), instrumentTo: ins.effectiveTo,
+    modality: g.modality, conditions: g.conditions, note: g.note, basis: g.basis, powerId: granted.id,
+    provision: prov {.id, .text, .textZh}, instrument: ins {.id, .officialId},
+    higher: [p = (ins)-[:IMPLEMENTS*1..]->(h:Instrument) | {id: h.id, depth: length(p), officialId: h.officialId}],
+    law: {{lawFacts(g, prov, ins)}}, instrumentId: ins.id,
     placeOk: place IS NULL OR EXISTS { (place)-[:WITHIN*0..]->(gp) },
     jurisdictionOk: jurisdictionOk AND (route <> 'BY_TYPE' OR place IS NULL
       OR EXISTS { (b)-[:JURISDICTION]->(jp:Place) WHERE EXISTS { (jp)-[:WITHIN*0..]->(place) } OR EXISTS { (place)-[:WITHIN*1..]->(jp) } }),
-    successionOn: successionOn
+    successions: successionOn
   }) AS candidates
 }
-RETURN exists, b.validFrom AS validFrom, b.validTo AS validTo, successor, candidates,
-       [(asked)<-[:NARROWER_THAN*0..]-(:Power)<-[:OF]-(g:Grant {modality: 'PROHIBITION'})
-          WHERE (g.validFrom IS NULL OR g.validFrom <= d) AND (g.validTo IS NULL OR d <= g.validTo)
-            AND (NOT EXISTS { (g)-[:TO]->() } OR EXISTS { (g)-[:TO]->(b) } OR EXISTS { (g)-[:TO]->(:BodyType)<-[:IS_A]-(b) })
-          | g.id] AS prohibitions,
+RETURN bodyFacts, b.validFrom AS validFrom, b.validFromLast AS validFromLast, b.validTo AS validTo, b.validToLast AS validToLast,
+       successors, candidates,
+       [(asked)<-[:NARROWER_THAN*0..]-(:Power)<-[:OF]-(g:Grant {modality: 'PROHIBITION'})-[:CONFERRED_BY]->(pp:Provision)-[:PART_OF]->(pi:Instrument)
+          WHERE NOT EXISTS { (g)-[:TO]->() } OR EXISTS { (g)-[:TO]->(b) } OR EXISTS { (g)-[:TO]->(:BodyType)<-[:IS_A]-(b) }
+          | {id: g.id, law: {{lawFacts(g, pp, pi)}}}] AS prohibitions,
        [p = (b)-[:PART_OF*1..]->(parent:Body) | {id: parent.id, depth: length(p)}] AS ancestors,
        COUNT { (asked)<-[:NARROWER_THAN*0..]-(:Power)<-[:OF]-(g:Grant) WHERE g.modality IN ['POWER', 'DUTY', 'PERMISSION'] } AS grantedAnywhere,
        [(s:Statement)-[:ABOUT]->(:Power)-[:NARROWER_THAN*0..]->(asked)

@@ -4,12 +4,12 @@
 //
 //   - layer: read from the model (RELATIONS by type and the label it starts from), never
 //     restated here: PART_OF is STRUCTURE from a Body and DE_JURE from a Provision;
-//   - inactive at `at`: a Body outside validFrom…validTo; an Instrument outside its
-//     effective dates (issue date when it has no effectiveFrom); a Provision whose
-//     Instrument is; a Grant outside its own dates or its Instrument's; an Action not yet
-//     started, a Statement not yet made, a Source not yet published; a HOLDS_POSITION
-//     outside from…to, a SUCCEEDED_BY before its day; any edge touching an inactive node.
-//     Nothing is inactive when no date is asked;
+//   - inactive at `at`: a Body, Instrument, Provision or Grant certainly not in force (or not
+//     existing) by the shared rule of inForce.ts (dates, repeals, amendments, restrictions,
+//     holdings as the law stood; an imprecise date that straddles the day leaves it active);
+//     an Action not yet started, a Statement not yet made, a Source not yet published; a
+//     HOLDS_POSITION outside from…to, a SUCCEEDED_BY before its day; any edge touching an
+//     inactive node. Nothing is inactive when no date is asked;
 //   - parent (compound grouping): the Body a Body is PART_OF, when that body is drawn too
 //     (Cytoscape needs the parent among the nodes);
 //   - EVIDENCED_BY and IN_CASE are left out: sources and cases would tie every node to
@@ -17,6 +17,7 @@
 import { RELATIONS, nodeSpec, NODES } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, UnknownNodeError } from './evidence.js';
+import { bodyState, coversState, grantLimits, instrumentState, limitsState, started, type BodyFacts, type InstrumentFacts, type LawFacts } from './inForce.js';
 import { runAnalysis } from './run.js';
 
 export const HIDDEN_RELATIONS = ['EVIDENCED_BY', 'IN_CASE'];
@@ -75,31 +76,44 @@ function layerOf(type: string, fromLabel: string): string {
   return spec?.layer ?? 'STRUCTURE';
 }
 
-const outside = (at: string, from: unknown, to: unknown) =>
-  (typeof from === 'string' && from > at) || (typeof to === 'string' && to < at);
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const notStarted = (at: string, p: Record<string, unknown>, key: string) => started(str(p[key]), str(p[`${key}Last`]), at) === 0;
 
-function nodeInactive(row: NodeRow, at: string | null): boolean {
+interface FactsRow { id: string; label: string; law: LawFacts | null; instrument: InstrumentFacts | null; body: BodyFacts | null }
+
+/** Ids of the grants, instruments, provisions and bodies certainly not in force (not existing) at `at`. */
+async function notInForce(db: Database, ids: string[], at: string | null): Promise<Set<string>> {
+  if (!at || !ids.length) return new Set();
+  const rows = await runAnalysis<FactsRow>(db, 'inForceFacts', { ids });
+  const out = new Set<string>();
+  for (const r of rows) {
+    const state = r.law ? limitsState(grantLimits(r.law, at)) : r.instrument ? instrumentState(r.instrument, at) : r.body ? bodyState({ ...r.body, successions: [] }, at) : 2;
+    if (state === 0) out.add(r.id);
+  }
+  return out;
+}
+
+function nodeInactive(row: NodeRow, at: string | null, lawOut: Set<string>): boolean {
   if (!at) return false;
   const p = row.props;
-  const instrumentOut = row.instrument
-    ? outside(at, row.instrument.effectiveFrom ?? row.instrument.issuedOn, row.instrument.effectiveTo)
-    : false;
   switch (modelLabel(row.labels)) {
-    case 'Body': return outside(at, p.validFrom, p.validTo);
-    case 'Instrument': return outside(at, p.effectiveFrom ?? p.issuedOn, p.effectiveTo);
-    case 'Provision': return instrumentOut;
-    case 'Grant': return outside(at, p.validFrom, p.validTo) || instrumentOut;
-    case 'Action': return outside(at, p.startedAt, null);
-    case 'Statement': return outside(at, p.saidOn, null);
-    case 'Source': return outside(at, p.publishedAt, null);
+    // A body succeeded before the day is drawn active: its SUCCEEDED_BY edge says what became of it.
+    case 'Body':
+    case 'Instrument':
+    case 'Provision':
+    case 'Grant': return lawOut.has(row.id);
+    case 'Action': return notStarted(at, p, 'startedAt');
+    case 'Statement': return notStarted(at, p, 'saidOn');
+    case 'Source': return notStarted(at, p, 'publishedAt');
     default: return false;
   }
 }
 
 function edgeInactive(edge: EdgeRow, at: string | null): boolean {
   if (!at) return false;
-  if (edge.type === 'HOLDS_POSITION') return outside(at, edge.props.from, edge.props.to);
-  if (edge.type === 'SUCCEEDED_BY') return outside(at, edge.props.on, null);
+  const p = edge.props;
+  if (edge.type === 'HOLDS_POSITION') return coversState({ from: str(p.from), fromLast: str(p.fromLast), to: str(p.to), toLast: str(p.toLast) }, at) === 0;
+  if (edge.type === 'SUCCEEDED_BY') return notStarted(at, p, 'on');
   return false;
 }
 
@@ -126,6 +140,7 @@ function propertiesOf(label: string, props: Record<string, unknown>): Record<str
 /** Assembles the answer from collected rows: names from evidence.cypher, layers from the model. */
 async function drawing(db: Database, nodeRows: Map<string, NodeRow>, edgeRows: EdgeRow[], at: string | null, incomplete: boolean): Promise<GraphAnswer> {
   const described = await describeNodes(db, nodeRows.keys());
+  const lawOut = await notInForce(db, [...nodeRows.keys()], at);
   const nodes = [...nodeRows.values()].map((row): GraphNode => {
     const label = modelLabel(row.labels);
     const ref = described.get(row.id)?.ref;
@@ -136,7 +151,7 @@ async function drawing(db: Database, nodeRows: Map<string, NodeRow>, edgeRows: E
       nameZh: ref?.nameZh ?? (row.props.nameZh as string | undefined) ?? null,
       parent: label === 'Body' && row.parent && nodeRows.has(row.parent) ? row.parent : null,
       properties: propertiesOf(label, row.props),
-      inactive: nodeInactive(row, at),
+      inactive: nodeInactive(row, at, lawOut),
       unsourced: row.props.unsourced === true,
     };
   });

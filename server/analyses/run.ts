@@ -5,13 +5,15 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { projectRoot } from '../config.js';
 import type { Database } from '../neo4j/database.js';
+import { expandFragments } from './inForce.js';
 
 const loaded = new Map<string, string>();
 
 function cypherOf(name: string): string {
   let text = loaded.get(name);
   if (text === undefined) {
-    text = fs.readFileSync(path.join(projectRoot, 'server', 'analyses', `${name}.cypher`), 'utf8');
+    // {{fragment(…)}}: the facts the shared "in force at D" rule of inForce.ts reads.
+    text = expandFragments(fs.readFileSync(path.join(projectRoot, 'server', 'analyses', `${name}.cypher`), 'utf8'));
     loaded.set(name, text);
   }
   return text;

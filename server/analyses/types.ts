@@ -33,7 +33,16 @@ export interface Evidence {
   unsourced: boolean;
 }
 
-export type ChainStepKind = 'GRANT' | 'PROVISION' | 'INSTRUMENT' | 'IMPLEMENTS' | 'BODY_TYPE' | 'SUCCESSION' | 'DELEGATION';
+export type ChainStepKind =
+  | 'GRANT' | 'PROVISION' | 'INSTRUMENT' | 'IMPLEMENTS' | 'BODY_TYPE' | 'SUCCESSION' | 'DELEGATION'
+  // Law that changes law, and who answers through whom:
+  | 'REPEAL' | 'AMENDMENT' | 'RESTRICTION' | 'HOLDING' | 'ACTS_FOR' | 'POSITION';
+
+/** How a claim is known: said by a source, an editor's reading of one, or inferred by an analysis. Weakest last. */
+export type Basis = 'STATED' | 'EDITOR_READING' | 'INFERRED';
+
+/** The reading of the law: as it stood on the date, or with every later holding applied. */
+export type Reading = 'AS_IT_STOOD' | 'AS_LATER_HELD';
 
 export interface ChainStep {
   kind: ChainStepKind;
@@ -41,12 +50,17 @@ export interface ChainStep {
   text: string | null;
   textZh: string | null;
   evidence: Evidence[];
+  basis: Basis;
 }
 
 export type ConditionKind = 'THRESHOLD' | 'CONSENT' | 'APPROVAL' | 'PROCEDURE';
 export type ConditionStatus = 'MET' | 'NOT_MET' | 'UNKNOWN';
 
 export interface Condition {
+  /** The condition's id (given in the bundle, else `<grantId>#<n>`). */
+  id: string;
+  /** Whether the grant itself sets it (GRANT) or a provision restricting the grant adds it (RESTRICTION). */
+  from: 'GRANT' | 'RESTRICTION';
   kind: ConditionKind | string;
   param: string | null;
   min: number | null;
@@ -55,9 +69,13 @@ export interface Condition {
   description: string | null;
   descriptionZh: string | null;
   status: ConditionStatus;
+  /** What decided the status when a recorded outcome did (context `action`): its note and evidence. */
+  outcomeNote: string | null;
+  outcomeNoteZh: string | null;
+  evidence: Evidence[];
 }
 
-export type HoldingVia = 'DIRECT' | 'BY_TYPE' | 'BY_SUCCESSION' | 'BY_DELEGATION';
+export type HoldingVia = 'DIRECT' | 'BY_TYPE' | 'BY_SUCCESSION' | 'BY_DELEGATION' | 'ACTING_FOR';
 export type Modality = 'POWER' | 'DUTY' | 'PERMISSION' | 'PROHIBITION';
 
 export interface Holder {
@@ -73,6 +91,14 @@ export interface Holder {
   chain: ChainStep[];
   /** Id of the grant the holding rests on (not in the GraphQL contract; handy for callers). */
   grantId: string;
+  /** The weakest basis of the chain's steps. */
+  basis: Basis;
+  /** A grant to a type of body of which the case records no body for the place: `body` is the type. */
+  typeLevel: boolean;
+  /** True when the holding depends on where inside an imprecise date the real day falls. */
+  dateUncertain: boolean;
+  uncertainty: string | null;
+  uncertaintyZh: string | null;
 }
 
 /** What the caller knows about the case at hand, against which conditions are evaluated. */
@@ -85,12 +111,17 @@ export interface ConditionContext {
   approvals?: string[];
   /** Procedures followed: a condition's param, id or description. */
   procedures?: string[];
+  /** An action id: its recorded outcomes (conditionsMet) decide the conditions they name. */
+  action?: string;
+  /** Conditions known to be met (true) or not (false), by condition id. */
+  met?: Record<string, boolean>;
 }
 
 export interface WhoCanAnswer {
   power: NodeRef;
   place: NodeRef | null;
   at: string;
+  reading: Reading;
   context: ConditionContext | null;
   holders: Holder[];
   /** Holders whose grant has a condition NOT_MET under the supplied context: the law is honoured, so they do not hold it here. */
@@ -148,7 +179,8 @@ export interface WhoDidAnswer {
 export type Verdict = 'HOLDS' | 'DOES_NOT_HOLD' | 'CONDITIONAL' | 'UNKNOWN';
 export type MissingLinkKind =
   | 'NO_GRANT' | 'NOT_YET_IN_FORCE' | 'NO_LONGER_IN_FORCE' | 'WRONG_PLACE' | 'PARENT_ONLY'
-  | 'CONDITION_UNMET' | 'BODY_NOT_EXISTING' | 'NO_INFORMATION';
+  | 'CONDITION_UNMET' | 'BODY_NOT_EXISTING' | 'NO_INFORMATION'
+  | 'REPEALED' | 'AMENDED' | 'SUSPENDED' | 'HELD_INVALID' | 'DATE_UNCERTAIN' | 'NO_POSITION';
 
 export interface MissingLink {
   kind: MissingLinkKind;
@@ -158,10 +190,19 @@ export interface MissingLink {
 }
 
 export interface ExplainAnswer {
+  /** The subject asked about: a body, or a person answered through the bodies of their positions. */
   body: NodeRef;
   power: NodeRef;
   place: NodeRef | null;
   at: string;
+  reading: Reading;
+  /** For a person, or a body acting for another, or a renamed body: the body through which the answer holds. */
+  through: NodeRef | null;
+  /** The weakest basis of the chain (INFERRED for a conclusion drawn from absence). */
+  basis: Basis;
+  dateUncertain: boolean;
+  uncertainty: string | null;
+  uncertaintyZh: string | null;
   verdict: Verdict;
   holds: boolean;
   reason: string;

@@ -5,7 +5,7 @@ import { whoCan } from '../analyses/whoCan.js';
 import { whoDid } from '../analyses/whoDid.js';
 import { explain } from '../analyses/explain.js';
 import { compare } from '../analyses/compare.js';
-import type { ConditionContext } from '../analyses/types.js';
+import type { ConditionContext, Reading } from '../analyses/types.js';
 import type { QuanzeContext } from './server.js';
 import { badInput, dateOf, limitOf, withMeta, type Args } from './arguments.js';
 
@@ -14,16 +14,18 @@ const MAX_PLACES = 20;
 function contextOf(value: unknown): ConditionContext | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw badInput('context must be a JSON object, e.g. {"batchSize": 1317, "consents": ["<body id>"], "procedures": ["written-request"]}.');
+    throw badInput('context must be a JSON object, e.g. {"batchSize": 1317, "action": "<action id>", "met": {"<condition id>": false}}.');
   }
   return value as ConditionContext;
 }
+
+const readingOf = (value: unknown): Reading => (value === 'AS_LATER_HELD' ? 'AS_LATER_HELD' : 'AS_IT_STOOD');
 
 export const deJureResolvers = {
   whoCan: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
     whoCan(db, {
       power: String(args.power), place: (args.place as string | null) ?? null, at: dateOf(args.at, 'at')!,
-      context: contextOf(args.context), limit: limitOf(args.limit),
+      context: contextOf(args.context), limit: limitOf(args.limit), reading: readingOf(args.reading),
     }),
   ),
 
@@ -37,7 +39,7 @@ export const deJureResolvers = {
   explain: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
     explain(db, {
       body: String(args.body), power: String(args.power), place: (args.place as string | null) ?? null,
-      at: dateOf(args.at, 'at')!, context: contextOf(args.context),
+      at: dateOf(args.at, 'at')!, context: contextOf(args.context), reading: readingOf(args.reading),
     }),
   ),
 
@@ -48,6 +50,7 @@ export const deJureResolvers = {
     return withMeta(db, () =>
       compare(db, {
         power: String(args.power), places, at: dateOf(args.at, 'at')!, context: contextOf(args.context), limit: limitOf(args.limit),
+        reading: readingOf(args.reading),
       }),
     );
   },

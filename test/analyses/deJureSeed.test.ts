@@ -70,8 +70,22 @@ describeSeed('the Henan red-code case, de jure', () => {
     expect(division.missingLink!.nodeIds).toContain('zz-epidemic-hq');
     const hq = await explain(db, { body: 'zz-epidemic-hq', power: 'health-code.assign', at: AT });
     expect(hq.verdict).toBe('CONDITIONAL');
+    // Succession is followed: the renamed bureau answers through its successor, saying so.
     const bureau = await explain(db, { body: 'henan-big-data-bureau', power: 'health-code.assign', at: AT });
-    expect(bureau.missingLink).toMatchObject({ kind: 'BODY_NOT_EXISTING', nodeIds: ['henan-big-data-bureau', 'henan-approval-info-bureau'] });
+    expect(bureau).toMatchObject({ body: { id: 'henan-big-data-bureau' }, through: { id: 'henan-approval-info-bureau' } });
+    expect(bureau.chain[0]).toMatchObject({ kind: 'SUCCESSION', node: { id: 'henan-big-data-bureau' } });
+    expect(bureau.reason).toMatch(/^Henan Big Data Administration Bureau.* was renamed /);
+    expect(bureau.reason).not.toContain('did not exist');
+  });
+
+  it('a rule naming only a type of body still answers: Hainan under 100 names the city and county HQs; Guangxi keeps its local departments', async () => {
+    const hainan = await whoCan(db, { power: 'health-code.assign', place: 'cn-hainan', at: AT, context: { batchSize: 50 } });
+    const typeLevel = hainan.holders.find((h) => h.body.id === 'bt-hainan-city-county-hq')!;
+    expect(typeLevel).toMatchObject({ typeLevel: true, via: 'BY_TYPE', body: { label: 'BodyType', nameZh: '各市县指挥部' } });
+    expect(typeLevel.note).toContain('no body of this type is recorded in the case');
+    expect(typeLevel.noteZh).toContain('本案未记录此类机构');
+    const guangxi = await whoCan(db, { power: 'health-code', place: 'cn-guangxi', at: AT });
+    expect(guangxi.holders.map((h) => h.body.nameZh)).toContain('各地疫情防控有关部门');
   });
 
   it('compare Henan and Hainan for a batch of 1,317: Hainan sends it to the provincial bureau', async () => {
@@ -81,6 +95,11 @@ describeSeed('the Henan red-code case, de jure', () => {
     expect(hainan).toContain('hainan-big-data-bureau');
     expect(answer.rows[1].holders.every((h) => h.conditions.every((c) => c.status !== 'NOT_MET'))).toBe(true);
     expect(answer.rows[0].holders.map((h) => h.body.id)).toContain('henan-epidemic-hq');
+    // Each row names a holder once.
+    for (const row of answer.rows) {
+      const keys = row.holders.map((h) => `${h.body.id}|${h.power.id}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
   });
 });
 
@@ -148,5 +167,25 @@ describeSeed('whoCan through the GraphQL API', () => {
     const context = await post(WHO_CAN, { power: 'health-code', at: AT, context: [1317] });
     expect(context.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect(context.body.errors![0].message).toContain('batchSize');
+  });
+
+  it('explain takes a reading and answers with basis, uncertainty, the body it goes through and conditions with ids', async () => {
+    const { status, body } = await post(`query($at: Date) {
+      explain(body: "henan-big-data-bureau", power: "health-code", at: $at, reading: AS_LATER_HELD) {
+        verdict reading basis dateUncertain uncertainty through { id } reason
+        chain { kind basis evidence { quote } } conditions { id from status }
+      }
+      whoCan(power: "health-code.assign", place: "cn-hainan", at: $at, context: { batchSize: 50 }) {
+        reading holders { body { id label } typeLevel basis note conditions { id from status } }
+      }
+    }`, { at: AT });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.explain).toMatchObject({ verdict: 'HOLDS', reading: 'AS_LATER_HELD', basis: 'STATED', dateUncertain: false, through: { id: 'henan-approval-info-bureau' } });
+    expect(body.data!.explain.chain[0].kind).toBe('SUCCESSION');
+    expect(body.data!.whoCan.reading).toBe('AS_IT_STOOD');
+    expect(body.data!.whoCan.holders).toEqual(expect.arrayContaining([
+      expect.objectContaining({ body: { id: 'bt-hainan-city-county-hq', label: 'BodyType' }, typeLevel: true }),
+    ]));
   });
 });
