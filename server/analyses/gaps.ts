@@ -10,7 +10,8 @@
 //   - DISCLAIMED_AUTHORITY: one per (body, day), listing the powers disclaimed that it held;
 //   - DEAD_END: one per (power family, body where the trail ends), listing every path that
 //     ends there; REFERRAL_LOOP: one per distinct cycle;
-//   - DORMANT_POWER: one per (body, power family), merging its duty and power grants.
+//   - DORMANT_POWER: one per (body, power family), merging its duty and power grants;
+//   - HELD_UNLAWFUL: one per action, listing every holding against it.
 //
 // Order: severity, then how many people the action concerned affected (affectedCount, most
 // first; findings not about an action count as none), then title.
@@ -20,6 +21,7 @@
 // on its own first day, and each statement by the law on the day it was made.
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
+import { accusationsOf, quoteAccusations } from './gaps/accusations/index.js';
 import { SEVERITY_ORDER, type GapsAnswer, type GapsQuestion } from './gaps/finding.js';
 import { HolderLookup } from './gaps/holderLookup.js';
 import { FINDING_KINDS } from './gaps/registry.js';
@@ -33,9 +35,11 @@ export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAn
   const q = { case: question.case, at: question.at ?? null };
   const lookup = new HolderLookup(db);
   // The kinds are independent: ask for them together.
-  const results = await Promise.all(FINDING_KINDS.map((entry) => entry.find(db, q, lookup)));
+  const [accusations, ...results] = await Promise.all([accusationsOf(db, q), ...FINDING_KINDS.map((entry) => entry.find(db, q, lookup))]);
   const all = results.flatMap((r) => r.findings);
   const unique = [...new Map(all.map((f) => [f.id, f])).values()];
+  // An accusation that concerns an action is quoted on that action's findings.
+  quoteAccusations(unique, accusations.rows, accusations.described);
   // Two actions whose subjects read alike (same kind of act, people and day): say which is which.
   const titles = new Map<string, number>();
   for (const f of unique) titles.set(f.title, (titles.get(f.title) ?? 0) + 1);

@@ -26,7 +26,7 @@ beforeAll(async () => {
   await clearDatabase(db);
   const result = await importBundle(db, await readBundleFile(SEED));
   expect(result.problems).toEqual([]);
-});
+}, 600_000);
 afterAll(closeTestDatabase);
 
 const withEvidence = (f: Finding) => f.evidence.some((e) => (e.quote || e.quoteEn) && e.source.id && !e.unsourced);
