@@ -14,7 +14,9 @@
 //   - HELD_UNLAWFUL: one per action, listing every holding against it.
 //
 // Order: severity, then how many people the action concerned affected (affectedCount, most
-// first; findings not about an action count as none), then title.
+// first; findings not about an action count as none), then title. An answer is one page
+// (`limit` findings after the finding whose id is `after`), with the totals per kind and
+// severity over the whole case.
 //
 // `at`: findings consider what had happened by then (actions started and statements made on
 // or before `at`; everything when absent). Each action is still judged by the law in force
@@ -22,7 +24,7 @@
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
 import { accusationsOf, quoteAccusations } from './gaps/accusations/index.js';
-import { SEVERITY_ORDER, type GapsAnswer, type GapsQuestion } from './gaps/finding.js';
+import { GAP_KINDS, SEVERITY_ORDER, type Finding, type GapsAnswer, type GapsQuestion } from './gaps/finding.js';
 import { HolderLookup } from './gaps/holderLookup.js';
 import { FINDING_KINDS } from './gaps/registry.js';
 import { LIST_LIMIT } from './run.js';
@@ -55,10 +57,20 @@ export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAn
     || a.title.localeCompare(b.title)
     || a.id.localeCompare(b.id));
   const limit = question.limit ?? LIST_LIMIT;
+  // A page starts after the finding whose id is the cursor (an unknown cursor starts at the top).
+  const start = question.after ? unique.findIndex((f) => f.id === question.after) + 1 : 0;
+  const page = unique.slice(start, start + limit);
+  const count = (key: (f: Finding) => string, order: readonly string[]) =>
+    order.map((k) => ({ key: k, count: unique.filter((f) => key(f) === k).length })).filter((c) => c.count > 0);
   return {
     case: caseRef,
     at: q.at,
-    findings: unique.slice(0, limit).map(({ affected: _affected, detail: _detail, ...finding }) => finding),
-    incomplete: unique.length > limit || results.some((r) => r.incomplete),
+    findings: page.map(({ affected: _affected, detail: _detail, ...finding }) => finding),
+    total: unique.length,
+    byKind: count((f) => f.kind, GAP_KINDS),
+    bySeverity: count((f) => f.severity, SEVERITY_ORDER),
+    endCursor: page.at(-1)?.id ?? null,
+    hasNextPage: start + limit < unique.length,
+    incomplete: start + limit < unique.length || results.some((r) => r.incomplete),
   };
 }

@@ -412,6 +412,21 @@ describe('gaps on a hand-built case', () => {
     expect(again.findings.map((f) => f.id)).toEqual(findings.map((f) => f.id));
   });
 
+  it('pages through the findings with first/after, with totals per kind and severity over the whole case', async () => {
+    const pages: Finding[] = [];
+    let after: string | null = null;
+    for (let n = 0; n < 20; n++) {
+      const page = await gaps(db, { case: 'f-gaps', limit: 2, after });
+      expect(page.total).toBe(findings.length);
+      expect(page.byKind.reduce((sum, c) => sum + c.count, 0)).toBe(findings.length);
+      expect(page.bySeverity.find((c) => c.key === 'HIGH')?.count).toBe(findings.filter((f) => f.severity === 'HIGH').length);
+      pages.push(...page.findings);
+      if (!page.hasNextPage) break;
+      after = page.endCursor;
+    }
+    expect(pages.map((f) => f.id)).toEqual(findings.map((f) => f.id));
+  });
+
   it('considers only what had happened by `at`', async () => {
     const early = await gaps(db, { case: 'f-gaps', at: '2022-06-10' });
     expect(early.at).toBe('2022-06-10');

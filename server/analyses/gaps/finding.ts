@@ -91,7 +91,14 @@ export interface Finding {
 export interface GapsAnswer {
   case: NodeRef;
   at: string | null;
+  /** One page: the first `limit` findings after the cursor `after`. */
   findings: Finding[];
+  /** Counts over every finding of the case, not only this page. */
+  total: number;
+  byKind: { key: string; count: number }[];
+  bySeverity: { key: string; count: number }[];
+  endCursor: string | null;
+  hasNextPage: boolean;
   incomplete: boolean;
 }
 
@@ -99,11 +106,14 @@ export interface GapsQuestion {
   case: string;
   /** YYYY-MM-DD, or null for everything the case records. */
   at?: string | null;
+  /** How many findings on the page (the API's `first`, or `limit`). */
   limit?: number;
+  /** The id of the last finding of the previous page. */
+  after?: string | null;
 }
 
 /** What every kind is asked: the case and the date (null for everything recorded). */
-export type Question = Required<Omit<GapsQuestion, 'limit'>>;
+export type Question = Required<Omit<GapsQuestion, 'limit' | 'after'>>;
 
 /**
  * A finding with what it is sorted by (how many people its action affected; 0 when none or

@@ -173,7 +173,9 @@ export function conditionText(c: Condition): { en: string; zh: string } {
   const range = { en: [c.min != null ? `at least ${c.min}` : null, c.max != null ? `at most ${c.max}` : null].filter(Boolean).join(' and '), zh: [c.min != null ? `不少于${c.min}` : null, c.max != null ? `不超过${c.max}` : null].filter(Boolean).join('且') };
   const by = c.body ? { en: ` of ${c.body.name ?? c.body.nameZh}`, zh: `${c.body.nameZh ?? c.body.name}的` } : { en: '', zh: '' };
   const generic = { en: `${kind.en}${by.en}${range.en ? ` (${range.en})` : ''}`, zh: `${by.zh}${kind.zh}${range.zh ? `（${range.zh}）` : ''}` };
-  return { en: c.description ?? c.descriptionZh ?? generic.en, zh: c.descriptionZh ?? c.description ?? generic.zh };
+  // A description is a phrase here, inside a sentence: its own closing mark is dropped.
+  const phrase = (text: string | null) => (text ? text.trim().replace(/[.。;；]+$/, '') : null);
+  return { en: phrase(c.description) ?? phrase(c.descriptionZh) ?? generic.en, zh: phrase(c.descriptionZh) ?? phrase(c.description) ?? generic.zh };
 }
 
 /** An actor's part in an action, in the reader's words (never the role's enum value). */

@@ -36,8 +36,13 @@ export function wordingProblems(text: string, language: 'en' | 'zh', context: Wo
   for (const value of context.enums) {
     if (new RegExp(`(^|[^A-Za-z_])${value}([^A-Za-z_]|$)`).test(unquoted)) problems.push(`raw enum value ${value}`);
   }
+  // An id or slug: dotted, numbered (#), or of three or more hyphenated parts; a two-part one
+  // ("health-code") can be an ordinary English compound, so it is not flagged.
   for (const id of context.ids) {
-    if ((/[-.#]/.test(id) || /^[a-z]+[A-Z_]/.test(id)) && id.length > 4 && text.includes(id)) problems.push(`internal id or slug ${id}`);
+    const looksLikeId = /[.#_]/.test(id) || id.split('-').length >= 3 || /-\d/.test(id);
+    if (!looksLikeId || id.length <= 4) continue;
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[^A-Za-z0-9.#_-])${escaped}($|[^A-Za-z0-9#_-])`).test(text)) problems.push(`internal id or slug ${id}`);
   }
   const doubled = plain.match(/[。，；：、！？][。，；：、！？]|[.,;:!?]\s*[.,;:!?](?!\d)|\)\s*\.\s*\.|（）|\(\)/g);
   if (doubled) problems.push(`doubled punctuation: ${doubled.join(' | ')}`);

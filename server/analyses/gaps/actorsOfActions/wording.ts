@@ -62,7 +62,7 @@ export function actorFinding(group: Judged[], described: Map<string, DescribedNo
   const whoShort = actors.map(short).join(' and ');
   const body = { en: en(through ?? actors[0]), zh: zh(through ?? actors[0]) };
   const lead = {
-    en: `${summarySentence(action, 'en')} ${who.en}${as.en} ${role.en} it ${when.en}, exercising ${powerEn}.`.trim(),
+    en: `${summarySentence(action, 'en')} ${who.en}${as.en} ${decided ? 'decided it' : 'carried it out'} ${when.en}, exercising ${powerEn}.`.trim(),
     zh: `${summarySentence(action, 'zh')}${who.zh}${as.zh}${when.zh}${role.zh}此事，行使${powerZh}。`,
   };
   const factBases = [...group.flatMap((j) => j.row.performed.map((p) => p.basis)), principal?.basis];

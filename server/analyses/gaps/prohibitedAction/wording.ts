@@ -26,7 +26,7 @@ export function prohibitionText(r: ProhibitedRow): { en: string; zh: string } {
   return {
     en: `Under the ${kind.en} "${title.en}" (${ref}in force in ${en(r.grantPlace)}), ` +
       (allowed.length ? `"${en(r.forbidden)}" is forbidden for any purpose other than ${allowed.map((p) => p.en).join(' or ')}` : `"${en(r.forbidden)}" is forbidden`),
-    zh: `在${zh(r.grantPlace)}有效的《${title.zh}》${refForZh(r.provision.ref)}（${kind.zh}）` +
+    zh: `在${zh(r.grantPlace)}有效的《${title.zh}》${refForZh(r.provision.ref)}${title.zh.endsWith(kind.zh) ? '' : `（${kind.zh}）`}` +
       (allowed.length ? `禁止将“${zh(r.forbidden)}”用于${allowed.map((p) => p.zh).join('或')}以外的目的` : `禁止“${zh(r.forbidden)}”`),
   };
 }
