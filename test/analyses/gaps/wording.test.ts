@@ -49,7 +49,7 @@ describe('shared wording of findings', () => {
     }
   });
   it('catches a leak, an enum, an id and a doubled mark', () => {
-    const ctx = { ids: ['act-1'], enums: ['DECIDED'] };
+    const ctx = { ids: ['act-1'], enums: ['DECIDED', 'REQUESTED'] };
     expect(wordingProblems('赋码（REQUESTED）', 'zh', ctx)).toHaveLength(2);
     expect(wordingProblems('Done by act-1..', 'en', ctx)).toHaveLength(2);
     expect(wordingProblems('河南 did it.', 'en', ctx).length).toBeGreaterThan(0);
