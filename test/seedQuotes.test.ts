@@ -23,12 +23,42 @@ const SOURCE_FILES: Record<string, string> = {
   'src-fengmian-2022-06-16': '003_97e5425a2587d7fd.txt',
   'src-tianmu-2022-06-15': '004_f0c34efe4a3a4b1d.txt',
   'src-millbrook-minutes-2024-03-04': 'illustrative-millbrook-minutes-2024-03-04.txt',
+  // The UK case keeps extracts (marked as such, with URL and date) of the pages it quotes.
+  'src-leg-ftpa-2011-s2': 'uk-legislation-ftpa-2011-s2.txt',
+  'src-leg-ftpa-2011-s3': 'uk-legislation-ftpa-2011-s3.txt',
+  'src-leg-ftpa-2011-s6': 'uk-legislation-ftpa-2011-s6.txt',
+  'src-ftpa-2011-notes': 'uk-ftpa-2011-explanatory-notes.txt',
+  'src-leg-epgea-2019': 'uk-legislation-epgea-2019.txt',
+  'src-leg-dcpa-2022': 'uk-legislation-dcpa-2022.txt',
+  'src-vlex-dcpa-2022': 'uk-vlex-dcpa-2022.txt',
+  'src-dcpa-2022-notes': 'uk-dcpa-2022-explanatory-notes.txt',
+  'src-bailii-2019-uksc-41': 'uk-bailii-2019-uksc-41.txt',
+  'src-itcu-2019-09-24': 'uk-itcu-2019-09-24.txt',
+  'src-clb-2019-09-24': 'uk-civillitigationbrief-2019-09-24.txt',
+  'src-thestar-2019-09-24': 'uk-thestar-2019-09-24.txt',
+  'src-inews-2019-08-28': 'uk-inews-2019-08-28.txt',
+  'src-ht-2019-08-28': 'uk-hindustantimes-2019-08-28.txt',
+  'src-pm-letter-2019-08-28': 'uk-pm-letter-2019-08-28.txt',
+  'src-commons-library-cbp-8589': 'uk-commons-library-cbp-8589.txt',
+  'src-parliament-news-2019-09-04': 'uk-parliament-news-2019-09-04.txt',
+  'src-labourlist-2019-09-09': 'uk-labourlist-2019-09-09.txt',
+  'src-telegraphindia-2019-09-10': 'uk-telegraphindia-2019-09-10.txt',
+  'src-hansard-2019-09-09-p88': 'uk-hansard-2019-09-09-p88.txt',
+  'src-politick-2019-09-10': 'uk-politick-2019-09-10.txt',
+  'src-metro-2022-05-03': 'uk-metro-2022-05-03.txt',
+  'src-museumofpm-johnson': 'uk-museumofpm-johnson.txt',
+  'src-sussexexpress-2022-09-08': 'uk-sussexexpress-2022-09-08.txt',
+  'src-refinery29-2022-09-08': 'uk-refinery29-2022-09-08.txt',
 };
 
-const BUNDLES = ['henan-red-code-2022.yaml', 'illustrative-millbrook-demolition-permit.yaml'];
+const BUNDLES = ['henan-red-code-2022.yaml', 'illustrative-millbrook-demolition-permit.yaml', 'uk-prorogation-2019.yaml'];
 
 /** Private individuals the reports mention by surname or pseudonym; none may appear in a bundle. */
-const PRIVATE_MARKERS = ['李先生', '章先生', '张先生', '汪先生', '姚先生', '小涛', '廖藏宜', '李墨轩', '邓健'];
+const PRIVATE_MARKERS = [
+  '李先生', '章先生', '张先生', '汪先生', '姚先生', '小涛', '廖藏宜', '李墨轩', '邓健',
+  // The claimant in the English prorogation proceedings is a private person: "the claimant".
+  'Gina', 'Miller',
+];
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 

@@ -5,10 +5,11 @@ import { h } from './dom';
 import { evidenceList } from './evidenceList';
 import { lang, t, tv } from './messages';
 import { nameEl, pick, refName } from './names';
-import type { ActionResult, ChainStep, Condition, ExplainAnswer, Finding, Holder, NodeRef, StatementResult, WhoCanCard, WhoDidAnswer, WhoDidCard, WhoSaysCard } from './questions';
+import type { Evidence, ActionResult, ChainStep, Condition, ExplainAnswer, Finding, Holder, NodeRef, StatementResult, WhoCanCard, WhoDidAnswer, WhoDidCard, WhoSaysCard } from './questions';
 import { incompleteEl, reproduceEl } from './reproduce';
 
-export interface Card { el: HTMLElement; ids: string[] }
+/** An answer as a card: its element, the ids it rests on, and the evidence it quotes (for citing it). */
+export interface Card { el: HTMLElement; ids: string[]; evidence: Evidence[] }
 
 const list = (names: string[]) => (lang() === 'zh' ? names.join('、') : names.join(', '));
 const unique = (names: string[]) => [...new Set(names.filter(Boolean))];
@@ -100,6 +101,7 @@ export function whoCanCard(x: Explorer, answer: WhoCanCard, query: string, quest
   findings.forEach((f) => f.nodeIds.forEach((id) => ids.add(id)));
   const el = h('article', { class: 'card', dataset: { testid: 'answer-card' } },
     h('h2', {}, question),
+    h('p', { class: 'card-date', dataset: { testid: 'card-date' } }, t('cardAnswersFor', { date: whoCan.at })),
     lead([
       [t('cardByLaw'), whoCan.holders.length ? names(whoCan.holders.map((hd) => hd.body)) : t('cardNoHolders')],
       [t('cardInFact'), deciders.length ? names(deciders) : whoDid.actions.length ? list(whoDid.actions.map((a) => pick(a.summary, a.summaryZh))) : t('cardNoActions')],
@@ -107,12 +109,13 @@ export function whoCanCard(x: Explorer, answer: WhoCanCard, query: string, quest
     ]),
     h('section', { class: 'card-section law' }, h('h3', {}, t('cardByLaw'), h('span', { class: 'meta' }, ` · ${t('asOfAnswer', { date: whoCan.at })}`)),
       whoCan.holders.length ? h('ul', { class: 'holders' }, whoCan.holders.map((hd) => holderEl(x, hd))) : h('p', { class: 'state-empty' }, t('cardNoHolders'))),
-    h('section', { class: 'card-section fact' }, h('h3', {}, t('cardInFact')),
+    h('section', { class: 'card-section fact' }, h('h3', {}, t('cardInFact'), h('span', { class: 'meta' }, ` · ${t('cardUpTo', { date: whoCan.at })}`)),
       whoDid.actions.length ? h('ul', { class: 'actions' }, whoDid.actions.map((a) => actionEl(x, a))) : h('p', { class: 'state-empty' }, t('cardNoActions'))),
     gapSection(x, findings),
     incompleteEl(whoCan), answer.whoDid ? incompleteEl(answer.whoDid) : null,
     reproduceEl(query, whoCan));
-  return { el, ids: [...ids].filter(Boolean) };
+  const evidence = [...whoCan.holders.flatMap((hd) => hd.chain.flatMap((st) => st.evidence)), ...whoDid.actions.flatMap((a) => a.evidence), ...findings.flatMap((f) => f.evidence)];
+  return { el, ids: [...ids].filter(Boolean), evidence };
 }
 
 export function whoDidCard(x: Explorer, answer: WhoDidCard, query: string, question: string): Card {
@@ -133,7 +136,7 @@ export function whoDidCard(x: Explorer, answer: WhoDidCard, query: string, quest
     gapSection(x, findings),
     incompleteEl(whoDid),
     reproduceEl(query, whoDid));
-  return { el, ids: [...ids].filter(Boolean) };
+  return { el, ids: [...ids].filter(Boolean), evidence: [...whoDid.actions.flatMap((a) => a.evidence), ...findings.flatMap((f) => f.evidence)] };
 }
 
 function statementEl(x: Explorer, s: StatementResult): HTMLElement {
@@ -168,7 +171,7 @@ export function whoSaysCard(x: Explorer, answer: WhoSaysCard, query: string, que
         h('p', { class: 'path' }, p.steps.map((s, i) => [i ? ' → ' : '', nameEl(s.from), s.to ? null : ' ✕']), p.steps.at(-1)?.to ? [' → ', nameEl(p.steps.at(-1)!.to!)] : null))))) : null,
     incompleteEl(accountability),
     reproduceEl(query, accountability));
-  return { el, ids: [...ids] };
+  return { el, ids: [...ids], evidence: statements.flatMap((st) => st.evidence) };
 }
 
 export function explainCard(x: Explorer, answer: ExplainAnswer, query: string): Card {
@@ -181,5 +184,5 @@ export function explainCard(x: Explorer, answer: ExplainAnswer, query: string): 
     answer.chain.length ? chainEl(x, answer.chain) : null,
     answer.missingLink ? h('div', { class: 'missing' }, h('h4', {}, t('missingLink')), h('p', {}, pick(answer.missingLink.explanation, answer.missingLink.explanationZh))) : null,
     reproduceEl(query, answer));
-  return { el, ids: [...ids] };
+  return { el, ids: [...ids], evidence: answer.chain.flatMap((st) => st.evidence) };
 }

@@ -18,6 +18,11 @@ export interface Explorer {
   showEvidence(title: string, evidence: Evidence[], extra?: HTMLElement): void;
   setAsOf(date: string | undefined): Promise<void>;
   expand(id: string): Promise<void>;
-  /** Marks what an answer rests on; returns how many drawn elements it marked. */
+  /** "Cite this" for an answer or a finding: the question, the date it answers for, the evidence it quotes. */
+  cite(question: string, date: string | undefined, evidence: Evidence[]): HTMLElement;
+  /** The case's own starting question (the story's power, place and date), once known; empty until then. */
+  defaults(): { power?: string; place?: string; at?: string };
+  defaultsReady(): Promise<{ power?: string; place?: string; at?: string }>;
+  /** Marks what an answer rests on and brings it into view; returns how many drawn elements it marked. */
   markAnswer(ids: string[]): number;
 }

@@ -11,10 +11,10 @@ export interface LinkLook { colour: string; line: LineStyle; width: number }
 
 /** Colours of the three stories the graph tells. */
 const LAW = '#2b5d8c';
-const FACT = '#c25a12';
+const FACT = '#a84a0c';
 const SAYS = '#6f4f9e';
 const INK = '#222222';
-const GREY = '#8a8a8a';
+const GREY = '#6b6b6b';
 export const GAP = '#c0262d';
 export const ANSWER = '#f2b705';
 
@@ -33,12 +33,20 @@ export const NODE_LOOKS: Record<string, NodeLook> = {
   Place: { fill: '#eeeeee', border: GREY, shape: 'rectangle', size: 20, text: INK },
   Source: { fill: '#ffffff', border: GREY, shape: 'tag', size: 20, text: INK },
   Case: { fill: '#555555', border: '#555555', shape: 'vee', size: 22, text: INK },
+  Term: { fill: '#f7f7f7', border: GREY, shape: 'rectangle', size: 18, borderStyle: 'dotted', text: INK },
 };
+
+/** The look of a node type this table does not know yet (a bundle's or a newer model's): drawn plainly, never dropped. */
+export const UNKNOWN_LOOK: NodeLook = { fill: '#ffffff', border: GREY, shape: 'round-rectangle', size: 24, borderStyle: 'dashed', text: INK };
+export const lookOf = (label: string): NodeLook => NODE_LOOKS[label] ?? UNKNOWN_LOOK;
+
+/** The look of a link in a layer this table does not know. */
+export const UNKNOWN_LINK: LinkLook = { colour: GREY, line: 'solid', width: 1.5 };
 
 /** How the legend groups node types: the law, the actors, the facts, the speech, the context. */
 export const NODE_GROUPS: { layer: string; labels: string[] }[] = [
   { layer: 'DE_JURE', labels: ['Instrument', 'Provision', 'Grant'] },
-  { layer: 'STRUCTURE', labels: ['Body', 'BodyType', 'Person', 'Power', 'Place'] },
+  { layer: 'STRUCTURE', labels: ['Body', 'BodyType', 'Person', 'Power', 'Place', 'Term'] },
   { layer: 'DE_FACTO', labels: ['Action', 'Group'] },
   { layer: 'WHO_SAYS', labels: ['Statement'] },
   { layer: 'PROVENANCE', labels: ['Source', 'Case'] },
@@ -50,7 +58,7 @@ export const LINK_LOOKS: Record<string, LinkLook> = {
   DE_FACTO: { colour: FACT, line: 'solid', width: 3 },
   WHO_SAYS: { colour: SAYS, line: 'dashed', width: 2 },
   STRUCTURE: { colour: GREY, line: 'dotted', width: 1.5 },
-  PROVENANCE: { colour: '#bbbbbb', line: 'dotted', width: 1 },
+  PROVENANCE: { colour: '#9a9a9a', line: 'dotted', width: 1 },
 };
 
 /** The bands of the story view, in the colours of their stories. */
@@ -70,30 +78,42 @@ export const MARKS = {
   inactive: { className: 'inactive', opacity: 0.28 },
   unsourced: { className: 'unsourced', suffix: ' *' },
   pinned: { className: 'pinned', colour: INK },
-  faded: { className: 'faded', opacity: 0.16 },
+  faded: { className: 'faded', opacity: 0.35 },
+  /** Nodes whose captions show from afar (level of detail): the findings' nodes and the lead action. */
+  major: { className: 'major' },
 } as const;
 
 export const FONT = '"Helvetica Neue", Arial, "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
-/** The stylesheet; the story view draws fewer nodes, so its captions are larger. */
+/** No caption is drawn smaller than this many screen pixels: below it, a caption waits for the reader to zoom in. */
+export const MIN_LABEL_PX = 11;
+/** Caption sizes in graph units: most nodes, and the major ones that stay readable from further out. */
+export const CAPTION = { story: { minor: 15, major: 20 }, whole: { minor: 12, major: 16 } };
+
+/** The stylesheet; the story view draws fewer nodes, so its captions and nodes are larger. */
 export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
+  const size = opts.story ? CAPTION.story : CAPTION.whole;
+  const grow = opts.story ? 1.4 : 1;
   const sheet: StylesheetJson = [
     {
       selector: 'node',
       style: {
-        label: 'data(caption)', 'font-family': FONT, 'font-size': opts.story ? 12 : 10, color: INK,
-        'text-wrap': 'wrap', 'text-max-width': opts.story ? '140px' : '130px', 'text-valign': 'bottom', 'text-margin-y': 4,
-        'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px',
-        'border-width': 1.5, 'min-zoomed-font-size': 6,
+        label: 'data(caption)', 'font-family': FONT, 'font-size': size.minor, color: INK,
+        'text-wrap': 'wrap', 'text-max-width': opts.story ? '190px' : '130px', 'text-valign': 'bottom', 'text-margin-y': 4,
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px',
+        'border-width': 1.5, 'min-zoomed-font-size': MIN_LABEL_PX,
+        shape: UNKNOWN_LOOK.shape, 'background-color': UNKNOWN_LOOK.fill, 'border-color': UNKNOWN_LOOK.border, 'border-style': UNKNOWN_LOOK.borderStyle ?? 'solid',
+        width: UNKNOWN_LOOK.size * 1.5 * grow, height: UNKNOWN_LOOK.size * grow,
       },
     },
+    { selector: `node.${MARKS.major.className}`, style: { 'font-size': size.major, 'text-max-width': opts.story ? '240px' : '170px' } },
   ];
   for (const [label, look] of Object.entries(NODE_LOOKS)) {
     sheet.push({
       selector: `node[label = "${label}"]`,
       style: {
         shape: look.shape, 'background-color': look.fill, 'border-color': look.border, 'border-style': look.borderStyle ?? 'solid',
-        width: look.size * (look.shape === 'round-rectangle' || look.shape === 'rectangle' ? 1.5 : 1), height: look.size,
+        width: look.size * grow * (look.shape === 'round-rectangle' || look.shape === 'rectangle' ? 1.5 : 1), height: look.size * grow,
       },
     });
   }
@@ -103,15 +123,16 @@ export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
       selector: ':parent',
       style: {
         'background-color': '#f7f5f0', 'background-opacity': 0.6, 'border-color': '#c9c4b8', 'border-width': 1, shape: 'round-rectangle',
-        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -2, 'font-size': 11, 'font-weight': 'bold', padding: '14px', color: '#555555',
+        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -2, 'font-size': size.minor, 'font-weight': 'bold', padding: '14px', color: '#555555',
       },
     },
     {
       selector: 'edge',
       style: {
         'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, width: 1.5,
-        label: 'data(caption)', 'font-family': FONT, 'font-size': 8, color: '#666666', 'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'min-zoomed-font-size': 9,
+        'line-color': UNKNOWN_LINK.colour, 'target-arrow-color': UNKNOWN_LINK.colour,
+        label: 'data(caption)', 'font-family': FONT, 'font-size': size.minor - 2, color: '#555555', 'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'min-zoomed-font-size': MIN_LABEL_PX,
       },
     },
   );

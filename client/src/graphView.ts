@@ -2,8 +2,8 @@
 // marks of graphStyle.ts (answer, gap, inactive, pinned, hidden, layers).
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type EdgeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { BAND_LOOKS, DEFAULT_LAYERS, MARKS, stylesheet } from './graphStyle';
-import { caption, type Named } from './names';
+import { BAND_LOOKS, CAPTION, DEFAULT_LAYERS, MARKS, MIN_LABEL_PX, stylesheet } from './graphStyle';
+import { caption, namePair, type Named } from './names';
 import { t, tv } from './messages';
 import type { GraphAnswer, GraphNode, GraphEdge } from './questions';
 import { bandLayout, storyLayout, type BandBox } from './storyLayout';
@@ -41,6 +41,78 @@ export class GraphView {
   private story: { shortName: (n: GraphNode) => Named } | undefined;
   private bandBoxes: BandBox[] = [];
   private readonly bandLayer: HTMLElement;
+  private readonly tip: HTMLElement;
+  private tipNode: NodeSingular | undefined;
+  private majorIds: string[] = [];
+
+  /** Shows a node's full names, both languages, next to it; nothing when no node is given. */
+  private showTip(node: NodeSingular | undefined): void {
+    this.tipNode = node && node.nonempty() ? node : undefined;
+    if (!this.tipNode) {
+      this.tip.hidden = true;
+      return;
+    }
+    const rec = this.tipNode.data('record') as GraphNode;
+    const [first, second] = namePair(namedOf(rec));
+    this.tip.replaceChildren();
+    const strong = document.createElement('strong');
+    strong.textContent = first;
+    this.tip.append(strong);
+    if (second) {
+      const other = document.createElement('span');
+      other.textContent = second;
+      this.tip.append(document.createElement('br'), other);
+    }
+    const box = this.tipNode.renderedBoundingBox({ includeLabels: false });
+    this.tip.style.left = `${Math.max(4, box.x1)}px`;
+    this.tip.style.top = `${Math.max(4, box.y1 - 8)}px`;
+    this.tip.hidden = false;
+  }
+
+  /** Zooms in or out by a step, about the middle of the view. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+    cy.animate({ zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
+  }
+
+  /** The zoom at which the smallest captions reach MIN_LABEL_PX, and the major ones. */
+  readableZoom(which: 'minor' | 'major' = 'minor'): number {
+    return MIN_LABEL_PX / (this.story ? CAPTION.story : CAPTION.whole)[which];
+  }
+
+  /**
+   * Marks the nodes whose captions show from afar (level of detail): the rest show as the
+   * reader zooms in. Without a list, the nodes marked as part of a finding or an answer.
+   */
+  setMajor(ids: string[]): void {
+    this.majorIds = ids;
+    const set = new Set(ids);
+    this.cy.batch(() => this.cy.nodes().forEach((n) => { n.toggleClass(MARKS.major.className, set.has(n.id())); }));
+  }
+
+  /**
+   * The landing's framing: the whole drawing when its major captions are readable so; else
+   * the readable zoom, centred on `focus` (what the findings concern), the rest a pan away.
+   */
+  frame(focus: string[]): void {
+    const cy = this.cy;
+    const visible = cy.elements(':visible');
+    if (visible.empty()) return;
+    cy.fit(visible, 30);
+    const least = this.readableZoom('major');
+    if (cy.zoom() >= least) return;
+    let els = cy.collection();
+    for (const id of focus) els = els.union(cy.getElementById(id));
+    els = els.filter(':visible');
+    const target = els.nonempty() ? els : visible;
+    cy.fit(target, 30);
+    if (cy.zoom() < least) {
+      const bb = target.boundingBox({});
+      cy.zoom(least);
+      cy.pan({ x: cy.width() / 2 - ((bb.x1 + bb.x2) / 2) * least, y: cy.height() / 2 - ((bb.y1 + bb.y2) / 2) * least });
+    }
+  }
 
   constructor(container: HTMLElement) {
     this.cy = cytoscape({
@@ -53,6 +125,18 @@ export class GraphView {
     this.bandLayer.dataset.testid = 'bands';
     container.before(this.bandLayer);
     this.cy.on('viewport resize', () => this.drawBands());
+    // Full names on hover, and for the selected node (keyboard and touch have no hover).
+    this.tip = document.createElement('div');
+    this.tip.className = 'node-tip';
+    this.tip.dataset.testid = 'node-tip';
+    this.tip.hidden = true;
+    this.tip.setAttribute('role', 'tooltip');
+    container.after(this.tip);
+    this.cy.on('mouseover', 'node', (event) => this.showTip(event.target as NodeSingular));
+    this.cy.on('mouseout', 'node', () => this.showTip(this.cy.nodes(':selected').first()));
+    this.cy.on('select', 'node', (event) => this.showTip(event.target as NodeSingular));
+    this.cy.on('unselect', 'node', () => this.showTip(undefined));
+    this.cy.on('viewport', () => this.showTip(this.tipNode));
     this.cy.on('tap', 'node, edge', (event) => this.emitSelect(event.target as NodeSingular | EdgeSingular));
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) this.emitSelect(null);
@@ -223,21 +307,25 @@ export class GraphView {
   layout(animate = false): void {
     if (this.story) {
       this.bandBoxes = bandLayout(this.cy, { animate });
-      if (!animate) this.cy.fit(this.cy.elements(':visible'), 34);
+      if (!animate) this.frame(this.majorIds);
       this.drawBands();
       return;
     }
     this.bandBoxes = [];
     storyLayout(this.cy, { animate });
-    if (!animate) this.cy.fit(this.cy.elements(':visible'), 30);
+    if (!animate) this.frame(this.majorIds);
     this.drawBands();
   }
 
+  /** Brings these elements (or everything) into view, zoomed no further in than needed to read them. */
   fit(ids?: string[]): void {
     let els = this.cy.collection();
     if (ids?.length) for (const id of ids) els = els.union(this.cy.getElementById(id));
     else els = this.cy.elements(':visible');
-    if (els.nonempty()) this.cy.animate({ fit: { eles: els, padding: 60 }, duration: 250 });
+    els = els.filter(':visible');
+    if (els.empty()) return;
+    this.cy.stop(true, true);
+    this.cy.animate({ fit: { eles: els, padding: 60 }, duration: 250 });
   }
 
   setLayers(layers: string[]): void {
@@ -374,12 +462,17 @@ export class GraphView {
     return el.nonempty() && el.isNode() ? (el.data('record') as GraphNode) : undefined;
   }
 
-  png(): Blob {
-    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
+  /** The story's bands, in graph coordinates (none outside the story view). */
+  bands(): BandBox[] {
+    return this.bandBoxes;
   }
 
-  async svg(): Promise<string> {
+  /** The whole drawing, for a figure: as SVG markup (vectors) or a PNG data URL, with where it sits in graph coordinates. */
+  async drawing(kind: 'svg' | 'png', scale = 1): Promise<{ svg?: string; png?: string; width: number; height: number; x1: number; y1: number; scale: number }> {
+    const bb = this.cy.elements(':visible').boundingBox({});
+    const box = { width: bb.w * scale, height: bb.h * scale, x1: bb.x1, y1: bb.y1, scale };
+    if (kind === 'png') return { ...box, png: this.cy.png({ output: 'base64uri', full: true, scale }) as unknown as string };
     await loadSvg();
-    return (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
+    return { ...box, svg: (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale }) };
   }
 }

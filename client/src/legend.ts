@@ -2,7 +2,7 @@
 // type's description from the model; the layer checkboxes live here too.
 import { NODES } from '../../server/model/model';
 import { h } from './dom';
-import { GAP, LINK_LOOKS, MARKS, NODE_GROUPS, NODE_LOOKS, ANSWER, type NodeLook, type LinkLook } from './graphStyle';
+import { GAP, LINK_LOOKS, MARKS, NODE_GROUPS, ANSWER, lookOf, type NodeLook, type LinkLook } from './graphStyle';
 import { lang, t, tv } from './messages';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -44,15 +44,27 @@ function markSwatch(kind: 'gap' | 'answer' | 'inactive' | 'pinned'): SVGElement 
   return svg;
 }
 
-export function legendEl(layers: string[], onLayers: (layers: string[]) => void): HTMLElement {
+/** A kind of node by its name in the current language (the model's Chinese description starts with it). */
+export function kindName(label: string): string {
+  const spec = NODES.find((n) => n.label === label);
+  return lang() === 'zh' && spec?.descriptionZh ? spec.descriptionZh.split('：')[0] : label;
+}
+
+/**
+ * The legend of what is drawn: each layer with the kinds of node it groups (only those present
+ * when `present` is given), and any kind the tables do not know under the layer of its links.
+ */
+export function legendEl(layers: string[], onLayers: (layers: string[]) => void, present?: Set<string>): HTMLElement {
   const shown = new Set(layers);
+  const grouped = new Set(NODE_GROUPS.flatMap((g) => g.labels));
+  const others = [...(present ?? [])].filter((label) => !grouped.has(label)).sort();
+  const kindsOf = (layer: string) => [
+    ...(NODE_GROUPS.find((g) => g.layer === layer)?.labels ?? []).filter((label) => !present || present.has(label)),
+    ...(layer === 'STRUCTURE' ? others : []),
+  ];
   const description = (label: string) => {
     const spec = NODES.find((n) => n.label === label);
     return spec ? (lang() === 'zh' ? spec.descriptionZh : spec.description) : '';
-  };
-  const kindName = (label: string) => {
-    const spec = NODES.find((n) => n.label === label);
-    return lang() === 'zh' && spec ? spec.descriptionZh.split('：')[0] : label;
   };
   return h('div', { class: 'legend', dataset: { testid: 'legend' } },
     h('h2', {}, t('legend')),
@@ -67,8 +79,8 @@ export function legendEl(layers: string[], onLayers: (layers: string[]) => void)
           },
         }),
         lineSwatch(look), h('span', { class: 'layer-name' }, tv('layerNames', layer))),
-      h('span', { class: 'legend-kinds' }, (NODE_GROUPS.find((g) => g.layer === layer)?.labels ?? []).map((label) =>
-        h('span', { class: 'legend-kind', title: description(label) }, shapeSwatch(NODE_LOOKS[label]), kindName(label))))))),
+      h('span', { class: 'legend-kinds' }, kindsOf(layer).map((label) =>
+        h('span', { class: 'legend-kind', title: description(label), dataset: { kind: label } }, shapeSwatch(lookOf(label)), kindName(label))))))),
     h('ul', { class: 'legend-marks' },
       h('li', {}, markSwatch('gap'), t('legendGap')),
       h('li', {}, markSwatch('answer'), t('legendAnswer')),

@@ -4,9 +4,11 @@ import './styles.css';
 import type { Explorer } from './context';
 import { download, h, replace } from './dom';
 import { evidenceList } from './evidenceList';
+import { citeEl } from './citation';
 import { GraphView, type Selected } from './graphView';
-import { DEFAULT_LAYERS } from './graphStyle';
-import { legendEl } from './legend';
+import { BAND_LOOKS, DEFAULT_LAYERS } from './graphStyle';
+import { figurePng, figureSvg, type FigureParts } from './figure';
+import { kindName, legendEl } from './legend';
 import { lang, onLangChange, setLang, t, tv } from './messages';
 import { nameEl, pick } from './names';
 import { askCaseGraph, askLists, askNeighborhood, type CaseItem, type Evidence, type Finding, type GraphAnswer, type GraphNode, type NamedItem } from './questions';
@@ -35,14 +37,16 @@ app.className = 'explorer';
 // ---- Shell -------------------------------------------------------------------------
 const brand = h('div', { class: 'brand' }, h('h1', {}, h('span', { lang: 'zh' }, '权责'), ' ', h('span', { lang: 'en' }, 'Quanze')), h('p', { class: 'tagline' }));
 const caseTitle = h('div', { class: 'case-title', dataset: { testid: 'case-title' } });
+const casePickerLabel = h('label', { for: 'case-picker', class: 'visually-hidden' });
+const casePicker = h('select', { id: 'case-picker', class: 'case-picker', dataset: { testid: 'case-picker' } });
 const versionEl = h('span', { class: 'version', dataset: { testid: 'data-version' } });
 const copyLinkButton = h('button', { type: 'button', class: 'small', dataset: { testid: 'copy-link' } });
 const langButton = h('button', { type: 'button', class: 'lang', dataset: { testid: 'lang-switch' } });
-const header = h('header', { class: 'top' }, brand, caseTitle, h('div', { class: 'top-actions' }, versionEl, copyLinkButton, langButton));
+const header = h('header', { class: 'top' }, brand, h('div', { class: 'case-choice' }, casePickerLabel, casePicker, caseTitle), h('div', { class: 'top-actions' }, versionEl, copyLinkButton, langButton));
 
-const introTitle = h('h2', {});
+const introTitle = h('h2', { dataset: { testid: 'intro-title' } });
 const introText = h('div', { class: 'intro-text' });
-const introSummary = h('p', { class: 'meta case-summary' });
+const introSummary = h('p', { class: 'case-summary' });
 const introMore = h('details', {}, h('summary', {}), introSummary);
 const introToggle = h('button', { type: 'button', class: 'link intro-toggle' });
 const intro = h('section', { class: 'intro', dataset: { testid: 'intro' } }, introTitle, introText, h('div', { class: 'intro-foot' }, introMore, introToggle));
@@ -62,7 +66,14 @@ const asOfChip = h('span', { class: 'chip', dataset: { testid: 'as-of-chip' } })
 const toolbar = h('div', { class: 'toolbar', role: 'toolbar' });
 const graphQueryBox = h('div', { class: 'graph-query' });
 const legendBox = h('div', { class: 'legend-box' });
-const graphArea = h('section', { class: 'graph-area' }, toolbar, h('div', { class: 'graph-stage' }, graphContainer, graphEmpty, tableBox), graphQueryBox, legendBox);
+/** One error for a landing that failed in part, with one retry for the whole view. */
+const viewError = h('div', { class: 'view-error', hidden: true, dataset: { testid: 'view-error' } });
+const zoomButton = (testid: string, text: string, onclick: () => void) => h('button', { type: 'button', class: 'zoom-button', dataset: { testid }, onclick }, text);
+const zoomIn = zoomButton('zoom-in', '+', () => graph.zoomBy(1.4));
+const zoomOut = zoomButton('zoom-out', '−', () => graph.zoomBy(1 / 1.4));
+const zoomFit = zoomButton('zoom-fit', '⤢', () => graph.fit());
+const zoomControls = h('div', { class: 'zoom-controls', role: 'group' }, zoomIn, zoomOut, zoomFit);
+const graphArea = h('section', { class: 'graph-area' }, toolbar, viewError, h('div', { class: 'graph-stage' }, graphContainer, graphEmpty, tableBox, zoomControls), graphQueryBox, legendBox);
 
 const detailsTitle = h('h2', { class: 'details-title' });
 const detailsBody = h('div', { class: 'details-body', 'aria-live': 'polite', dataset: { testid: 'details' } });
@@ -70,14 +81,40 @@ const details = h('aside', { class: 'details', 'aria-labelledby': 'details-title
 detailsTitle.id = 'details-title';
 
 const footer = h('footer', { class: 'bottom' });
-app.append(header, intro, h('main', { class: 'layout' }, nav, graphArea, details), footer);
+
+// On a phone the four parts take turns on one screen, chosen from a tab bar at the bottom.
+type PhoneView = 'findings' | 'graph' | 'ask' | 'details';
+const phoneViews: PhoneView[] = ['findings', 'graph', 'ask', 'details'];
+const phoneButtons = new Map<PhoneView, HTMLButtonElement>();
+const phoneTabs = h('nav', { class: 'phone-tabs', dataset: { testid: 'phone-tabs' } });
+const isPhone = () => matchMedia('(max-width: 700px)').matches;
+function showPhone(view: PhoneView): void {
+  app.dataset.phone = view;
+  for (const [key, button] of phoneButtons) button.setAttribute('aria-current', String(key === view));
+  if (view === 'findings') openTab('gaps');
+  if (view === 'ask') openTab('ask');
+  if (view === 'graph') graph.cy.resize();
+}
+for (const view of phoneViews) {
+  const button = h('button', { type: 'button', dataset: { testid: `phone-${view}` }, onclick: () => showPhone(view) });
+  phoneButtons.set(view, button);
+  phoneTabs.append(button);
+}
+/** An answer that arrives is brought into view: on a phone the details take the screen. */
+function reveal(): void {
+  if (isPhone()) showPhone('details');
+  details.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+app.append(header, intro, h('main', { class: 'layout' }, nav, graphArea, details), footer, phoneTabs);
 
 const graph = new GraphView(graphContainer);
 
 // ---- Explorer context ----------------------------------------------------------------
 let lists: Promise<{ powers: NamedItem[]; places: NamedItem[]; cases: CaseItem[]; dataVersion: number }> | undefined;
-const loadLists = () => (lists ??= askLists(state.case).then((a) => a.data).catch((e) => { lists = undefined; throw e; }));
+const loadLists = () => (lists ??= askLists().then((a) => a.data).catch((e) => { lists = undefined; throw e; }));
 let currentCase: CaseItem | undefined;
+let knownCases: CaseItem[] = [];
 let findings: Finding[] = [];
 let graphAnswer: { answer: GraphAnswer; query: string } | undefined;
 /** The findings, once gaps has answered (the story view is built on them). */
@@ -96,11 +133,19 @@ const x: Explorer = {
   powers: () => loadLists().then((l) => l.powers).catch(() => []),
   places: () => loadLists().then((l) => l.places).catch(() => []),
   caseInfo: () => currentCase,
+  defaults: () => storyDefaults,
+  cite: (question, date, evidence) => citeEl(() => ({
+    question, date, evidence, link: (x.save(), location.href),
+    caseTitle: currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case,
+    dataVersion: graphAnswer?.answer.dataVersion,
+  })),
+  defaultsReady: () => defaultsReady,
   save: () => writeState(state),
   showDetails(title, content) {
     detailsTitle.textContent = title;
     replace(detailsBody, content);
     redrawDetails = undefined;
+    if (!content.classList.contains('state-loading')) reveal();
   },
   focusFinding(finding, opts = {}) {
     state.finding = finding.id;
@@ -119,6 +164,7 @@ const x: Explorer = {
         h('h3', {}, pick(finding.title, finding.titleZh)),
         h('p', {}, pick(finding.explanation, finding.explanationZh)),
         finding.power ? h('p', { class: 'meta' }, nameEl(finding.power)) : null,
+        x.cite(pick(finding.title, finding.titleZh), state.asOf, finding.evidence),
         h('h4', {}, t('evidenceTitle')),
         evidenceList(finding.evidence)));
       redrawDetails = draw;
@@ -137,7 +183,7 @@ const x: Explorer = {
     state.asOf = date;
     x.save();
     time.syncAsOf();
-    await loadGraph();
+    await loadGraph().catch(() => { /* the overlay says so, with a retry */ });
   },
   async expand(id) {
     x.showDetails(t('exploreTitle'), loadingEl());
@@ -172,9 +218,19 @@ const x: Explorer = {
     const n = graph.mark(ids, 'answer', { fade: true });
     const inFinding = findings.find((f) => f.id === state.finding);
     if (inFinding) graph.mark(inFinding.nodeIds, 'gap');
+    graph.fit(graph.markedIds('answer'));
     return n;
   },
 };
+
+/** The case's own starting question, from its story: the lead action's power, place and date. */
+let storyDefaults: { power?: string; place?: string; at?: string } = {};
+let resolveDefaults: (d: typeof storyDefaults) => void = () => {};
+const defaultsReady = new Promise<typeof storyDefaults>((resolve) => { resolveDefaults = resolve; });
+function settleDefaults(told: Story | undefined): void {
+  storyDefaults = { power: told?.power?.id ?? findings.find((f) => f.power)?.power?.id, place: told?.place?.id, at: told?.at };
+  resolveDefaults(storyDefaults);
+}
 
 /** With no finding chosen, the graph marks the nodes of the story's findings, or of the most severe findings present. */
 let storyFindings: Finding[] = [];
@@ -183,8 +239,11 @@ function markSevereGaps(): void {
     graph.mark(storyFindings.flatMap((f) => f.nodeIds), 'gap');
     return;
   }
+  graph.mark(severeIds(), 'gap');
+}
+function severeIds(): string[] {
   const top = ['HIGH', 'MEDIUM', 'LOW'].find((sev) => findings.some((f) => f.severity === sev));
-  graph.mark(findings.filter((f) => f.severity === top).flatMap((f) => f.nodeIds), 'gap');
+  return findings.filter((f) => f.severity === top).flatMap((f) => f.nodeIds);
 }
 
 // ---- Panels ------------------------------------------------------------------------
@@ -200,6 +259,7 @@ const gaps = gapsPanel(x, (loaded) => {
   findings = loaded;
   resolveFindings(loaded);
   applyFindingMarks();
+  renderIntro();
 });
 const ask = askPanel(x);
 const time = timePanel(x);
@@ -245,7 +305,10 @@ function updateEmpty(): void {
 
 /** The story of the case, built once from the case graph and the findings; undefined when it cannot be (the whole case is drawn then). */
 function storyOf(answer: GraphAnswer): Promise<Story | undefined> {
-  return (story ??= findingsReady.then((f) => (f.length ? buildStory(state.case, answer, f) : undefined)).catch(() => undefined));
+  return (story ??= findingsReady.then((f) => (f.length ? buildStory(state.case, answer, f) : undefined)).catch(() => undefined).then((told) => {
+    settleDefaults(told);
+    return told;
+  }));
 }
 
 /** Short names need the case graph to look up an action's power or a grant's. */
@@ -272,6 +335,8 @@ async function drawBase(answer: GraphAnswer, fresh: boolean): Promise<void> {
   }
   if (fresh) for (const more of expanded.values()) graph.draw(more, { layout: false });
   graph.setHidden(state.hide);
+  // Level of detail: the findings' nodes (and the story's lead action) are captioned from afar.
+  graph.setMajor(told ? [...told.findings.flatMap((f) => f.nodeIds), told.leadAction ?? ''] : severeIds());
   if (fresh) graph.layout();
 }
 
@@ -298,9 +363,26 @@ async function loadGraph(): Promise<void> {
     updateEmpty();
     renderGraphMeta();
   } catch (error) {
-    replace(graphEmpty, errorEl(error, () => void loadGraph()));
-    graphEmpty.hidden = false;
+    if (graphAnswer) {
+      // A redraw for another date failed: what is drawn stays, and the error says so.
+      replace(graphEmpty, errorEl(error, () => void loadGraph()));
+      graphEmpty.hidden = false;
+      throw error;
+    }
+    replace(graphEmpty);
+    updateEmpty();
+    throw error;
+  } finally {
+    renderToolbar();
   }
+}
+
+/** A landing that failed in part: one message, one retry, which loads the whole view again from its link. */
+function viewFailed(error: unknown): void {
+  x.save();
+  replace(viewError, errorEl(error, () => location.reload()));
+  viewError.querySelector('button')?.setAttribute('data-testid', 'retry-view');
+  viewError.hidden = false;
 }
 
 function renderGraphMeta(): void {
@@ -324,17 +406,62 @@ function toggleTable(): void {
   renderTable();
   renderToolbar();
 }
+/** The legend lists the kinds drawn now (all of them, known to the style tables or not). */
+let legendKinds = '';
+function renderLegend(force = true): void {
+  const present = [...new Set(graph.cy.nodes().map((n) => n.data('label') as string))].sort();
+  if (!force && present.join() === legendKinds) return;
+  legendKinds = present.join();
+  replace(legendBox, legendEl(graph.getLayers(), (layers) => { graph.setLayers(layers); state.layers = layers; x.save(); }, present.length ? new Set(present) : undefined));
+}
 graph.onChange(() => {
   if (tableShown()) renderTable();
+  renderLegend(false);
 });
+
+/** What the figure is of: the chosen finding, the answer asked, or the story of the case. */
+function figureSubtitle(): string {
+  const c = currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case;
+  const focus = findings.find((f) => f.id === state.finding);
+  const what = focus ? pick(focus.title, focus.titleZh) : graph.markedIds('answer').length && state.q ? detailsBody.querySelector('.card h2')?.textContent ?? '' : graph.isStory() ? t('scopeStoryHint') : t('scopeWhole', { n: graph.cy.nodes().length });
+  const date = state.asOf ? `${t('asOf')} ${state.asOf}` : state.q === 'whoCan' && state.at ? t('asOfAnswer', { date: state.at }) : t('asOfAll');
+  return [c, what, date].filter(Boolean).join(' · ');
+}
+
+/** "Sources: …; made with Quanze": the outlets of the case's sources. */
+function sourceLine(): string {
+  const outlets = [...new Set((graphAnswer?.answer.nodes ?? []).filter((n) => n.label === 'Source').map((n) => String((n.properties as Record<string, unknown> | null)?.outlet ?? n.name ?? '')).filter(Boolean))];
+  const shown = outlets.slice(0, 10).join('; ');
+  return t('figureSources', { sources: outlets.length > 10 ? `${shown} ${t('andMore', { n: outlets.length - 10 })}` : shown || '—' });
+}
+
+async function exportFigure(kind: 'png' | 'svg'): Promise<void> {
+  const titles = { law: [t('bandLaw'), t('bandLawSub')], fact: [t('bandFact'), t('bandFactSub')], says: [t('bandSays'), t('bandSaysSub')] } as const;
+  const present = new Set(graph.cy.nodes(':visible').map((n) => n.data('label') as string));
+  const parts: FigureParts = {
+    title: currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case,
+    subtitle: figureSubtitle(),
+    bands: graph.bands().map((b) => ({ title: titles[b.band][0], sub: titles[b.band][1], colour: BAND_LOOKS[b.band].colour, tint: BAND_LOOKS[b.band].tint, y1: b.y1, y2: b.y2 })),
+    kinds: [...present].sort().map((label) => ({ label, name: kindName(label) })),
+    layers: graph.getLayers().filter((l) => graph.cy.edges(':visible').some((e) => e.data('layer') === l)).map((layer) => ({ layer, name: tv('layerNames', layer) })),
+    marks: { gap: graph.markedIds('gap').length ? t('legendGap') : undefined, answer: graph.markedIds('answer').length ? t('legendAnswer') : undefined },
+    version: [t('dataVersion', { v: graphAnswer?.answer.dataVersion ?? '' }), location.href].join(' · '),
+    sources: sourceLine(),
+  };
+  const svg = figureSvg(await graph.drawing(kind, kind === 'png' ? 1.5 : 1), parts);
+  if (kind === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), exportName('svg'));
+  else download(await figurePng(svg, 1.5), exportName('png'));
+}
 
 function exportName(ext: string): string {
   return `quanze-${state.case}${state.asOf ? `-as-of-${state.asOf}` : ''}.${ext}`;
 }
 
 function renderToolbar(): void {
+  // Buttons that act on the drawing are off while nothing is drawn.
+  const drawnNothing = !graphAnswer || graph.cy.nodes().empty();
   const button = (label: string, testid: string, onclick: () => void, extra: Record<string, unknown> = {}) =>
-    h('button', { type: 'button', class: 'small', dataset: { testid }, onclick, ...extra }, label);
+    h('button', { type: 'button', class: 'small', dataset: { testid }, onclick, disabled: drawnNothing && testid !== 'clear', ...extra }, label);
   const scopeButton = (scope: ViewState['scope'], label: string, title?: string) => h('button', {
     type: 'button', class: 'small segment-button', dataset: { testid: `scope-${scope}` }, 'aria-pressed': String(state.scope === scope), title,
     onclick: () => void setScope(scope),
@@ -351,8 +478,8 @@ function renderToolbar(): void {
     button(tableShown() ? t('graphView') : t('tableView'), 'table-toggle', toggleTable, { 'aria-pressed': String(tableShown()) }),
     h('span', { class: 'toolbar-group', role: 'group', 'aria-label': t('exportLabel') },
       h('span', { class: 'meta' }, `${t('exportLabel')}:`),
-      button(t('exportPng'), 'export-png', () => download(graph.png(), exportName('png'))),
-      button(t('exportSvg'), 'export-svg', () => void graph.svg().then((text) => download(new Blob([text], { type: 'image/svg+xml' }), exportName('svg')))),
+      button(t('exportPng'), 'export-png', () => void exportFigure('png')),
+      button(t('exportSvg'), 'export-svg', () => void exportFigure('svg')),
       button(t('exportJson'), 'export-json', () => {
         const data = { case: state.case, asOf: state.asOf ?? null, dataVersion: graphAnswer?.answer.dataVersion, query: graphAnswer?.query, link: location.href, ...graph.drawn() };
         download(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), exportName('json'));
@@ -394,31 +521,77 @@ graph.onSelect((selected) => {
 });
 
 // ---- Language, intro, header ---------------------------------------------------------
+/** The first sentences of a text, in either script, up to about `max` characters. */
+function opening(text: string, max = 320): [string, string] {
+  const sentences = text.match(/[^.!?。！？]+[.!?。！？]+["”’)]*\s*|[^.!?。！？]+$/g) ?? [text];
+  let head = '';
+  for (const sentence of sentences) {
+    if (head && head.length + sentence.length > max) break;
+    head += sentence;
+  }
+  return [head.trim(), text.slice(head.length).trim()];
+}
+
+/** The introduction, written from the case's own data: its title, the opening of its summary, and its most severe findings. */
+function renderIntro(): void {
+  introToggle.textContent = introHidden ? t('introShow') : t('introHide');
+  intro.classList.toggle('collapsed', introHidden);
+  introTitle.hidden = introHidden;
+  introText.hidden = introHidden;
+  introMore.querySelector('summary')!.textContent = t('caseSummary');
+  const c = currentCase;
+  introTitle.textContent = c ? pick(c.title, c.titleZh) || c.id : '';
+  const [head, rest] = opening(c ? pick(c.summary, c.summaryZh) : '');
+  introSummary.textContent = rest;
+  introMore.hidden = introHidden || !rest;
+  const top = ['HIGH', 'MEDIUM', 'LOW'].flatMap((sev) => findings.filter((f) => f.severity === sev)).slice(0, 3);
+  replace(introText,
+    head ? h('p', { dataset: { testid: 'intro-summary' } }, head) : null,
+    top.length ? h('div', { class: 'intro-findings' }, h('span', { class: 'intro-findings-label' }, t('introFindings')),
+      h('ul', {}, top.map((f) => h('li', {}, h('button', { type: 'button', class: 'link', dataset: { testid: 'intro-finding' }, onclick: () => x.focusFinding(f, { select: true }) }, pick(f.title, f.titleZh)))))) : null);
+}
+
+/** The case picker: every case in the database, by its title in the current language. */
+function renderCasePicker(): void {
+  casePickerLabel.textContent = t('casePicker');
+  const cases = knownCases.length ? knownCases : currentCase ? [currentCase] : [];
+  replace(casePicker, cases.map((c) => h('option', { value: c.id, selected: c.id === state.case }, pick(c.title, c.titleZh) || c.id)));
+  casePicker.hidden = cases.length < 2;
+  caseTitle.hidden = !casePicker.hidden;
+  if (currentCase) replace(caseTitle, nameEl({ name: currentCase.title, nameZh: currentCase.titleZh }, { tag: 'strong' }));
+}
+
+casePicker.addEventListener('change', () => openCase(casePicker.value));
+
+/** Opens another case: a fresh view of it (the link names the case and nothing of the last one's view). */
+function openCase(id: string): void {
+  if (id === state.case) return;
+  const next: ViewState = { case: id, lang: state.lang, tab: 'gaps', expand: [], hide: [], scope: 'story' };
+  writeState(next);
+  location.reload();
+}
+
 function renderStatic(): void {
   document.title = `${t('appName')} · ${t('appTagline')}`;
   brand.querySelector('.tagline')!.textContent = t('appTagline');
   langButton.textContent = t('switchLanguage');
   langButton.setAttribute('aria-label', t('switchLanguageLabel'));
   copyLinkButton.textContent = t('copyLink');
-  introTitle.textContent = t('introTitle');
-  replace(introText, h('p', {}, t('intro1'), ' ', t('intro2'), ' ', t('intro3')));
-  introToggle.textContent = introHidden ? t('introShow') : t('introHide');
-  introTitle.hidden = introHidden;
-  introText.hidden = introHidden;
-  introMore.hidden = introHidden || !introSummary.textContent;
-  introMore.querySelector('summary')!.textContent = t('caseSummary');
-  intro.classList.toggle('collapsed', introHidden);
-  if (currentCase) {
-    replace(caseTitle, nameEl({ name: currentCase.title, nameZh: currentCase.titleZh }, { tag: 'strong' }));
-    introSummary.textContent = pick(currentCase.summary, currentCase.summaryZh);
-    introMore.hidden = introHidden || !introSummary.textContent;
-  }
+  renderIntro();
+  renderCasePicker();
   graphContainer.setAttribute('aria-label', t('graphLabel'));
+  zoomControls.setAttribute('aria-label', t('zoomLabel'));
+  for (const [button, label] of [[zoomIn, t('zoomIn')], [zoomOut, t('zoomOut')], [zoomFit, t('fit')]] as const) {
+    button.setAttribute('aria-label', label);
+    button.title = label;
+  }
   nav.setAttribute('aria-label', t('panelsLabel'));
   const tabLabels = { gaps: t('tabGaps'), ask: t('tabAsk'), time: t('tabTime'), compare: t('tabCompare'), explore: t('tabExplore') };
   for (const [name, button] of tabButtons) button.textContent = tabLabels[name as keyof typeof tabLabels];
   footer.textContent = t('keyboardHelp');
-  replace(legendBox, legendEl(graph.getLayers(), (layers) => { graph.setLayers(layers); state.layers = layers; x.save(); }));
+  const phoneLabels: Record<PhoneView, string> = { findings: t('phoneFindings'), graph: t('phoneGraph'), ask: t('tabAsk'), details: t('details') };
+  for (const [view, button] of phoneButtons) button.textContent = phoneLabels[view];
+  renderLegend();
   renderToolbar();
   renderGraphMeta();
 }
@@ -473,6 +646,31 @@ document.addEventListener('keydown', (ev) => {
   }
 });
 
+// ---- Viewport in the link ------------------------------------------------------------
+let trackViewport = false;
+let viewportTimer: ReturnType<typeof setTimeout> | undefined;
+graph.cy.on('viewport', () => {
+  if (!trackViewport) return;
+  clearTimeout(viewportTimer);
+  viewportTimer = setTimeout(() => {
+    const pan = graph.cy.pan();
+    state.zoom = Math.round(graph.cy.zoom() * 1000) / 1000;
+    state.pan = `${Math.round(pan.x)},${Math.round(pan.y)}`;
+    x.save();
+  }, 200);
+});
+
+/** Puts the graph at the link's zoom and pan, once the landing's own fitting is done; from then on the link follows the view. */
+function restoreViewport(): void {
+  graph.cy.stop(true, true);
+  graph.cy.nodes().stop(true, true);
+  if (state.zoom && state.pan) {
+    const [px, py] = state.pan.split(',').map(Number);
+    graph.cy.viewport({ zoom: state.zoom, pan: { x: px, y: py } });
+  }
+  trackViewport = true;
+}
+
 // ---- Start ---------------------------------------------------------------------------
 // For tests and the console: the graph, the state, selection by id, and when the landing view was ready.
 (window as unknown as { __quanze: unknown }).__quanze = { cy: graph.cy, state, select: (id: string) => graph.select(id) };
@@ -482,18 +680,28 @@ async function start(): Promise<void> {
   graph.setHidden(state.hide);
   renderStatic();
   openTab(state.tab);
+  showPhone(state.tab === 'ask' ? 'ask' : 'findings');
   showSelection(null);
   updateEmpty();
-  loadLists().then((l) => {
-    currentCase = l.cases[0];
+  // Everything the landing needs is asked at once: the case list (introduction), the
+  // findings, the timeline and the case graph; the story waits only for the last two.
+  const listsLoaded = loadLists().then((l) => {
+    knownCases = l.cases;
+    currentCase = l.cases.find((c) => c.id === state.case);
+    if (!currentCase && l.cases.length) {
+      // The link names a case the database does not hold: open the first one it does.
+      openCase(l.cases[0].id);
+      return;
+    }
     versionEl.textContent = t('dataVersion', { v: l.dataVersion });
     renderStatic();
     compare.refresh();
-  }).catch(() => { /* each panel shows its own error when it needs the lists */ });
-  void time.load();
-  // The findings load while the graph does; marks wait for both.
-  const findingsLoaded = gaps.load();
-  await loadGraph();
+  });
+  const failures: unknown[] = [];
+  const note = (p: Promise<unknown>) => p.catch((e) => { failures.push(e); });
+  const timeLoaded = note(time.load());
+  const findingsLoaded = note(gaps.load());
+  await Promise.all([note(loadGraph()), note(listsLoaded)]);
   // A permalink's expanded neighbourhoods are asked for together and drawn in the link's order.
   const restored = await Promise.all(state.expand.map((id) => askNeighborhood({ id, depth: 1, at: state.asOf }).catch(() => undefined)));
   state.expand.forEach((id, i) => {
@@ -507,12 +715,17 @@ async function start(): Promise<void> {
   const selectedId = state.sel;
   graphDrawn = true;
   (window as unknown as { __quanze: Record<string, unknown> }).__quanze.landedMs = performance.now();
-  await findingsLoaded;
+  await Promise.all([findingsLoaded, timeLoaded]);
+  if (graphAnswer) void storyOf(graphAnswer.answer);
+  else settleDefaults(undefined);
+  if (failures.length) viewFailed(failures[0]);
   applyFindingMarks();
   if (state.q && state.power) await ask.run();
   if (selectedId) graph.select(selectedId);
+  restoreViewport();
   renderToolbar();
   if (tableShown()) renderTable();
+  (window as unknown as { __quanze: Record<string, unknown> }).__quanze.ready = true;
 }
 
 void start();

@@ -85,7 +85,8 @@ export interface WhoCanCard { whoCan: WhoCanAnswer; whoDid?: WhoDidAnswer; gaps?
 
 /** "Who can [power] in [place] on [date]?", with what was done there and the case's findings. */
 export function askWhoCan(a: { power: string; place?: string; at?: string; case: string }): Promise<Asked<WhoCanCard>> {
-  return ask([whoCanOp({ power: a.power, place: a.place, at: a.at }), whoDidOp({ power: a.power, place: a.place }), gapsOp({ case: a.case })]);
+  // The date governs the whole card: what was done up to it, and the findings as of it.
+  return ask([whoCanOp({ power: a.power, place: a.place, at: a.at }), whoDidOp({ power: a.power, place: a.place, to: a.at }), gapsOp({ case: a.case, at: a.at })]);
 }
 
 export interface WhoDidCard { whoDid: WhoDidAnswer; gaps?: GapsAnswer }
@@ -152,13 +153,14 @@ export function askNeighborhood(a: { id: string; depth?: number; at?: string }):
 
 // The entity API (@neo4j/graphql), for lists and for the evidence of any node.
 
-export interface NamedItem { id: string; name: string; nameZh: string; aliases?: string[] | null; pinyin?: string | null; level?: string | null }
-export interface CaseItem { id: string; title: string; titleZh: string; summary?: string | null; summaryZh?: string | null }
+export interface NamedItem { id: string; name?: string | null; nameZh?: string | null; aliases?: string[] | null; pinyin?: string | null; level?: string | null }
+export interface CaseItem { id: string; title?: string | null; titleZh?: string | null; summary?: string | null; summaryZh?: string | null }
 
-export function askLists(caseId: string): Promise<Asked<{ dataVersion: number; powers: NamedItem[]; places: NamedItem[]; cases: CaseItem[] }>> {
+/** The pickers' lists and every case (the case picker and the introduction read them). */
+export function askLists(): Promise<Asked<{ dataVersion: number; powers: NamedItem[]; places: NamedItem[]; cases: CaseItem[] }>> {
   return ask([{
-    name: 'Lists', 
-    field: `dataVersion\n  powers(limit: 200) { id name nameZh aliases pinyin }\n  places(limit: 200) { id name nameZh aliases pinyin level }\n  cases(where: { id: { eq: ${JSON.stringify(caseId)} } }) { id title titleZh summary summaryZh }`,
+    name: 'Lists',
+    field: `dataVersion\n  powers(limit: 200) { id name nameZh aliases pinyin }\n  places(limit: 200) { id name nameZh aliases pinyin level }\n  cases(limit: 100) { id title titleZh summary summaryZh }`,
   }]);
 }
 

@@ -1,5 +1,5 @@
 // The view's state lives in the URL hash, so a copied link reproduces the view:
-// #case=…&lang=zh&scope=story&tab=ask&q=whoCan&power=…&place=…&at=…&finding=…&asOf=…&sel=…&expand=a,b&hide=c&layers=…
+// #case=…&lang=zh&scope=story&tab=ask&q=whoCan&power=…&place=…&at=…&finding=…&asOf=…&sel=…&expand=a,b&hide=c&layers=…&zoom=…&pan=x,y
 export interface ViewState {
   case: string;
   lang: 'en' | 'zh';
@@ -26,6 +26,9 @@ export interface ViewState {
   view?: 'graph' | 'table';
   /** What the graph draws: the story of the most severe findings, or the whole case. */
   scope: 'story' | 'whole';
+  /** The graph's zoom and pan ("x,y" in screen pixels), so a link reopens the same picture. */
+  zoom?: number;
+  pan?: string;
 }
 
 export const SEED_CASE = 'henan-red-code-2022';
@@ -57,6 +60,8 @@ export function readState(hash = location.hash): ViewState {
     places: list('places'),
     view: p.get('view') === 'table' ? 'table' : undefined,
     scope: p.get('scope') === 'whole' ? 'whole' : 'story',
+    zoom: Number(p.get('zoom')) > 0 ? Number(p.get('zoom')) : undefined,
+    pan: /^-?[\d.]+,-?[\d.]+$/.test(p.get('pan') ?? '') ? p.get('pan')! : undefined,
   };
 }
 

@@ -9,6 +9,7 @@
 //   id, label, name, nameZh       the NodeRef (see below for how each label is named)
 //   unsourced                     true when an editor asserted the node without a source
 //   citations                     [{quoteZh, quote, locator, source: {id, title, titleEn, outlet, author, publishedAt, url, kind}}]
+//                                 (publishedAt as text at its precision: '2022-06-15', '2022-06' or '2022')
 //   source                        the Source's own fields when the node is a Source, else null
 //
 // Naming: Instrument and Case by title; Source by its English title when it has one;
@@ -55,6 +56,6 @@ RETURN n.id AS id, label, names[0] AS name, names[1] AS nameZh,
        coalesce(n.unsourced, false) AS unsourced,
        [(n)-[e:EVIDENCED_BY]->(s:Source) | {
          quoteZh: e.quoteZh, quote: e.quote, locator: e.locator,
-         source: s {.id, .title, .titleEn, .outlet, .author, .publishedAt, .url, .kind}
+         source: s {.id, .title, .titleEn, .outlet, .author, publishedAt: CASE s.publishedAtPrecision WHEN 'YEAR' THEN left(toString(s.publishedAt), 4) WHEN 'MONTH' THEN left(toString(s.publishedAt), 7) ELSE toString(s.publishedAt) END, .url, .kind}
        }] AS citations,
-       CASE label WHEN 'Source' THEN n {.id, .title, .titleEn, .outlet, .author, .publishedAt, .url, .kind} END AS source
+       CASE label WHEN 'Source' THEN n {.id, .title, .titleEn, .outlet, .author, publishedAt: CASE n.publishedAtPrecision WHEN 'YEAR' THEN left(toString(n.publishedAt), 4) WHEN 'MONTH' THEN left(toString(n.publishedAt), 7) ELSE toString(n.publishedAt) END, .url, .kind} END AS source

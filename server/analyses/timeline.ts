@@ -5,12 +5,23 @@ import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode 
 import { en, zh } from './names.js';
 import { LIST_LIMIT, runAnalysis } from './run.js';
 import type { Evidence, NodeRef } from './types.js';
+import { dateAtPrecision } from '../dates.js';
+
+/** Instruments a legislature adopts or a court hands down: issued (印发) is the wrong word for them. */
+const ENACTED: Record<string, { en: string; zh: string }> = {
+  LAW: { en: 'Promulgated', zh: '公布' },
+  STATUTE: { en: 'Promulgated', zh: '公布' },
+  CONSTITUTION: { en: 'Promulgated', zh: '公布' },
+  JUDGMENT: { en: 'Handed down', zh: '作出' },
+  TREATY: { en: 'Signed', zh: '签署' },
+};
 
 export type TimelineKind =
   | 'ACTION' | 'STATEMENT' | 'INSTRUMENT_ISSUED' | 'INSTRUMENT_IN_FORCE' | 'INSTRUMENT_ENDED'
   | 'BODY_RENAMED' | 'BODY_CREATED' | 'BODY_DISSOLVED' | 'SOURCE_PUBLISHED';
 
 export interface TimelineEvent {
+  /** Written at its precision: '2022-06-13', '2022-04' or '2022'. */
   date: string;
   endDate: string | null;
   kind: TimelineKind;
@@ -30,9 +41,12 @@ export interface TimelineAnswer {
 interface Row {
   kind: TimelineKind;
   date: string;
+  datePrecision: string | null;
   endDate: string | null;
+  endPrecision: string | null;
   id: string;
   extra: {
+    docType?: string;
     stance?: string; saidBy?: string | null; about?: string[]; names?: string[];
     successor?: string; how?: string; citations?: string | null; unsourced?: boolean | null;
   };
@@ -80,10 +94,12 @@ export async function timeline(db: Database, question: { case: string; limit?: n
         nodeIds = [r.id, ...(speaker ? [speaker.id] : []), ...powers.map((p) => p.id), ...named.map((b) => b.id)];
         break;
       }
-      case 'INSTRUMENT_ISSUED':
-        title = `Issued: ${node.name}`;
-        titleZh = `印发：《${node.nameZh}》`;
+      case 'INSTRUMENT_ISSUED': {
+        const enacted = ENACTED[r.extra.docType ?? ''] ?? { en: 'Issued', zh: '印发' };
+        title = `${enacted.en}: ${node.name}`;
+        titleZh = `${enacted.zh}：《${node.nameZh}》`;
         break;
+      }
       case 'INSTRUMENT_IN_FORCE':
         title = `In force: ${node.name}`;
         titleZh = `施行：《${node.nameZh}》`;
@@ -119,7 +135,9 @@ export async function timeline(db: Database, question: { case: string; limit?: n
       default:
         break;
     }
-    return { date: r.date, endDate: r.endDate, kind: r.kind, node, title, titleZh, nodeIds, evidence };
+    const date = dateAtPrecision(r.date, r.datePrecision);
+    const endDate = r.endDate === null ? null : dateAtPrecision(r.endDate, r.endPrecision);
+    return { date, endDate, kind: r.kind, node, title, titleZh, nodeIds, evidence };
   });
   return { case: caseRef, events, incomplete: rows.length > limit };
 }

@@ -103,6 +103,8 @@ export type ActorRole = 'DECIDED' | 'EXECUTED' | 'REQUESTED' | 'COMMUNICATED';
 export interface Actor {
   who: NodeRef;
   role: ActorRole;
+  /** How the actor's part is known (PERFORMED_BY.basis). */
+  basis: 'STATED' | 'EDITOR_READING' | 'INFERRED';
   through: NodeRef | null;
   position: string | null;
   positionZh: string | null;
@@ -114,9 +116,20 @@ export interface ActionResult {
   summary: string;
   summaryZh: string;
   affectedCount: number | null;
+  /** Written at its precision: '2022-06-13', '2022-06' or '2022'. */
   startedAt: string;
   endedAt: string | null;
+  /** When the dates are imprecise and the action may fall outside the asked period, a sentence saying so. */
+  dateUncertain: string | null;
+  dateUncertainZh: string | null;
   purpose: string | null;
+  /** What readers see for the purpose: its Term's label, never the slug. */
+  purposeLabel: string | null;
+  purposeLabelZh: string | null;
+  /** The weakest basis of the purpose and the actors; the words say which is a reading. */
+  basis: 'STATED' | 'EDITOR_READING' | 'INFERRED';
+  basisNote: string | null;
+  basisNoteZh: string | null;
   place: NodeRef | null;
   powers: NodeRef[];
   actors: Actor[];

@@ -10,17 +10,23 @@
 //   $rowCap  most actions to return (the wrapper marks the answer incomplete when reached)
 //
 // One row per action, earliest first:
-//   id, summary, summaryZh, startedAt, endedAt, purpose, affectedCount, placeId, powerIds,
-//   actors [{id, role, citations, unsourced, through {bodyId, title, titleZh, citations, unsourced} or null}]
+//   id, summary, summaryZh, startedAt, endedAt (text at their precision: '2022-06-13', '2022-06', '2022'),
+//   startedFirst, startedLast, endedFirst, endedLast (the days an imprecise date covers),
+//   purpose, purposeBasis, purposeLabel, purposeLabelZh (from a PURPOSE Term, when declared),
+//   affectedCount, placeId, powerIds,
+//   actors [{id, role, basis, citations, unsourced, through {bodyId, title, titleZh, citations, unsourced} or null}]
+// An action given only to the month (or year) is listed when its days may overlap the period;
+// whoDid.ts says when they may also fall outside it.
 MATCH (asked:Power {id: $power})
 MATCH (power:Power)-[:NARROWER_THAN*0..]->(asked)
 MATCH (a:Action)-[:EXERCISED]->(power)
 WITH DISTINCT a
 MATCH (a)-[:IN]->(ap:Place)
 WHERE ($place IS NULL OR EXISTS { (ap)-[:WITHIN*0..]->(:Place {id: $place}) })
-  // The action's days [startedAt, endedAt] overlap the period; an action without an end lasted one day.
+  // The action's days [startedAt, endedAt] may overlap the period; an action without an end lasted
+  // one day. An imprecise date is the interval [x, xLast] (docs/analyses.md, precision).
   AND ($to IS NULL OR a.startedAt <= date($to))
-  AND ($from IS NULL OR coalesce(a.endedAt, a.startedAt) >= date($from))
+  AND ($from IS NULL OR coalesce(a.endedAtLast, a.endedAt, a.startedAtLast, a.startedAt) >= date($from))
 CALL (a) {
   MATCH (a)-[r:PERFORMED_BY]->(who)
   // A person's position on the day the action started; open ends count as holding it.
@@ -40,11 +46,18 @@ CALL (a) {
     LIMIT 1
   }
   RETURN collect({
-    id: who.id, role: r.role, citations: r.citations, unsourced: coalesce(r.unsourced, false), through: through
+    id: who.id, role: r.role, basis: coalesce(r.basis, 'STATED'), citations: r.citations, unsourced: coalesce(r.unsourced, false), through: through
   }) AS actors
 }
-RETURN a.id AS id, a.summary AS summary, a.summaryZh AS summaryZh, a.startedAt AS startedAt, a.endedAt AS endedAt,
-       a.purpose AS purpose, a.affectedCount AS affectedCount, ap.id AS placeId,
+WITH a, ap, actors, head(COLLECT { MATCH (t:Term) WHERE t.vocabulary = 'PURPOSE' AND t.value = a.purpose RETURN t }) AS purposeTerm
+RETURN a.id AS id, a.summary AS summary, a.summaryZh AS summaryZh,
+       CASE a.startedAtPrecision WHEN 'YEAR' THEN left(toString(a.startedAt), 4) WHEN 'MONTH' THEN left(toString(a.startedAt), 7) ELSE toString(a.startedAt) END AS startedAt,
+       CASE a.endedAtPrecision WHEN 'YEAR' THEN left(toString(a.endedAt), 4) WHEN 'MONTH' THEN left(toString(a.endedAt), 7) ELSE toString(a.endedAt) END AS endedAt,
+       a.startedAt AS startedFirst, coalesce(a.startedAtLast, a.startedAt) AS startedLast,
+       a.endedAt AS endedFirst, coalesce(a.endedAtLast, a.endedAt) AS endedLast,
+       a.purpose AS purpose, coalesce(a.purposeBasis, 'STATED') AS purposeBasis,
+       purposeTerm.label AS purposeLabel, purposeTerm.labelZh AS purposeLabelZh,
+       a.affectedCount AS affectedCount, ap.id AS placeId,
        [(a)-[:EXERCISED]->(p:Power) | p.id] AS powerIds,
        actors
 ORDER BY a.startedAt, a.id

@@ -4,6 +4,8 @@ import { ACTOR_ROLES } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode } from './evidence.js';
 import { LIST_LIMIT, runAnalysis } from './run.js';
+import { BASIS_WORDS, weakestBasis, type Basis } from './basis.js';
+import { formatDate } from '../dates.js';
 import type { ActionResult, Actor, ActorRole, WhoDidAnswer } from './types.js';
 
 export interface WhoDidParams {
@@ -18,6 +20,7 @@ export interface WhoDidParams {
 interface ActorRow {
   id: string;
   role: ActorRole;
+  basis: Basis;
   citations: string | null;
   unsourced: boolean;
   through: { bodyId: string; title: string | null; titleZh: string | null; citations: string | null; unsourced: boolean } | null;
@@ -29,7 +32,14 @@ interface ActionRow {
   summaryZh: string;
   startedAt: string;
   endedAt: string | null;
+  startedFirst: string;
+  startedLast: string;
+  endedFirst: string | null;
+  endedLast: string | null;
   purpose: string | null;
+  purposeBasis: Basis;
+  purposeLabel: string | null;
+  purposeLabelZh: string | null;
   affectedCount: number | null;
   placeId: string;
   powerIds: string[];
@@ -58,6 +68,10 @@ export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDid
   const described = await describeNodes(db, ids);
 
   const actions: ActionResult[] = shown.map((r) => ({
+    ...basisOf(r, described),
+    ...dateUncertainty(r, params.from ?? null, params.to ?? null),
+    purposeLabel: r.purpose ? (r.purposeLabel ?? r.purposeLabelZh ?? 'a purpose the case does not describe') : null,
+    purposeLabelZh: r.purpose ? (r.purposeLabelZh ?? r.purposeLabel ?? '案例未说明的用途') : null,
     id: r.id,
     summary: r.summary,
     summaryZh: r.summaryZh,
@@ -71,6 +85,7 @@ export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDid
       .map((a): Actor => ({
         who: refOf(described, a.id),
         role: a.role,
+        basis: a.basis,
         through: a.through ? refOf(described, a.through.bodyId, 'Body') : null,
         position: a.through?.title ?? null,
         positionZh: a.through?.titleZh ?? null,
@@ -90,5 +105,46 @@ export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDid
     to: params.to ?? null,
     actions,
     incomplete: rows.length > limit || rows.length >= ROW_CAP,
+  };
+}
+
+/**
+ * How the action's record is known: the weakest of its purpose's basis (when it has one) and
+ * its actors' basis, said in words when it is not STATED.
+ */
+function basisOf(r: ActionRow, described: Awaited<ReturnType<typeof describeNodes>>): Pick<ActionResult, 'basis' | 'basisNote' | 'basisNoteZh'> {
+  const basis = weakestBasis(r.purpose ? r.purposeBasis : null, ...r.actors.map((a) => a.basis));
+  if (basis === 'STATED') return { basis, basisNote: null, basisNoteZh: null };
+  const en: string[] = [];
+  const zh: string[] = [];
+  if (r.purpose && r.purposeBasis !== 'STATED') {
+    en.push(`The purpose recorded for this action is ${BASIS_WORDS[r.purposeBasis].en}.`);
+    zh.push(`此行动所记录的用途是${BASIS_WORDS[r.purposeBasis].zh}。`);
+  }
+  for (const actor of r.actors.filter((a) => a.basis !== 'STATED')) {
+    const who = refOf(described, actor.id);
+    en.push(`That ${who.name ?? who.nameZh ?? who.id} took part is ${BASIS_WORDS[actor.basis as Exclude<Basis, 'STATED'>].en}.`);
+    zh.push(`${who.nameZh ?? who.name ?? who.id}参与此行动，是${BASIS_WORDS[actor.basis as Exclude<Basis, 'STATED'>].zh}。`);
+  }
+  return { basis, basisNote: en.join(' '), basisNoteZh: zh.join('') };
+}
+
+/**
+ * When the action is dated only to the month or the year and its days may fall outside the
+ * asked period, a sentence saying so (the action is listed, not silently dropped or kept).
+ */
+function dateUncertainty(r: ActionRow, from: string | null, to: string | null): Pick<ActionResult, 'dateUncertain' | 'dateUncertainZh'> {
+  const single = r.endedFirst === null;
+  // Certainly within: the latest possible start is by `to`, and the earliest possible end (or day) is from `from` on.
+  const certainlyStartedBy = to === null || r.startedLast <= to;
+  const certainlyNotOverBefore = from === null || (single ? r.startedFirst >= from : (r.endedFirst as string) >= from);
+  if (certainlyStartedBy && certainlyNotOverBefore) return { dateUncertain: null, dateUncertainZh: null };
+  const when = r.endedAt ? `${formatDate(r.startedAt, 'en')} to ${formatDate(r.endedAt, 'en')}` : formatDate(r.startedAt, 'en');
+  const whenZh = r.endedAt ? `${formatDate(r.startedAt, 'zh')}至${formatDate(r.endedAt, 'zh')}` : formatDate(r.startedAt, 'zh');
+  const period = `${from ? formatDate(from, 'en') : 'the beginning'} to ${to ? formatDate(to, 'en') : 'now'}`;
+  const periodZh = `${from ? formatDate(from, 'zh') : '最早'}至${to ? formatDate(to, 'zh') : '今'}`;
+  return {
+    dateUncertain: `The action is dated only to ${when}, so the sources do not say whether it fell within ${period}.`,
+    dateUncertainZh: `此行动的日期只精确到${whenZh}，来源未能说明它是否在${periodZh}之间。`,
   };
 }

@@ -6,7 +6,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { CITATION, NODES, type NodeSpec, type PropertySpec, type RelationSpec } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
 import { BUNDLE_FORMAT, LISTED_NODES, bundleRelations, writtenProperties } from './bundleShape.js';
-import { fromGraphValue } from './graphValues.js';
+import { storedBundleValue } from './graphValues.js';
 
 export class CaseNotFoundError extends Error {
   readonly code = 'CASE_NOT_FOUND';
@@ -42,7 +42,7 @@ export function bundleYaml(bundle: Bundle): string {
 function propertiesOf(spec: NodeSpec, stored: Record<string, unknown>): Item {
   const item: Item = {};
   for (const [key, prop] of writtenProperties(spec)) {
-    const value = fromGraphValue(prop, stored[key]);
+    const value = storedBundleValue(prop, stored, key);
     if (value !== undefined) item[key] = value;
   }
   return item;
@@ -86,7 +86,7 @@ async function itemsOfLabel(tx: ManagedTransaction, spec: NodeSpec, caseId: stri
 function citationOf(stored: Record<string, unknown>): Item {
   const citation: Item = {};
   for (const [key, prop] of Object.entries(CITATION)) {
-    const value = fromGraphValue(prop, stored[key]);
+    const value = storedBundleValue(prop, stored, key);
     if (value !== undefined) citation[key] = value;
   }
   return citation;
@@ -96,7 +96,7 @@ function citationOf(stored: Record<string, unknown>): Item {
 function referenceOf(relation: RelationSpec, stored: StoredRelation): string | Item {
   const ref: Item = { id: stored.to };
   for (const [key, prop] of Object.entries(relation.properties ?? {}) as [string, PropertySpec][]) {
-    const value = fromGraphValue(prop, stored.props[key]);
+    const value = storedBundleValue(prop, stored.props, key);
     if (value !== undefined) ref[key] = value;
   }
   if (relation.cited && typeof stored.props.citations === 'string') {

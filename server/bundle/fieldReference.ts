@@ -12,7 +12,7 @@ function cell(text: string): string {
 }
 
 function kindText(spec: PropertySpec): string {
-  const kind = spec.kind === 'date' ? 'date `YYYY-MM-DD`' : spec.kind === 'json' ? 'map or list' : spec.kind;
+  const kind = spec.kind === 'date' ? 'date `YYYY-MM-DD`, `YYYY-MM` or `"YYYY"`' : spec.kind === 'json' ? 'map or list' : spec.kind;
   return spec.enum ? `${kind}: ${spec.enum.map((e) => `\`${e}\``).join(', ')}` : kind;
 }
 

@@ -2,6 +2,7 @@
 // Editors can point their YAML tooling at docs/bundle.schema.json; validate.ts runs the
 // same schema and then the checks a schema cannot express (references, private data...).
 import { CITATION, NODES, type NodeSpec, type PropertySpec, type RelationSpec } from '../model/model.js';
+import { PARTIAL_DATE_PATTERN } from '../dates.js';
 import { BUNDLE_FORMAT, LISTED_NODES, bundleRelations, writtenProperties } from './bundleShape.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -26,8 +27,10 @@ function propertySchema(spec: PropertySpec): JsonSchema {
       Object.assign(base, { type: 'boolean' });
       break;
     case 'date':
-      // Quoted or not, YAML 1.2 reads 2022-07-08 as a string; `format` checks it is a real day.
-      Object.assign(base, { type: 'string', format: 'date' });
+      // 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', as precise as the source. YAML 1.2 reads 2022-07-08
+      // and 2022-07 as text but an unquoted 1689 as a number, so a year alone is quoted.
+      // `pattern` is the shape for any tool; `format` (checked by validate.ts) a real month or day.
+      Object.assign(base, { type: 'string', pattern: PARTIAL_DATE_PATTERN, format: 'partial-date' });
       break;
     case 'string[]':
       Object.assign(base, { type: 'array', items: { type: 'string', minLength: 1 } });

@@ -1,8 +1,8 @@
 // Reads a bundle file (YAML or JSON: JSON is YAML 1.2) keeping where every item and
 // field was written, so each problem can name its line.
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Document } from 'yaml';
-import type { Problem } from './problem.js';
+import { LineCounter, Scalar, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Node as YamlNode, type Document, type Pair, type YAMLError } from 'yaml';
+import { pathText, type Problem } from './problem.js';
 
 export interface ParsedBundle {
   file: string;
@@ -17,17 +17,22 @@ export interface ParsedBundle {
 export function parseBundleText(text: string, file: string): ParsedBundle {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 0 : lineCounter.linePos(offset).line);
   const problems: Problem[] = doc.errors.map((error) => ({
     file,
     line: lineCounter.linePos(error.pos[0]).line,
     path: '',
-    message: `The file is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`,
+    message: `The file is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.${hintFor(error)}`,
     code: 'PARSE_ERROR',
   }));
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 0 : lineCounter.linePos(offset).line);
+  if (!doc.errors.length) {
+    for (const split of joinSplitValues(doc, text)) {
+      problems.push({ file, line: lineAt(split.offset), path: pathText(split.path), message: split.message, code: 'UNQUOTED_VALUE' });
+    }
+  }
   return {
     file,
-    data: problems.length ? safeToJs(doc) : doc.toJS({ maxAliasCount: 1000 }),
+    data: doc.errors.length ? safeToJs(doc) : doc.toJS({ maxAliasCount: 1000 }),
     problems,
     lineOf: (path) => lineAt(offsetOf(doc, path)),
   };
@@ -40,6 +45,70 @@ export async function readBundleFile(file: string): Promise<ParsedBundle> {
 /** A bundle built in memory (an export, a test) rather than read from a file. */
 export function bundleFromData(data: unknown, file = '(bundle)'): ParsedBundle {
   return { file, data, problems: [], lineOf: () => 0 };
+}
+
+/** What to do about a syntax error that an unquoted value causes inside `{ }` or `[ ]`. */
+function hintFor(error: YAMLError): string {
+  if (error.code !== 'BLOCK_IN_FLOW') return '';
+  return ' Inside { } or [ ], a value that contains ": " or "," must be quoted, for example ref: "Art. II, s. 1, cl. 1".';
+}
+
+interface SplitValue { offset: number; path: (string | number)[]; message: string }
+
+/** The bundle path of a map inside the document, from the ancestors `visit` passes. */
+function pathOf(ancestors: readonly unknown[], node: unknown): (string | number)[] {
+  const chain = [...ancestors, node];
+  const path: (string | number)[] = [];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+    else if (isPair(parent) && isScalar(parent.key)) path.push(String(parent.key.value));
+  }
+  return path;
+}
+
+/**
+ * Inside a flow map `{ ref: Art. II, s. 1, cl. 1 }` each comma ends a value, so YAML reads
+ * `ref: Art. II` and two keys without values, `s. 1` and `cl. 1`, which the schema would
+ * then report as unknown fields one by one. Such a key is never meant: join the pieces back
+ * into the value they were cut from and report the one thing to fix, quoting.
+ */
+function joinSplitValues(doc: Document, text: string): SplitValue[] {
+  const splits: SplitValue[] = [];
+  visit(doc, {
+    Map(_, map, ancestors) {
+      if (!map.flow) return;
+      const kept: Pair[] = [];
+      for (let i = 0; i < map.items.length; i++) {
+        const pair = map.items[i] as Pair;
+        const stray = (p: Pair | undefined) => p !== undefined && p.value === null && isScalar(p.key) && p.key.type === Scalar.PLAIN;
+        if (!stray(pair)) {
+          kept.push(pair);
+          continue;
+        }
+        const strays: Pair[] = [];
+        while (stray(map.items[i] as Pair | undefined)) strays.push(map.items[i++] as Pair);
+        i--;
+        const before = kept[kept.length - 1];
+        const value = before && isScalar(before.value) && before.value.type === Scalar.PLAIN ? before.value : undefined;
+        const lastKey = strays[strays.length - 1].key as Scalar;
+        const keyName = before && isScalar(before.key) ? String(before.key.value) : undefined;
+        if (value && keyName && value.range && lastKey.range) {
+          const whole = text.slice(value.range[0], lastKey.range[1]);
+          splits.push({ offset: value.range[0], path: [...pathOf(ancestors, map), keyName], message:
+            `${keyName} is written without quotes and contains a comma: inside { } a comma ends a value, so "${whole}" was read as ${keyName}: ${String(value.value)} followed by ${strays.length === 1 ? 'a field' : 'fields'} ${strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ')}. Quote it: ${keyName}: "${whole}".` });
+          before.value = new Scalar(whole);
+        } else {
+          const names = strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ');
+          splits.push({ offset: (strays[0].key as Scalar).range?.[0] ?? 0, path: pathOf(ancestors, map), message:
+            `Inside { } a comma ends a value, so ${names} ${strays.length === 1 ? 'was' : 'were'} read as ${strays.length === 1 ? 'a field' : 'fields'} without a value. Quote the value that contains the comma, or write field: value.` });
+        }
+      }
+      map.items = kept;
+    },
+  });
+  return splits;
 }
 
 function safeToJs(doc: Document): unknown {

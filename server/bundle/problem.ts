@@ -11,6 +11,7 @@ export interface Problem {
 
 export type ProblemCode =
   | 'PARSE_ERROR'
+  | 'UNQUOTED_VALUE'
   | 'MISSING_FIELD'
   | 'UNKNOWN_FIELD'
   | 'WRONG_TYPE'
@@ -28,7 +29,9 @@ export type ProblemCode =
   | 'UNKNOWN_SOURCE'
   | 'PERSON_WITHOUT_POSITION'
   | 'PRIVATE_DATA'
-  | 'DATE_ORDER';
+  | 'DATE_ORDER'
+  | 'UNRELATED_CONDITION'
+  | 'FAILED_EXPECTATION';
 
 /** `file:line  path  message`, the form the CLI prints and editors can jump to. */
 export function formatProblem(p: Problem): string {

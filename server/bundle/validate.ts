@@ -11,13 +11,24 @@ import {
 import type { ParsedBundle } from './parse.js';
 import { pathText, type Problem, type ProblemCode } from './problem.js';
 import { PRIVATE_DATA_NAMES, findPrivateData } from './privateData.js';
+import { closest } from './spelling.js';
+import { checkConditions } from './conditions.js';
+import { parsePartialDate } from '../dates.js';
 
 /** Ids already in the database, by label; lets a bundle point at shared vocabulary it does not define. */
 export type ExistingIds = ReadonlyMap<string, ReadonlySet<string>>;
 
 export interface ValidateOptions {
   existing?: ExistingIds;
+  /**
+   * Ids defined in other parts of the same bundle, with their labels: a streamed bundle
+   * (NDJSON) is validated one line at a time, and its references may point across lines.
+   */
+  elsewhere?: ReadonlyMap<string, string>;
 }
+
+/** Where an id is defined, for reference checks. */
+type Definitions = Pick<Map<string, Definition>, 'get'>;
 
 type Segments = (string | number)[];
 
@@ -29,6 +40,7 @@ function schemaValidator() {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
     addFormats(ajv, ['date']);
+    ajv.addFormat('partial-date', { type: 'string', validate: (text: string) => parsePartialDate(text) !== null });
     compiled = ajv.compile(bundleJsonSchema());
   }
   return compiled;
@@ -45,7 +57,11 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
 
   schemaProblems(bundle.data, report);
   const items = itemsOf(bundle.data);
-  const defined = definedIds(items, report);
+  const own = definedIds(items, report);
+  const elsewhere = options.elsewhere;
+  const defined: Definitions = elsewhere
+    ? { get: (id) => own.get(id) ?? (elsewhere.has(id) ? { label: elsewhere.get(id)!, at: [] } : undefined) }
+    : own;
   checkIdsAgainstDatabase(items, options.existing, report);
   const terms = declaredTerms(items, report);
   for (const entry of items) {
@@ -56,6 +72,7 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
     checkDateOrder(entry, report);
     if (entry.spec.label === 'Person') checkPositions(entry, report);
   }
+  checkConditions(items, options.existing, report);
   checkPrivateData(bundle.data, [], report);
   return sortProblems(problems);
 }
@@ -156,6 +173,7 @@ interface SchemaProblem { at: Segments; code: ProblemCode; message: string; line
 function schemaProblem(error: ErrorObject, at: Segments, place: Place): SchemaProblem | undefined {
   const here = fieldName(at);
   const properties = ((error.parentSchema as { properties?: Record<string, { description?: string }> })?.properties) ?? {};
+  if (isDateSchema(error.parentSchema)) return { at, code: 'BAD_DATE', message: badDateMessage(here, error.data) };
   switch (error.keyword) {
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
@@ -181,8 +199,6 @@ function schemaProblem(error: ErrorObject, at: Segments, place: Place): SchemaPr
       const allowed = (error.params as { allowedValues: string[] }).allowedValues;
       return { at, code: 'BAD_ENUM', message: `${here} is "${String(error.data)}", which is not one of ${allowed.join(', ')}.` };
     }
-    case 'format':
-      return { at, code: 'BAD_DATE', message: `${here} is "${String(error.data)}", which is not a real calendar date written YYYY-MM-DD.` };
     case 'pattern':
       return { at, code: 'BAD_ID', message: `${here} "${String(error.data)}" is not a valid id: use lowercase letters and digits in words joined by dots or hyphens (e.g. cn-henan-zhengzhou).` };
     case 'const':
@@ -224,29 +240,6 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The known name nearest to a misspelt one, if it is near enough to be a typo. */
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 // ---------------------------------------------------------------- ids and references
 
 interface Definition { label: string; at: Segments }
@@ -281,7 +274,7 @@ function article(label: string): string {
   return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
 }
 
-function checkReferences(entry: BundleItem, defined: Map<string, Definition>, existing: ExistingIds | undefined, report: Report) {
+function checkReferences(entry: BundleItem, defined: Definitions, existing: ExistingIds | undefined, report: Report) {
   if (entry.spec.label === 'Case') return;
   for (const relation of bundleRelations(entry.spec.label)) {
     const wanted = relation.to.map(article).join(' or ');
@@ -308,7 +301,7 @@ function checkReferences(entry: BundleItem, defined: Map<string, Definition>, ex
   }
 }
 
-function checkCitations(entry: BundleItem, defined: Map<string, Definition>, report: Report) {
+function checkCitations(entry: BundleItem, defined: Definitions, report: Report) {
   const lists: [Segments, unknown][] = [[[...entry.at, 'evidence'], entry.item.evidence]];
   if (entry.spec.label !== 'Case') {
     for (const relation of bundleRelations(entry.spec.label)) {
@@ -394,16 +387,28 @@ function checkVocabularies(entry: BundleItem, terms: DeclaredTerms, report: Repo
 /** Pairs of dates where the first may not fall after the second, wherever both appear. */
 const DATE_PAIRS: [string, string][] = [['validFrom', 'validTo'], ['effectiveFrom', 'effectiveTo'], ['issuedOn', 'effectiveTo'], ['startedAt', 'endedAt'], ['from', 'to']];
 
-function isDate(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+/** A date field's schema (jsonSchema.ts marks it with the `partial-date` format). */
+function isDateSchema(schema: unknown): boolean {
+  return typeof schema === 'object' && schema !== null && (schema as { format?: string }).format === 'partial-date';
 }
 
+function badDateMessage(here: string, value: unknown): string {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) {
+    return `${here} is the number ${value}: write a year alone in quotes, "${value}" (YAML reads an unquoted ${value} as a number).`;
+  }
+  return `${here} is ${typeof value === 'string' ? `"${value}"` : typeOfValue(value)}, which is not a real calendar date: write YYYY-MM-DD, or YYYY-MM or "YYYY" when the source gives only the month or the year.`;
+}
+
+/**
+ * Dates are intervals ('2022-04' is 1–30 April): the first of a pair is out of order only when
+ * it certainly falls after the second, i.e. its first day is after the second's last day.
+ */
 function checkDatePairs(values: Record<string, unknown>, properties: Record<string, PropertySpec>, at: Segments, report: Report) {
   for (const [first, last] of DATE_PAIRS) {
     if (properties[first]?.kind !== 'date' || properties[last]?.kind !== 'date') continue;
-    const a = values[first];
-    const b = values[last];
-    if (isDate(a) && isDate(b) && a > b) report([...at, last], 'DATE_ORDER', `${last} (${b}) is before ${first} (${a}).`);
+    const a = parsePartialDate(values[first]);
+    const b = parsePartialDate(values[last]);
+    if (a && b && a.first > b.last) report([...at, last], 'DATE_ORDER', `${last} (${String(values[last])}) is before ${first} (${String(values[first])}).`);
   }
 }
 

@@ -1,32 +1,48 @@
 // npm run import -- FILE [--dry-run]
-// Validates a case bundle against the model and the database, then writes it in one
-// transaction. Problems print as `file:line  path  message`; any problem means exit 1 and
-// nothing written.
-import { readBundleFile } from '../bundle/parse.js';
-import { importBundle, type ImportCounts, type ImportProgress } from '../bundle/importBundle.js';
+// Validates a case bundle (YAML, JSON, or NDJSON for large cases) against the model and the
+// database, then writes it: all of it, or nothing. Problems print as `file:line  path
+// message`; any problem means exit 1 and nothing written. Long runs show a progress bar with
+// facts (nodes and relationships) written per second on stderr.
+import { openBundleFile } from '../bundle/bundleStream.js';
+import { ImportBusyError, importBundle, type ImportCounts, type ImportProgress } from '../bundle/importBundle.js';
 import { formatProblem } from '../bundle/problem.js';
 import { openCliDatabase } from './database.js';
 
-const USAGE = 'Usage: npm run import -- FILE [--dry-run]';
+const USAGE = 'Usage: npm run import -- FILE [--dry-run]   (FILE: .yaml, .json, or .ndjson for large cases)';
 
 function describeCounts(counts: ImportCounts): string {
   const nodes = Object.values(counts.nodes);
   const created = nodes.reduce((n, c) => n + c.created, 0);
   const updated = nodes.reduce((n, c) => n + c.updated, 0);
+  const unchanged = nodes.reduce((n, c) => n + c.unchanged, 0);
   const relations = Object.values(counts.relations).reduce((n, c) => n + c, 0);
-  const perType = Object.entries(counts.nodes).map(([label, c]) => `${label} ${c.created + c.updated}`).join(', ');
-  return `${created + updated} nodes (${created} new, ${updated} updated: ${perType}), ${relations} relationships`;
+  const perType = Object.entries(counts.nodes).map(([label, c]) => `${label} ${c.created + c.updated + c.unchanged}`).join(', ');
+  return `${created + updated + unchanged} nodes (${created} new, ${updated} updated, ${unchanged} unchanged: ${perType}), ${relations} relationships written`;
 }
 
-/** Reports every tenth of the way on large bundles; small ones finish before it matters. */
-function progressReporter() {
-  let lastTenth = 0;
-  return ({ step, done, total }: ImportProgress) => {
-    if (total < 5000) return;
-    const tenth = Math.floor((done / total) * 10);
-    if (tenth > lastTenth) {
-      lastTenth = tenth;
-      process.stderr.write(`  ${tenth * 10}% written (${done}/${total}, ${step})\n`);
+/** A bar on a terminal, a line every tenth of the way otherwise; quiet for the first two seconds. */
+export function progressBar(out: NodeJS.WriteStream = process.stderr) {
+  const started = Date.now();
+  let lastDraw = 0;
+  let lastLine = '';
+  return ({ step, done, total, written }: ImportProgress) => {
+    const now = Date.now();
+    const seconds = (now - started) / 1000;
+    if (seconds < 2 && done < total) return;
+    const share = total ? done / total : 1;
+    const rate = seconds > 0 ? Math.round(written / seconds) : 0;
+    const text = `${step.padEnd(22)} ${Math.floor(share * 100).toString().padStart(3)}%  ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ${written.toLocaleString('en')} facts, ${rate.toLocaleString('en')} facts/s`;
+    if (out.isTTY) {
+      if (now - lastDraw < 200 && done < total) return;
+      lastDraw = now;
+      const width = 24;
+      const filled = Math.round(share * width);
+      out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}\x1b[K${done >= total ? '\n' : ''}`);
+    } else {
+      const line = `${step} ${Math.floor(share * 10) * 10}%`;
+      if (line === lastLine && done < total) return;
+      lastLine = line;
+      out.write(`  ${text}\n`);
     }
   };
 }
@@ -39,27 +55,33 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const bundle = await readBundleFile(files[0]).catch((error: NodeJS.ErrnoException) => {
+  const bundle = await openBundleFile(files[0]).catch((error: NodeJS.ErrnoException) => {
     console.error(`Cannot read ${files[0]}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`);
     return undefined;
   });
   if (!bundle) return 1;
-  if (bundle.problems.length) {
-    for (const problem of bundle.problems) console.log(formatProblem(problem));
-    return 1;
-  }
   const { db, stop } = await openCliDatabase();
   try {
-    const result = await importBundle(db, bundle, { dryRun, onProgress: progressReporter() });
+    const started = Date.now();
+    const result = await importBundle(db, bundle, { dryRun, onProgress: progressBar() });
     if (!result.ok) {
       for (const problem of result.problems) console.log(formatProblem(problem));
       console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was written.`);
       return 1;
     }
+    const seconds = (Date.now() - started) / 1000;
     console.log(dryRun
       ? `Dry run: case ${result.caseId} is valid and would write ${describeCounts(result.counts)}. Nothing was written.`
-      : `Imported case ${result.caseId}: ${describeCounts(result.counts)}${result.counts.removed ? `; ${result.counts.removed} dropped nodes removed` : ''}. Data version ${result.dataVersion}.`);
+      : result.written === 0
+        ? `Case ${result.caseId} is already as the bundle says: nothing written (${seconds.toFixed(1)} s). Data version ${result.dataVersion}.`
+        : `Imported case ${result.caseId}: ${describeCounts(result.counts)}${result.counts.removed ? `; ${result.counts.removed} dropped nodes removed` : ''}; ${result.written} facts in ${seconds.toFixed(1)} s. Data version ${result.dataVersion}.`);
     return 0;
+  } catch (error) {
+    if (error instanceof ImportBusyError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
   } finally {
     await stop();
   }

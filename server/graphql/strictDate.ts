@@ -1,9 +1,13 @@
-// Dates are YYYY-MM-DD and nothing else. @neo4j/graphql's own Date scalar goes through
-// JavaScript's Date: it accepts "13 June" (as 2001-06-13) and shifts a day west of UTC.
+// Dates are YYYY-MM-DD and nothing else in arguments. @neo4j/graphql's own Date scalar goes
+// through JavaScript's Date: it accepts "13 June" (as 2001-06-13) and shifts a day west of UTC.
+// In answers a date is written at the precision its source gives: "2022-06-13", "2022-04"
+// (a month) or "1689" (a year). Arguments still take a full day.
 import neo4j from 'neo4j-driver';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A value in an answer: a day, a month or a year (see server/dates.ts). */
+const ANSWER_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 function toDate(value: unknown) {
   const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
@@ -19,9 +23,12 @@ function toDate(value: unknown) {
 
 export const StrictDate = new GraphQLScalarType({
   name: 'Date',
-  description: "A calendar date, written 'YYYY-MM-DD'.",
+  description:
+    "A calendar date. Arguments are full days, 'YYYY-MM-DD'. In answers a date is written at the precision of its source: " +
+    "'YYYY-MM-DD' for a day, 'YYYY-MM' when the source gives only the month, 'YYYY' when it gives only the year.",
   serialize: (value) => {
     if (neo4j.isDate(value as never)) return String(value);
+    if (typeof value === 'string' && ANSWER_DATE.test(value)) return value;
     if (typeof value === 'string' && ISO_DATE.test(value.slice(0, 10))) return value.slice(0, 10);
     throw new GraphQLError(`Date cannot represent ${String(value)}`);
   },

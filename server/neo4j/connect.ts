@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { Database } from './database.js';
 import { startLocalNeo4j } from './localNeo4j.js';
+import { neo4jMemory } from './memory.js';
 
 /** The Neo4j the user pointed us at cannot be reached or refuses the credentials. */
 export class DatabaseUnreachableError extends Error {
@@ -17,7 +18,12 @@ export interface OpenDatabase {
 }
 
 /** Connects to NEO4J_URI when set; otherwise provisions and starts the local Neo4j. */
-export async function openDatabase(config: Config, log: (line: string) => void = console.log): Promise<OpenDatabase> {
+export interface OpenOptions {
+  /** `exclusive` for the server (refuses a data folder another live Quanze owns, restarts a crashed Neo4j); `shared` for tools. */
+  access?: 'exclusive' | 'shared';
+}
+
+export async function openDatabase(config: Config, log: (line: string) => void = console.log, options: OpenOptions = {}): Promise<OpenDatabase> {
   if (config.neo4jUri) {
     const db = new Database({
       uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword,
@@ -35,19 +41,29 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     log(`Using Neo4j at ${config.neo4jUri}.`);
     return { db, origin: 'external', stop: () => db.close() };
   }
+  const dataDir = path.join(config.dataDir, 'neo4j');
+  const memory = neo4jMemory(dataDir);
+  log(`Neo4j memory: heap ${memory.heap}, page cache ${memory.pageCache} (from ${memory.from}; set QUANZE_NEO4J_HEAP and QUANZE_NEO4J_PAGECACHE to change).`);
+  let db: Database | undefined;
   const local = await startLocalNeo4j({
     home: config.neo4jHome,
-    dataDir: path.join(config.dataDir, 'neo4j'),
+    dataDir,
     boltPort: config.localBoltPort,
-    httpPort: config.localHttpPort,
+    heap: memory.heap,
+    pageCache: memory.pageCache,
     log,
+    access: options.access,
+    restartOnCrash: options.access === 'exclusive',
+    // While Neo4j is down every request is answered DATABASE_UNAVAILABLE at once.
+    onStateChange: (state, detail) => db?.setUnavailable(state === 'down' ? `Neo4j stopped: ${detail}` : undefined),
   });
-  const db = new Database({ uri: local.uri, user: 'neo4j', password: 'unused', timeoutMs: config.queryTimeoutMs });
+  db = new Database({ uri: local.uri, user: local.user, password: local.password, timeoutMs: config.queryTimeoutMs });
+  const opened = db;
   return {
-    db,
+    db: opened,
     origin: 'local',
     stop: async () => {
-      await db.close();
+      await opened.close();
       await local.stop();
     },
   };

@@ -2,9 +2,11 @@
 // artifacts, for when the user brings no NEO4J_URI. See docs/decisions.md for why this
 // route (the server tarball is not on Maven Central; the jars are).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
 
 export const NEO4J_VERSION = '5.26.20';
 /** APOC core is published for fewer patch releases than Neo4j; the first two numbers must match. */
@@ -16,15 +18,28 @@ export interface LocalNeo4jOptions {
   /** Folder holding this instance's configuration, data and logs. */
   dataDir: string;
   boltPort: number;
-  httpPort: number;
+  /** Kept for compatibility: the HTTP connector is off, Bolt is the only way in. */
+  httpPort?: number;
   heap?: string;
   pageCache?: string;
   log?: (line: string) => void;
+  /**
+   * `exclusive` (the server): refuse a data folder another live Quanze owns. `shared` (the
+   * command-line tools, the default): use that Neo4j without owning it.
+   */
+  access?: 'exclusive' | 'shared';
+  /** Restart Neo4j (with backoff) when it dies while we own it. */
+  restartOnCrash?: boolean;
+  /** Told when Neo4j goes down and when it is back, for logs and DATABASE_UNAVAILABLE answers. */
+  onStateChange?: (state: 'down' | 'up', detail: string) => void;
 }
 
 export interface LocalNeo4j {
   uri: string;
-  /** False when an instance was already running on this data folder and we only attached to it. */
+  /** Bolt credentials: user `neo4j` and the password generated into the data folder. */
+  user: string;
+  password: string;
+  /** False when another live Quanze owns this Neo4j and we only use it. */
   owned: boolean;
   stop(): Promise<void>;
 }
@@ -32,6 +47,9 @@ export interface LocalNeo4j {
 export class ProvisioningError extends Error {
   readonly code = 'NEO4J_PROVISIONING_FAILED';
 }
+
+/** Another live Quanze server owns the data folder; nothing of its was touched. */
+export class DataFolderInUseError extends ProvisioningError {}
 
 const HOW_TO_BRING_YOUR_OWN =
   'Or use an existing Neo4j 5 instead: set NEO4J_URI (e.g. neo4j://localhost:7687 for a `docker run -p 7687:7687 -e NEO4J_AUTH=neo4j/secret neo4j:5` container), NEO4J_USER and NEO4J_PASSWORD.';
@@ -112,11 +130,11 @@ function neo4jConf(options: LocalNeo4jOptions, install: string): string {
     'server.default_advertised_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${options.boltPort}`,
     `server.bolt.advertised_address=127.0.0.1:${options.boltPort}`,
-    `server.http.listen_address=127.0.0.1:${options.httpPort}`,
-    `server.http.advertised_address=127.0.0.1:${options.httpPort}`,
+    // Bolt with a password is the only way in: the HTTP API answers any web page's
+    // cross-origin request, so it stays off (see docs/decisions.md).
+    'server.http.enabled=false',
     'server.https.enabled=false',
-    // Loopback only; see docs/decisions.md on why the local instance runs without auth.
-    'dbms.security.auth_enabled=false',
+    'dbms.security.auth_enabled=true',
     `server.memory.pagecache.size=${options.pageCache ?? '512m'}`,
     'dbms.usage_report.enabled=false',
     `server.directories.data=${d('data')}`,
@@ -141,39 +159,194 @@ function portAnswers(port: number): Promise<boolean> {
 }
 
 function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-/** Starts Neo4j (downloading it on first use) and resolves once Bolt answers. */
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- Credentials -------------------------------------------------------------------------
+
+const USER = 'neo4j';
+
+/** The password file in the data folder, readable by its owner only. */
+export function passwordFile(dataDir: string): string {
+  return path.join(dataDir, 'quanze-neo4j.password');
+}
+
+/** Reads the instance's password, generating it (mode 600) on first use. Never logged. */
+function ensurePassword(dataDir: string): { password: string; fresh: boolean } {
+  const file = passwordFile(dataDir);
+  if (fs.existsSync(file)) {
+    fs.chmodSync(file, 0o600);
+    return { password: fs.readFileSync(file, 'utf8').trim(), fresh: false };
+  }
+  const password = randomBytes(24).toString('base64url');
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  return { password, fresh: true };
+}
+
+/**
+ * Writes Neo4j's initial-credentials file (what `neo4j-admin dbms set-initial-password`
+ * writes: SHA-256 over salt+password, iterated 1024 times), so a new store never accepts
+ * the default password. Neo4j reads it only when it creates its system database.
+ */
+function writeInitialPassword(dataDir: string, password: string): void {
+  const dir = path.join(dataDir, 'data', 'dbms');
+  fs.mkdirSync(dir, { recursive: true });
+  const salt = randomBytes(32);
+  let hash = createHash('sha256').update(salt).update(password, 'utf8').digest();
+  for (let i = 1; i < 1024; i++) hash = createHash('sha256').update(hash).digest();
+  fs.writeFileSync(path.join(dir, 'auth.ini'), `${USER}:SHA-256,${hash.toString('hex')},${salt.toString('hex')},1024:\n`, { mode: 0o600 });
+}
+
+function authFailed(error: unknown): boolean {
+  return /Unauthorized|authentication failure|credentials/i.test(`${(error as { code?: string }).code} ${(error as Error).message}`);
+}
+
+/**
+ * Checks the password over Bolt. A store first started by an older Quanze without auth
+ * still has the default password: it is changed to ours here, once.
+ */
+async function settlePassword(uri: string, password: string, dataDir: string): Promise<void> {
+  const tryAuth = async (user: string, secret: string, work?: (driver: Driver) => Promise<void>) => {
+    const driver = neo4j.driver(uri, neo4j.auth.basic(user, secret), { connectionAcquisitionTimeout: 10_000 });
+    try {
+      if (work) await work(driver);
+      else await driver.executeQuery('SHOW CURRENT USER', {}, { database: 'system' });
+    } finally {
+      await driver.close();
+    }
+  };
+  try {
+    await tryAuth(USER, password);
+    return;
+  } catch (error) {
+    if (!authFailed(error)) throw error;
+  }
+  try {
+    await tryAuth(USER, 'neo4j', async (driver) => {
+      const session = driver.session({ database: 'system' });
+      try {
+        await session.run('ALTER CURRENT USER SET PASSWORD FROM $old TO $new', { old: 'neo4j', new: password });
+      } finally {
+        await session.close();
+      }
+    });
+  } catch (error) {
+    throw new ProvisioningError(
+      `Neo4j refuses the password kept in ${passwordFile(dataDir)} (${(error as Error).message.split('.')[0]}). ` +
+        'Restore that file, or move the data folder aside to start afresh.',
+    );
+  }
+}
+
+// ---- Ownership -----------------------------------------------------------------------------
+
+/** Node's pid of the Quanze that owns the Neo4j in this data folder. */
+const ownerFileOf = (dataDir: string) => path.join(dataDir, 'quanze-owner.pid');
+const neo4jPidFileOf = (dataDir: string) => path.join(dataDir, 'quanze-neo4j.pid');
+
+/** Takes the data folder for this process, or says who holds it. Exclusive create: two starts cannot both win. */
+function claimDataFolder(dataDir: string): { claimed: true } | { claimed: false; owner: number } {
+  const file = ownerFileOf(dataDir);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return { claimed: true };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = readPid(file);
+      if (owner !== undefined && owner !== process.pid && pidAlive(owner)) return { claimed: false, owner };
+      fs.rmSync(file, { force: true }); // the owner died: its claim is stale
+    }
+  }
+  throw new ProvisioningError(`Could not claim the data folder ${dataDir}: another start keeps racing for it.`);
+}
+
+function releaseDataFolder(dataDir: string): void {
+  if (readPid(ownerFileOf(dataDir)) === process.pid) fs.rmSync(ownerFileOf(dataDir), { force: true });
+}
+
+// ---- Start, watch, stop ---------------------------------------------------------------------
+
+/**
+ * Starts Neo4j (downloading it on first use) and resolves once Bolt answers with our
+ * password. A Neo4j left running by a Quanze that died (an orphan) is adopted and stopped
+ * like our own.
+ */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? console.log;
   const uri = `neo4j://127.0.0.1:${options.boltPort}`;
-  const pidFile = path.join(options.dataDir, 'quanze-neo4j.pid');
+  const access = options.access ?? 'shared';
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const pidFile = neo4jPidFileOf(options.dataDir);
 
-  // A previous start that is still running on this data folder: attach instead of failing on the store lock.
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-    if (pidAlive(pid) && (await portAnswers(options.boltPort))) {
-      log(`Neo4j already running (pid ${pid}) on ${uri}; using it.`);
-      return { uri, owned: false, stop: async () => {} };
+  const claim = claimDataFolder(options.dataDir);
+  if (!claim.claimed) {
+    if (access === 'exclusive') {
+      throw new DataFolderInUseError(
+        `The data folder ${options.dataDir} is in use by another Quanze (pid ${claim.owner}); stop it first, or set QUANZE_DATA_DIR to another folder.`,
+      );
     }
-  }
-  if (await portAnswers(options.boltPort)) {
-    throw new ProvisioningError(
-      `Port ${options.boltPort} is taken by another program, so Quanze cannot start its Neo4j there. Set QUANZE_BOLT_PORT to a free port. ${HOW_TO_BRING_YOUR_OWN}`,
-    );
+    const password = fs.existsSync(passwordFile(options.dataDir)) ? ensurePassword(options.dataDir).password : '';
+    if (!(await portAnswers(options.boltPort))) {
+      throw new ProvisioningError(`The Quanze with pid ${claim.owner} holds ${options.dataDir} but its Neo4j does not answer on ${uri}. Wait for it, or stop it.`);
+    }
+    log(`Neo4j of the running Quanze (pid ${claim.owner}) answers on ${uri}; using it.`);
+    return { uri, user: USER, password, owned: false, stop: async () => {} };
   }
 
-  const install = await installNeo4j(options.home, log);
-  for (const sub of ['conf', 'data', 'logs', 'run', 'import']) fs.mkdirSync(path.join(options.dataDir, sub), { recursive: true });
-  fs.writeFileSync(path.join(options.dataDir, 'conf', 'neo4j.conf'), neo4jConf(options, install));
+  try {
+    const { password, fresh } = ensurePassword(options.dataDir);
+    const orphan = readPid(pidFile);
+    if (orphan !== undefined && pidAlive(orphan) && (await portAnswers(options.boltPort))) {
+      await settlePassword(uri, password, options.dataDir);
+      log(`Neo4j left running by an earlier start (pid ${orphan}) answers on ${uri}; Quanze takes it over and will stop it.`);
+      return supervise({ options, uri, password, log, process: { pid: orphan } });
+    }
+    if (await portAnswers(options.boltPort)) {
+      throw new ProvisioningError(
+        `Port ${options.boltPort} is taken by another program, so Quanze cannot start its Neo4j there. Set QUANZE_BOLT_PORT to a free port. ${HOW_TO_BRING_YOUR_OWN}`,
+      );
+    }
+    const install = await installNeo4j(options.home, log);
+    for (const sub of ['conf', 'data', 'logs', 'run', 'import']) fs.mkdirSync(path.join(options.dataDir, sub), { recursive: true });
+    fs.writeFileSync(path.join(options.dataDir, 'conf', 'neo4j.conf'), neo4jConf(options, install));
+    if (fresh || !fs.existsSync(path.join(options.dataDir, 'data', 'databases', 'system'))) writeInitialPassword(options.dataDir, password);
 
-  log(`Starting Neo4j ${NEO4J_VERSION} on ${uri} (data in ${options.dataDir})…`);
+    log(`Starting Neo4j ${NEO4J_VERSION} on ${uri} (data in ${options.dataDir})…`);
+    const child = await spawnNeo4j(options, install, uri, password);
+    log(`Neo4j ready on ${uri}.`);
+    return supervise({ options, uri, password, log, process: child, install });
+  } catch (error) {
+    releaseDataFolder(options.dataDir);
+    throw error;
+  }
+}
+
+interface Running {
+  pid: number;
+  child?: ChildProcess;
+  exited?: Promise<unknown>;
+}
+
+/** Spawns Neo4j and resolves when it answers Bolt with our password; throws with its last lines if it stops. */
+async function spawnNeo4j(options: LocalNeo4jOptions, install: string, uri: string, password: string): Promise<Running> {
   const heap = options.heap ?? '1g';
   const child = spawn(
     'java',
@@ -189,37 +362,134 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const pidFile = neo4jPidFileOf(options.dataDir);
   fs.writeFileSync(pidFile, String(child.pid));
   const output: string[] = [];
-  const keep = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean).slice(-50));
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString().split('\n').filter(Boolean));
+    if (output.length > 200) output.splice(0, output.length - 100);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const stop = () => stopChild(child, exited, pidFile);
+  const running: Running = { pid: child.pid!, child, exited };
   const deadline = Date.now() + 180_000;
   let exitCode: number | null | undefined;
   void exited.then((code) => { exitCode = code; });
   while (Date.now() < deadline) {
     if (exitCode !== undefined) {
-      throw new ProvisioningError(`Neo4j stopped during start-up (exit ${exitCode}). Its last lines:\n${output.slice(-25).join('\n')}`);
+      fs.rmSync(pidFile, { force: true });
+      const locked = output.some((line) => /FileLockException|Lock file has been locked/i.test(line));
+      throw new ProvisioningError(locked
+        ? `Another Neo4j holds the store in ${options.dataDir}; stop it first, or set QUANZE_DATA_DIR to another folder.`
+        : `Neo4j stopped during start-up (exit ${exitCode}). Its last lines:\n${output.slice(-25).join('\n')}`);
     }
     if (output.some((line) => line.includes(' Started.')) && (await portAnswers(options.boltPort))) {
-      log(`Neo4j ready on ${uri}.`);
-      return { uri, owned: true, stop };
+      try {
+        await settlePassword(uri, password, options.dataDir);
+      } catch (error) {
+        await stopProcess(running, pidFile);
+        throw error;
+      }
+      return running;
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
   }
-  await stop();
+  await stopProcess(running, pidFile);
   throw new ProvisioningError(`Neo4j did not answer on ${uri} within 3 minutes. Its last lines:\n${output.slice(-25).join('\n')}`);
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<unknown>, pidFile: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    await exited;
-    clearTimeout(timer);
+/** Watches the running Neo4j: logs its death and, when asked, restarts it with backoff. */
+function supervise(start: { options: LocalNeo4jOptions; uri: string; password: string; log: (line: string) => void; process: Running; install?: string }): LocalNeo4j {
+  const { options, uri, password, log } = start;
+  const pidFile = neo4jPidFileOf(options.dataDir);
+  let current: Running = start.process;
+  let stopping = false;
+  let watcher: NodeJS.Timeout | undefined;
+  let backoffMs = 1000;
+
+  const died = async (detail: string) => {
+    if (stopping) return;
+    fs.rmSync(pidFile, { force: true });
+    log(`Neo4j stopped unexpectedly (${detail}).`);
+    options.onStateChange?.('down', detail);
+    if (!options.restartOnCrash) return;
+    while (!stopping) {
+      log(`Restarting Neo4j in ${backoffMs / 1000} s…`);
+      await sleep(backoffMs);
+      if (stopping) return;
+      backoffMs = Math.min(backoffMs * 2, 30_000);
+      try {
+        const install = start.install ?? (await installNeo4j(options.home, log));
+        if (stopping) return;
+        current = await spawnNeo4j(options, install, uri, password);
+        if (stopping) {
+          await stopProcess(current, pidFile);
+          return;
+        }
+        watch();
+        log(`Neo4j is back on ${uri}.`);
+        options.onStateChange?.('up', 'restarted');
+        const settled = current;
+        setTimeout(() => { if (current === settled) backoffMs = 1000; }, 60_000).unref();
+        return;
+      } catch (error) {
+        log(`Neo4j did not restart: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+  };
+
+  const watch = () => {
+    if (current.child) {
+      const child = current.child;
+      child.once('exit', (code, signal) => {
+        if (current.child === child) void died(signal ? `signal ${signal}` : `exit ${code}`);
+      });
+    } else {
+      // An adopted orphan is not our child: poll its pid.
+      const adopted = current;
+      watcher = setInterval(() => {
+        if (current !== adopted) return clearInterval(watcher);
+        if (!pidAlive(adopted.pid)) {
+          clearInterval(watcher);
+          void died('its process is gone');
+        }
+      }, 1000);
+      watcher.unref();
+    }
+  };
+  watch();
+
+  return {
+    uri,
+    user: USER,
+    password,
+    owned: true,
+    async stop() {
+      stopping = true;
+      if (watcher) clearInterval(watcher);
+      await stopProcess(current, pidFile);
+      releaseDataFolder(options.dataDir);
+    },
+  };
+}
+
+async function stopProcess(running: Running, pidFile: string): Promise<void> {
+  const { child } = running;
+  if (child) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await running.exited;
+      clearTimeout(timer);
+    }
+  } else if (pidAlive(running.pid)) {
+    process.kill(running.pid, 'SIGTERM');
+    const deadline = Date.now() + 30_000;
+    while (pidAlive(running.pid) && Date.now() < deadline) await sleep(200);
+    if (pidAlive(running.pid)) process.kill(running.pid, 'SIGKILL');
+    while (pidAlive(running.pid)) await sleep(100);
   }
-  fs.rmSync(pidFile, { force: true });
+  if (readPid(pidFile) === running.pid) fs.rmSync(pidFile, { force: true });
 }

@@ -34,7 +34,7 @@ describe('importing the tiny fixture', () => {
     const result = await importFixture('valid-tiny.yaml');
     expect(result.ok).toBe(true);
     expect(result.caseId).toBe('test-tiny');
-    expect(result.counts.nodes.Body).toEqual({ created: 6, updated: 0 });
+    expect(result.counts.nodes.Body).toEqual({ created: 6, updated: 0, unchanged: 0 });
     expect(result.counts.relations.PERFORMED_BY).toBe(2);
     expect(result.counts.relations.EVIDENCED_BY).toBe(10);
     expect(result.counts.relations.IN_CASE).toBe(21);
@@ -64,13 +64,29 @@ describe('importing the tiny fixture', () => {
     expect(orphans.n).toBe(0);
   });
 
-  it('twice leaves the same graph, apart from the data version', async () => {
+  it('twice writes nothing the second time: same graph, same data version', async () => {
     const first = await importFixture('valid-tiny.yaml');
-    const before = await graphSnapshot(db, { withMeta: false });
+    const before = await graphSnapshot(db);
     const second = await importFixture('valid-tiny.yaml');
-    expect(await graphSnapshot(db, { withMeta: false })).toEqual(before);
-    expect(second.counts.nodes.Body).toEqual({ created: 0, updated: 6 });
-    expect(second.dataVersion).toBe(first.dataVersion! + 1);
+    expect(await graphSnapshot(db)).toEqual(before);
+    expect(second.counts.nodes.Body).toEqual({ created: 0, updated: 0, unchanged: 6 });
+    expect(second.counts.relations).toEqual({});
+    expect(second.written).toBe(0);
+    expect(second.dataVersion).toBe(first.dataVersion);
+  });
+
+  it('again after a write that did not come from an import rewrites the case, since that write may have touched it', async () => {
+    const first = await importFixture('valid-tiny.yaml');
+    await db.write((tx) => tx.run(
+      "MATCH (b:Body {id: 't-division'}) SET b.name = 'Edited behind the import' WITH 1 AS one MATCH (m:Meta {id: 'dataVersion'}) SET m.version = m.version + 1",
+    ));
+    const second = await importFixture('valid-tiny.yaml');
+    expect(second.counts.nodes.Body).toEqual({ created: 0, updated: 6, unchanged: 0 });
+    expect(second.dataVersion).toBe(first.dataVersion! + 2);
+    const [row] = await db.query<{ name: string }>("MATCH (b:Body {id: 't-division'}) RETURN b.name AS name");
+    expect(row.name).not.toBe('Edited behind the import');
+    const third = await importFixture('valid-tiny.yaml');
+    expect(third.written).toBe(0);
   });
 
   it('then exporting and importing the export gives the same graph', async () => {
@@ -91,7 +107,7 @@ describe('importing the tiny fixture', () => {
   it('as a dry run validates and counts but writes nothing', async () => {
     const result = await importBundle(db, await readBundleFile(fixture('valid-tiny.yaml')), { dryRun: true });
     expect(result).toMatchObject({ ok: true, dryRun: true, problems: [] });
-    expect(result.counts.nodes.Place).toEqual({ created: 3, updated: 0 });
+    expect(result.counts.nodes.Place).toEqual({ created: 3, updated: 0, unchanged: 0 });
     expect(await graphSnapshot(db)).toEqual({ nodes: [], relationships: [] });
   });
 });

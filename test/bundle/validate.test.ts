@@ -52,12 +52,17 @@ describe('a bad bundle', () => {
     ]);
   });
 
-  it('reports impossible dates and dates out of order', async () => {
+  it('reports impossible dates and dates out of order, reading a month or a year as the days it covers', async () => {
+    const notADate = ', which is not a real calendar date: write YYYY-MM-DD, or YYYY-MM or "YYYY" when the source gives only the month or the year.';
     expect(summary(await problemsOf('bad-dates.yaml'))).toEqual([
-      { line: 7, path: 'sources[0].publishedAt', code: 'BAD_DATE', message: 'publishedAt is "2022-02-30", which is not a real calendar date written YYYY-MM-DD.' },
+      { line: 7, path: 'sources[0].publishedAt', code: 'BAD_DATE', message: `publishedAt is "2022-02-30"${notADate}` },
       { line: 15, path: 'bodies[0].validTo', code: 'DATE_ORDER', message: 'validTo (2022-03-31) is before validFrom (2022-04-01).' },
       { line: 27, path: 'persons[0].positions[0].to', code: 'DATE_ORDER', message: 'to (2021-06-01) is before from (2022-06-01).' },
-      { line: 34, path: 'instruments[0].issuedOn', code: 'BAD_DATE', message: 'issuedOn is "2021-13-01", which is not a real calendar date written YYYY-MM-DD.' },
+      { line: 34, path: 'instruments[0].issuedOn', code: 'BAD_DATE', message: `issuedOn is "2021-13-01"${notADate}` },
+      { line: 40, path: 'instruments[1].issuedOn', code: 'BAD_DATE', message: 'issuedOn is the number 1689: write a year alone in quotes, "1689" (YAML reads an unquoted 1689 as a number).' },
+      // May 2022 certainly begins after April 2022 ends; April 2022 and 15 April 2022 may be in order, so no problem.
+      { line: 42, path: 'instruments[1].effectiveTo', code: 'DATE_ORDER', message: 'effectiveTo (2022-04) is before effectiveFrom (2022-05).' },
+      { line: 48, path: 'instruments[2].issuedOn', code: 'BAD_DATE', message: `issuedOn is "2022-4"${notADate}` },
     ]);
   });
 
@@ -127,5 +132,70 @@ describe('private data patterns', () => {
   it('finds numbers embedded in Chinese text', () => {
     expect(findPrivateData('电话13812345678联系').map((f) => f.kind)).toEqual(['MOBILE']);
     expect(findPrivateData('座机010-12345678').map((f) => f.kind)).toEqual(['LANDLINE']);
+  });
+});
+
+describe('conditions and their outcomes', () => {
+  it('refuses unknown kinds and fields, missing bodies, repeated ids and thresholds without bounds, with a guess at the typo', async () => {
+    const problems = summary(await problemsOf('bad-conditions.yaml'));
+    expect(problems.filter((p) => p.path.startsWith('grants'))).toEqual([
+      { line: 32, path: 'grants[0].conditions[0].body', code: 'DANGLING_REFERENCE', message: 'body points at "us-senat", but no Body has that id in this bundle. Did you mean us-senate?' },
+      { line: 32, path: 'grants[0].conditions[0].kind', code: 'BAD_ENUM', message: 'kind is "CONSENTT", which is not one of THRESHOLD, CONSENT, APPROVAL, PROCEDURE. Did you mean CONSENT?' },
+      { line: 33, path: 'grants[0].conditions[1]', code: 'MISSING_FIELD', message: 'A THRESHOLD condition needs param (what is counted, e.g. votesFor) and min or max (the bounds, inclusive).' },
+      { line: 34, path: 'grants[0].conditions[2].bodyy', code: 'UNKNOWN_FIELD', message: 'A condition has no field bodyy. Did you mean body?' },
+      { line: 34, path: 'grants[0].conditions[2].id', code: 'DUPLICATE_ID', message: 'The condition id "t-senate-consent" is already used by provisions[1].restricts[0].conditions[0]; condition ids must be unique across the bundle.' },
+    ]);
+  });
+
+  it('refuses an outcome that is not true, false or null, names no condition or one of another power, or cites badly', async () => {
+    const problems = summary(await problemsOf('bad-conditions.yaml'));
+    expect(problems.filter((p) => p.path.startsWith('actions'))).toEqual([
+      { line: 56, path: 'actions[0].conditionsMet[0].met', code: 'WRONG_TYPE', message: 'met must be true, false or null (not known), not text ("nope").' },
+      { line: 57, path: 'actions[0].conditionsMet[1].condition', code: 'DANGLING_REFERENCE', message: 'condition is "t-senate-consnet", but no condition has that id in this bundle. Did you mean t-senate-consent? The conditions of the grants it could rest on are t-senate-consent, t-advice, t-grant-appoint#2.' },
+      { line: 58, path: 'actions[0].conditionsMet[2].condition', code: 'UNRELATED_CONDITION', message: 'condition "t-petition" belongs to grant t-grant-pardon (of t-pardon), but this action exercised t-appoint: an outcome can only be about a condition of a grant of the power exercised, or of a broader or narrower one. The conditions of the grants it could rest on are t-senate-consent, t-advice, t-grant-appoint#2.' },
+      { line: 59, path: 'actions[0].conditionsMet[3].kind', code: 'UNRELATED_CONDITION', message: 'kind is PROCEDURE, but no grant of t-appoint (or of a broader or narrower power) in this bundle has a PROCEDURE condition; they have CONSENT, THRESHOLD, APPROVAL. Name the condition instead: condition: CONDITION_ID. The conditions of the grants it could rest on are t-senate-consent, t-advice, t-grant-appoint#2.' },
+      { line: 60, path: 'actions[0].conditionsMet[4]', code: 'MISSING_FIELD', message: 'This outcome names no condition: write condition: CONDITION_ID. The conditions of the grants it could rest on are t-senate-consent, t-advice, t-grant-appoint#2.' },
+      { line: 63, path: 'actions[0].conditionsMet[5].evidence[0].source', code: 'UNKNOWN_SOURCE', message: 'The citation names source "src-b", which this bundle does not define: add it under sources.' },
+      { line: 63, path: 'actions[0].conditionsMet[5].evidence[1]', code: 'CITATION_WITHOUT_QUOTE', message: 'This citation of "src-a" quotes nothing: add quoteZh (the passage in Chinese, verbatim) or quote (in English).' },
+    ]);
+  });
+
+  it("accepts a condition's body from the database, and a default id <grantId>#<n>", async () => {
+    const existing = new Map([['Body', new Set(['us-senat'])]]);
+    const problems = summary(await problemsOf('bad-conditions.yaml', existing));
+    expect(problems.map((p) => p.path)).not.toContain('grants[0].conditions[0].body');
+    expect(problems.map((p) => p.path)).not.toContain('actions[0].conditionsMet[5].condition');
+  });
+
+  it('accepts the outcomes of the seed cases, written with the older kind', async () => {
+    for (const file of ['henan-red-code-2022.yaml', 'illustrative-millbrook-demolition-permit.yaml']) {
+      expect(validateBundle(await readBundleFile(path.join(projectRoot, 'seed', file)))).toEqual([]);
+    }
+  });
+});
+
+describe('a value with a comma inside { }', () => {
+  it('is one problem that says to quote it, not a list of unknown fields', () => {
+    const text = [
+      'format: quanze-bundle/1',
+      'case: { id: t-case, title: A constitution }',
+      'instruments:',
+      '  - { id: t-const, title: Constitution, docType: CONSTITUTION, unsourced: true }',
+      'provisions:',
+      '  - { id: t-art2, ref: Art. II, s. 1, cl. 1, partOf: t-const, unsourced: true }',
+    ].join('\n');
+    const problems = validateBundle(parseBundleText(text, 'constitution.yaml'));
+    expect(summary(problems)).toEqual([
+      { line: 6, path: 'provisions[0].ref', code: 'UNQUOTED_VALUE', message: 'ref is written without quotes and contains a comma: inside { } a comma ends a value, so "Art. II, s. 1, cl. 1" was read as ref: Art. II followed by fields "s. 1", "cl. 1". Quote it: ref: "Art. II, s. 1, cl. 1".' },
+    ]);
+    const quoted = validateBundle(parseBundleText(text.replace('ref: Art. II, s. 1, cl. 1', 'ref: "Art. II, s. 1, cl. 1"'), 'constitution.yaml'));
+    expect(quoted).toEqual([]);
+  });
+
+  it('hints at quoting when a colon inside { } breaks the YAML', () => {
+    const problems = parseBundleText('case: { id: t, title: Note: this }\n', 'note.yaml').problems;
+    expect(problems.map((p) => p.message)).toEqual([
+      'The file is not valid YAML: Block collections are not allowed within flow collections. Inside { } or [ ], a value that contains ": " or "," must be quoted, for example ref: "Art. II, s. 1, cl. 1".',
+    ]);
   });
 });

@@ -44,7 +44,7 @@ describe('/healthz and /readyz', () => {
     options = { ...(await testNeo4jOptions('neo4j-readiness')), ...quiet };
     fs.rmSync(options.dataDir, { recursive: true, force: true });
     neo4j = await startLocalNeo4j(options);
-    db = new Database({ uri: neo4j.uri, user: 'neo4j', password: 'unused' });
+    db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
     const graphql = await createGraphQL(db, loadConfig({}));
     const app = createApp({ db, mountGraphQL: graphql.mount });
     server = await new Promise<Server>((resolve) => {

@@ -13,3 +13,19 @@ describe('the Date scalar', () => {
     }
   });
 });
+
+describe('the Date scalar in answers', () => {
+  it('writes a date at the precision of its source: a day, a month or a year', () => {
+    expect(StrictDate.serialize('2022-04')).toBe('2022-04');
+    expect(StrictDate.serialize('1689')).toBe('1689');
+    expect(StrictDate.serialize('2022-06-13')).toBe('2022-06-13');
+  });
+
+  it('still takes only a full day as an argument', () => {
+    for (const partial of ['2022-04', '1689']) expect(() => StrictDate.parseValue(partial)).toThrow(/write it as YYYY-MM-DD/);
+  });
+
+  it('refuses to write what is not a date', () => {
+    expect(() => StrictDate.serialize('April')).toThrow(/cannot represent/);
+  });
+});

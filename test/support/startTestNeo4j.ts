@@ -14,4 +14,5 @@ export default async function startTestNeo4j(): Promise<void> {
   const neo4j = await startLocalNeo4j({ ...options, heap: '768m', pageCache: '256m', log: (l) => process.stderr.write(`[test neo4j] ${l}\n`) });
   globalThis.__quanzeTestNeo4j = { ...neo4j, dataDir: options.dataDir };
   process.env.QUANZE_TEST_NEO4J_URI = neo4j.uri;
+  process.env.QUANZE_TEST_NEO4J_PASSWORD = neo4j.password;
 }

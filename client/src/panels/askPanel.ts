@@ -14,7 +14,7 @@ export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run()
   let question: Question = x.state.q ?? 'whoCan';
   const power = picker({ label: () => t('askPower'), items: () => x.powers(), testid: 'pick-power' });
   const place = picker({ label: () => t('askPlace'), items: () => x.places(), testid: 'pick-place' });
-  const dateInput = h('input', { type: 'date', id: 'ask-at', value: x.state.at ?? '2022-06-13', dataset: { testid: 'ask-at' } });
+  const dateInput = h('input', { type: 'date', id: 'ask-at', value: x.state.at ?? '', dataset: { testid: 'ask-at' } });
   const fromInput = h('input', { type: 'date', id: 'ask-from', value: x.state.from ?? '' });
   const toInput = h('input', { type: 'date', id: 'ask-to', value: x.state.to ?? '' });
   const dateLabel = h('label', { for: 'ask-at' });
@@ -36,12 +36,21 @@ export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run()
     dateLabel.textContent = t('askDate');
     fromLabel.textContent = t('askFrom');
     toLabel.textContent = t('askTo');
-    submit.textContent = t('askButton');
+    submit.textContent = pending ? t('stillWorking') : t('askButton');
     power.refresh();
     place.refresh();
   };
 
+  let pending = false;
+  const setPending = (on: boolean) => {
+    pending = on;
+    submit.disabled = on;
+    submit.setAttribute('aria-busy', String(on));
+    submit.textContent = on ? t('stillWorking') : t('askButton');
+  };
+
   const run = async () => {
+    if (pending) return;
     await ready;
     const powerId = power.value();
     if (!powerId) {
@@ -57,6 +66,7 @@ export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run()
     });
     x.save();
     replace(status);
+    setPending(true);
     x.showDetails(t('tabAsk'), loadingEl());
     const powerName = namePair((await x.powers()).find((p) => p.id === powerId) ?? { id: powerId })[0];
     const placeName = placeId ? namePair((await x.places()).find((p) => p.id === placeId) ?? { id: placeId })[0] : '—';
@@ -78,18 +88,28 @@ export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run()
       }
       // A part that failed (e.g. the findings) is said so; the rest of the card stands.
       for (const [part, error] of Object.entries(failed)) card.el.append(h('div', { class: 'card-section' }, h('h3', {}, part), errorEl(error)));
+      const heading = card.el.querySelector('h2')?.textContent ?? '';
+      card.el.insertBefore(x.cite(heading, question === 'whoCan' ? x.state.at : undefined, card.evidence), card.el.querySelector('[data-testid=reproduce]'));
       const marked = x.markAnswer(card.ids);
       card.el.insertBefore(h('p', { class: 'meta highlighted', dataset: { testid: 'highlight-count' } }, t('highlighted', { n: marked })), card.el.children[1] ?? null);
       x.showDetails(t('tabAsk'), card.el);
     } catch (error) {
       x.showDetails(t('tabAsk'), errorEl(error, () => void run()));
+    } finally {
+      setPending(false);
     }
   };
 
   const form = h('form', { class: 'ask', 'aria-label': t('tabAsk'), onsubmit: (ev: Event) => { ev.preventDefault(); void run(); } },
     h('fieldset', { class: 'segments' }, choices),
     power.el, place.el, dateField, rangeField, submit, status);
-  const ready = Promise.all([power.set(x.state.power ?? 'health-code.assign'), place.set(x.state.place ?? 'cn-henan-zhengzhou')]);
+  // A permalink names its question; otherwise the case's own story suggests one.
+  const ready = x.state.power
+    ? Promise.all([power.set(x.state.power), place.set(x.state.place)])
+    : x.defaultsReady().then((d) => {
+      if (!dateInput.value && d.at) dateInput.value = d.at;
+      return Promise.all([power.set(d.power), place.set(d.place)]);
+    });
   layout();
   return { el: form, refresh: layout, run };
 }

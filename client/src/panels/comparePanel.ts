@@ -8,7 +8,6 @@ import { askCompare, type CompareAnswer } from '../questions';
 import { incompleteEl, reproduceEl } from '../reproduce';
 import { errorEl, loadingEl } from '../status';
 
-const DEFAULT_PLACES = ['cn-henan', 'cn-hainan', 'cn-chongqing', 'cn-guangxi'];
 
 export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } {
   const title = h('h2', {});
@@ -16,14 +15,21 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
   const placesLegend = h('legend', {});
   const placeBoxes = h('div', { class: 'place-boxes' });
   const atLabel = h('label', { for: 'compare-at' });
-  const atInput = h('input', { type: 'date', id: 'compare-at', value: x.state.at ?? '2022-06-13' });
+  const atInput = h('input', { type: 'date', id: 'compare-at', value: x.state.at ?? '' });
   const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'compare-submit' } });
   const body = h('div', { class: 'compare-body', 'aria-live': 'polite' });
   let last: { answer: CompareAnswer; query: string } | undefined;
 
   const drawPlaces = async () => {
-    const chosen = new Set(x.state.places ?? DEFAULT_PLACES);
-    const provinces = (await x.places()).filter((p) => p.level === 'PROVINCE' || chosen.has(p.id));
+    // The places to set side by side: those of the level with the most places in the data
+    // (the provinces of one country, the states of a federation…), unless the link names some.
+    const all = await x.places();
+    const counts = new Map<string, number>();
+    for (const p of all) if (p.level) counts.set(p.level, (counts.get(p.level) ?? 0) + 1);
+    const level = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const peers = all.filter((p) => p.level === level);
+    const chosen = new Set(x.state.places ?? peers.slice(0, 4).map((p) => p.id));
+    const provinces = all.filter((p) => p.level === level || chosen.has(p.id));
     replace(placeBoxes, provinces.map((p) => h('label', { class: 'check' },
       h('input', { type: 'checkbox', value: p.id, checked: chosen.has(p.id) }), ' ', nameEl(p))));
   };
@@ -70,7 +76,10 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
 
   const form = h('form', { class: 'compare-form', onsubmit: (ev: Event) => { ev.preventDefault(); void run(); } },
     power.el, h('fieldset', {}, placesLegend, placeBoxes), h('div', { class: 'field' }, atLabel, atInput), submit);
-  void power.set(x.state.power ?? 'health-code.assign');
+  void (x.state.power ? power.set(x.state.power) : x.defaultsReady().then((d) => {
+    if (!atInput.value && d.at) atInput.value = d.at;
+    return power.set(d.power);
+  }));
   void drawPlaces();
   render();
   return { el: h('section', { class: 'panel-compare' }, title, form, body), refresh: () => { render(); void drawPlaces(); } };

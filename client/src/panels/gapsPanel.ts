@@ -42,8 +42,9 @@ export function gapsPanel(x: Explorer, onLoaded: (findings: Finding[]) => void):
       render();
       onLoaded(last.answer.findings);
     } catch (error) {
-      replace(body, errorEl(error, () => void load()));
+      replace(body, errorEl(error));
       onLoaded([]);
+      throw error;
     }
   };
 

@@ -11,6 +11,7 @@ import { picker } from '../picker';
 import { askExplain, askNodeEvidence, askSources, type Evidence, type GraphEdge, type GraphNode } from '../questions';
 import { reproduceEl } from '../reproduce';
 import { errorEl, loadingEl } from '../status';
+import { entityField } from '../entityApi';
 
 function propertiesTable(properties: Record<string, unknown> | null | undefined): HTMLElement | null {
   const rows = Object.entries(properties ?? {}).filter(([k, v]) => v !== null && v !== undefined && v !== '' && k !== 'citations' && k !== 'sourceIds');
@@ -27,8 +28,9 @@ const unsourcedEvidence = (): Evidence[] => [{ unsourced: true, source: { id: ''
 async function nodeEvidence(node: GraphNode): Promise<{ evidence: Evidence[]; query?: string }> {
   const spec = NODES.find((n) => n.label === node.label);
   if (!spec?.cited) return { evidence: [] };
-  const asked = await askNodeEvidence(spec.plural, node.id);
-  const found = asked.data[spec.plural]?.[0];
+  const field = entityField(node.label);
+  const asked = await askNodeEvidence(field, node.id);
+  const found = asked.data[field]?.[0];
   const evidence = (found?.evidenceConnection.edges ?? []).map((edge) => ({ ...edge.properties, source: edge.node }));
   if (!evidence.length && node.unsourced) {
     return { evidence: unsourcedEvidence(), query: asked.query };
@@ -71,7 +73,8 @@ export function nodeDetails(x: Explorer, node: GraphNode, rerender: () => void):
   let explainForm: HTMLElement | null = null;
   if (node.label === 'Body' || node.label === 'Person') {
     const power = picker({ label: () => t('explainPower'), items: () => x.powers(), testid: 'explain-power' });
-    void power.set(x.state.power ?? 'health-code.assign');
+    void x.defaultsReady().then((d) => power.set(x.state.power ?? d.power ?? ''));
+    const dateInput = h('input', { type: 'date', id: `explain-at-${node.id}`, value: x.state.asOf ?? x.state.at ?? x.defaults().at ?? '', dataset: { testid: 'explain-at' } });
     explainForm = h('form', {
       class: 'explain', onsubmit: async (ev: Event) => {
         ev.preventDefault();
@@ -79,7 +82,7 @@ export function nodeDetails(x: Explorer, node: GraphNode, rerender: () => void):
         if (!powerId) return;
         replace(explainBox, loadingEl());
         try {
-          const asked = await askExplain({ body: node.id, power: powerId, at: x.state.asOf ?? x.state.at });
+          const asked = await askExplain({ body: node.id, power: powerId, at: dateInput.value || undefined });
           const card = explainCard(x, asked.data.explain, asked.query);
           x.markAnswer(card.ids);
           replace(explainBox, card.el);
@@ -87,7 +90,8 @@ export function nodeDetails(x: Explorer, node: GraphNode, rerender: () => void):
           replace(explainBox, errorEl(error));
         }
       },
-    }, power.el, h('button', { type: 'submit', class: 'small', dataset: { testid: 'explain-submit' } }, t('explainButton')));
+    }, power.el, h('div', { class: 'field' }, h('label', { for: dateInput.id }, t('askDate')), dateInput),
+    h('button', { type: 'submit', class: 'small', dataset: { testid: 'explain-submit' } }, t('explainButton')));
   }
   return h('article', { class: 'selection', dataset: { testid: 'node-details' } },
     h('p', { class: 'kind' }, h('span', { class: 'badge kind' }, node.label), node.inactive ? h('span', { class: 'badge inactive' }, t('stateInactive')) : null),

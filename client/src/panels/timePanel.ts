@@ -58,7 +58,8 @@ export function timePanel(x: Explorer): { el: HTMLElement; load(): Promise<void>
       slider.max = String(Math.max(0, dates.length - 1));
       syncAsOf();
     } catch (error) {
-      replace(body, errorEl(error, () => void load()));
+      replace(body, errorEl(error));
+      throw error;
     }
   };
 
