@@ -35,7 +35,7 @@ export { GAP_KINDS, SEVERITY, type Finding, type GapKind, type GapsAnswer, type 
 export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAnswer> {
   const caseRef = requireNode(await describeNodes(db, [question.case]), 'Case', question.case);
   const q = { case: question.case, at: question.at ?? null };
-  const lookup = new HolderLookup(db);
+  const lookup = new HolderLookup(db, question.reading ?? null);
   // The kinds are independent: ask for them together.
   const [accusations, ...results] = await Promise.all([accusationsOf(db, q), ...FINDING_KINDS.map((entry) => entry.find(db, q, lookup))]);
   const all = results.flatMap((r) => r.findings);

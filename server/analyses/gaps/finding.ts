@@ -110,10 +110,12 @@ export interface GapsQuestion {
   limit?: number;
   /** The id of the last finding of the previous page. */
   after?: string | null;
+  /** AS_IT_STOOD (default) or AS_LATER_HELD, passed on to whoCan for who held a power. */
+  reading?: 'AS_IT_STOOD' | 'AS_LATER_HELD' | null;
 }
 
 /** What every kind is asked: the case and the date (null for everything recorded). */
-export type Question = Required<Omit<GapsQuestion, 'limit' | 'after'>>;
+export type Question = Required<Omit<GapsQuestion, 'limit' | 'after' | 'reading'>>;
 
 /**
  * A finding with what it is sorted by (how many people its action affected; 0 when none or
