@@ -42,10 +42,11 @@ WITH n, label,
        WHEN 'Instrument' THEN [n.title, n.titleZh]
        WHEN 'Case' THEN [n.title, n.titleZh]
        WHEN 'Source' THEN [coalesce(n.titleEn, n.title), n.title]
-       WHEN 'Provision' THEN [n.ref + ' of ' + instrument.title, '《' + instrument.titleZh + '》' + n.ref]
+       // A reference written in English ("Local rules clause (article not reported)") stays out of the Chinese name.
+       WHEN 'Provision' THEN [n.ref + ' of ' + instrument.title, '《' + instrument.titleZh + '》' + CASE WHEN n.ref =~ '.*[A-Za-z].*' THEN '' ELSE n.ref END]
        WHEN 'Grant' THEN [
          toLower(n.modality) + ' to ' + coalesce(power.name, power.id) + ' (' + conferral.ref + ' of ' + conferral.title + ')',
-         '《' + conferral.titleZh + '》' + conferral.ref + '：' + coalesce(power.nameZh, power.id) + '（' +
+         '《' + conferral.titleZh + '》' + CASE WHEN conferral.ref =~ '.*[A-Za-z].*' THEN '' ELSE conferral.ref END + '：' + coalesce(power.nameZh, power.id) + '（' +
            CASE n.modality WHEN 'POWER' THEN '职权' WHEN 'DUTY' THEN '职责' WHEN 'PERMISSION' THEN '许可' ELSE '禁止' END + '）'
        ]
        WHEN 'Action' THEN [n.summary, n.summaryZh]

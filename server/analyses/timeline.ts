@@ -59,6 +59,9 @@ const STANCE: Record<string, { en: string; zh: string }> = {
   REFERS: { en: 'refers the asker on about', zh: '让去别处问' },
   UNKNOWN: { en: 'does not know who holds', zh: '不清楚谁有' },
   UNREACHABLE: { en: 'could not be reached about', zh: '无法联系上，未能回答谁有' },
+  DENIES_OTHER: { en: 'says another body does not hold', zh: '称别的机构没有' },
+  ACCUSES: { en: 'accuses a body of acting without authority to', zh: '指其他机构无权却行使' },
+  EXPLAINS_CAUSE: { en: 'gives a cause for an event about', zh: '解释事件原因，涉及' },
 };
 const HOW: Record<string, { en: string; zh: string }> = {
   RENAMED: { en: 'renamed', zh: '更名为' },

@@ -356,6 +356,21 @@ class BundleImport {
     });
   }
 
+  /**
+   * What the database holds, plus what other parts of this bundle define: checks that look a
+   * node up through `existing` only (a condition's body) must find it on another line too.
+   */
+  private existingOrElsewhere(): ExistingIds {
+    if (this.mergedExisting) return this.mergedExisting;
+    const merged = new Map<string, ReadonlySet<string>>();
+    for (const { label } of NODES) {
+      const stored = this.existing.get(label);
+      merged.set(label, { has: (id: string) => (stored?.has(id) ?? false) || this.labelOf.get(id) === label } as ReadonlySet<string>);
+    }
+    return (this.mergedExisting = merged);
+  }
+  private mergedExisting?: ExistingIds;
+
   private remember(label: string, id: string) {
     if (!this.existing.has(label)) this.existing.set(label, new Set());
     this.existing.get(label)!.add(id);
@@ -440,7 +455,7 @@ class BundleImport {
       plans = undefined; // ill-formed values; the validator says which
     }
     if (!plans || plans.some((p) => p.state !== 'unchanged') || this.problems.length) {
-      const problems = validateBundle(part, { existing: this.existing as ExistingIds, elsewhere: this.labelOf })
+      const problems = validateBundle(part, { existing: this.existingOrElsewhere(), elsewhere: this.labelOf })
         // Every part carries the header's case; its problems are reported with the first part only.
         .filter((p) => first || !(p.path === 'format' || p.path === 'case' || p.path.startsWith('case.')));
       this.report(problems);
