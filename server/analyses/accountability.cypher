@@ -1,6 +1,6 @@
 // accountability — what the bodies and persons of a case said about who holds a power:
-// every statement about the power or a narrower one (a statement about "converting codes"
-// is about "the health-code system" too), for gathering per stance.
+// every statement about the power or a narrower one (a statement about a narrower power is
+// about the broader one too), for gathering per stance.
 //
 // Parameters:
 //   $case   id of the Case

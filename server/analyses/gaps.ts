@@ -10,17 +10,21 @@
 //   - DISCLAIMED_AUTHORITY: one per (body, day), listing the powers disclaimed that it held;
 //   - DEAD_END: one per (power family, body where the trail ends), listing every path that
 //     ends there; REFERRAL_LOOP: one per distinct cycle;
-//   - DORMANT_POWER: one per (body, power family), merging its duty and power grants.
+//   - DORMANT_POWER: one per (body, power family), merging its duty and power grants;
+//   - HELD_UNLAWFUL: one per action, listing every holding against it.
 //
 // Order: severity, then how many people the action concerned affected (affectedCount, most
-// first; findings not about an action count as none), then title.
+// first; findings not about an action count as none), then title. An answer is one page
+// (`limit` findings after the finding whose id is `after`), with the totals per kind and
+// severity over the whole case.
 //
 // `at`: findings consider what had happened by then (actions started and statements made on
 // or before `at`; everything when absent). Each action is still judged by the law in force
 // on its own first day, and each statement by the law on the day it was made.
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
-import { SEVERITY_ORDER, type GapsAnswer, type GapsQuestion } from './gaps/finding.js';
+import { accusationsOf, quoteAccusations } from './gaps/accusations/index.js';
+import { GAP_KINDS, SEVERITY_ORDER, type Finding, type GapsAnswer, type GapsQuestion } from './gaps/finding.js';
 import { HolderLookup } from './gaps/holderLookup.js';
 import { FINDING_KINDS } from './gaps/registry.js';
 import { LIST_LIMIT } from './run.js';
@@ -31,11 +35,13 @@ export { GAP_KINDS, SEVERITY, type Finding, type GapKind, type GapsAnswer, type 
 export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAnswer> {
   const caseRef = requireNode(await describeNodes(db, [question.case]), 'Case', question.case);
   const q = { case: question.case, at: question.at ?? null };
-  const lookup = new HolderLookup(db);
+  const lookup = new HolderLookup(db, question.reading ?? null);
   // The kinds are independent: ask for them together.
-  const results = await Promise.all(FINDING_KINDS.map((entry) => entry.find(db, q, lookup)));
+  const [accusations, ...results] = await Promise.all([accusationsOf(db, q), ...FINDING_KINDS.map((entry) => entry.find(db, q, lookup))]);
   const all = results.flatMap((r) => r.findings);
   const unique = [...new Map(all.map((f) => [f.id, f])).values()];
+  // An accusation that concerns an action is quoted on that action's findings.
+  quoteAccusations(unique, accusations.rows, accusations.described);
   // Two actions whose subjects read alike (same kind of act, people and day): say which is which.
   const titles = new Map<string, number>();
   for (const f of unique) titles.set(f.title, (titles.get(f.title) ?? 0) + 1);
@@ -51,10 +57,20 @@ export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAn
     || a.title.localeCompare(b.title)
     || a.id.localeCompare(b.id));
   const limit = question.limit ?? LIST_LIMIT;
+  // A page starts after the finding whose id is the cursor (an unknown cursor starts at the top).
+  const start = question.after ? unique.findIndex((f) => f.id === question.after) + 1 : 0;
+  const page = unique.slice(start, start + limit);
+  const count = (key: (f: Finding) => string, order: readonly string[]) =>
+    order.map((k) => ({ key: k, count: unique.filter((f) => key(f) === k).length })).filter((c) => c.count > 0);
   return {
     case: caseRef,
     at: q.at,
-    findings: unique.slice(0, limit).map(({ affected: _affected, detail: _detail, ...finding }) => finding),
-    incomplete: unique.length > limit || results.some((r) => r.incomplete),
+    findings: page.map(({ affected: _affected, detail: _detail, ...finding }) => finding),
+    total: unique.length,
+    byKind: count((f) => f.kind, GAP_KINDS),
+    bySeverity: count((f) => f.severity, SEVERITY_ORDER),
+    endCursor: page.at(-1)?.id ?? null,
+    hasNextPage: start + limit < unique.length,
+    incomplete: start + limit < unique.length || results.some((r) => r.incomplete),
   };
 }

@@ -12,7 +12,9 @@
 //   statement {id, saidOn, stance, speaker, quote, quoteZh}
 //   saidBy {id, label, name, nameZh}   who spoke (Body or Person)
 //   asker  {id, label, name, nameZh}   the body that answered: saidBy, or a person's body that day
-//   names  [{id, label, name, nameZh}] bodies attributed or referred to
+//   names  [{id, label, name, nameZh}] bodies attributed or referred to; a body renamed or
+//          succeeded on or before the day of the statement is its latest successor then (the
+//          one that could be asked), with `formerly` {id, name, nameZh} the body named
 //   powers [{id, label, name, nameZh}] the powers it is about
 //   families [{id, label, name, nameZh}] the power asked for when $power is given, else the
 //            broadest powers of those it is about: statements are walked per family, so a
@@ -36,10 +38,20 @@ CALL (powers) {
   WITH DISTINCT top ORDER BY top.id
   RETURN collect(top {.id, label: 'Power', .name, .nameZh}) AS families
 }
+CALL (s) {
+  OPTIONAL MATCH (s)-[:NAMES]->(b:Body)
+  OPTIONAL CALL (s, b) {
+    MATCH path = (b)-[:SUCCEEDED_BY*1..]->(:Body)
+    WHERE all(r IN relationships(path) WHERE r.on <= s.saidOn)
+    RETURN last(nodes(path)) AS successor ORDER BY length(path) DESC LIMIT 1
+  }
+  WITH b, coalesce(successor, b) AS named WHERE b IS NOT NULL
+  RETURN collect(named {.id, label: 'Body', .name, .nameZh, formerly: CASE WHEN named <> b THEN b {.id, .name, .nameZh} END}) AS names
+}
 RETURN s {.id, .saidOn, .stance, .speaker, .quote, .quoteZh} AS statement,
        speaker {.id, label: head(labels(speaker)), .name, .nameZh} AS saidBy,
        asker {.id, label: head(labels(asker)), .name, .nameZh} AS asker,
-       [(s)-[:NAMES]->(b:Body) | b {.id, label: 'Body', .name, .nameZh}] AS names,
+       names,
        [p IN powers | p {.id, label: 'Power', .name, .nameZh}] AS powers,
        families
 ORDER BY statement.saidOn, statement.id

@@ -5,7 +5,13 @@
 //   - nodes are the bodies that answered (a person answers for the body of the position
 //     held that day) and the bodies they named;
 //   - an edge runs from the body that answered to each body a REFERS or ATTRIBUTES statement
-//     names;
+//     names (a body renamed by then is its successor, the one that could be asked); a speaker
+//     that names itself as the holder makes a claim (CLAIMS_SELF), not a referral;
+//     EXPLAINS_CAUSE, ACCUSES and DENIES_OTHER are neither referrals nor answers that end a
+//     trail;
+//   - a trail is followed in date order: from a body reached by a referral made on day D,
+//     only what that body said on or after D continues or ends it (two calls a day apart are
+//     never stitched backwards);
 //   - paths start at the bodies that were asked and that no other body pointed to (then at
 //     any body not yet reached, earliest statement first, so pure circles are walked too)
 //     and are followed to their ends:
@@ -107,8 +113,8 @@ function explain(steps: ReferralStep[], outcome: ReferralOutcome, power: NodeRef
         };
       }
       return {
-        en: `${lead.en}The trail ends at ${en(last.to)}, which nobody is recorded as asking, and no body claims the power.`,
-        zh: `${lead.zh}线索止于${zh(last.to)}，但没有向其求证的记录，也没有任何机构承认自己有此权力。`,
+        en: `${lead.en}The trail ends at ${en(last.to)}, which nobody is recorded as asking after that, and no body claims the power.`,
+        zh: `${lead.zh}线索止于${zh(last.to)}，此后没有向其求证的记录，也没有任何机构承认自己有此权力。`,
       };
     }
   }
@@ -128,6 +134,11 @@ function walk(statements: { row: Row; result: StatementResult }[], power: NodeRe
     if (result.stance === 'CLAIMS_SELF' && !claims.has(body.id)) claims.set(body.id, result);
     if (result.stance === 'REFERS' || result.stance === 'ATTRIBUTES') {
       for (const to of row.names) {
+        // Naming itself as the holder is a claim, not a referral.
+        if (to.id === body.id) {
+          if (result.stance === 'ATTRIBUTES' && !claims.has(body.id)) claims.set(body.id, result);
+          continue;
+        }
         refs.set(to.id, to);
         edges.set(body.id, [...(edges.get(body.id) ?? []), { to, statement: result }]);
         if (to.id !== body.id) pointedTo.add(to.id);
@@ -145,17 +156,18 @@ function walk(statements: { row: Row; result: StatementResult }[], power: NodeRe
     paths.push({ steps, outcome, explanation: text.en, explanationZh: text.zh, nodeIds, power });
   };
 
-  const follow = (at: NodeRef, steps: ReferralStep[], onPath: Set<string>) => {
+  const follow = (at: NodeRef, steps: ReferralStep[], onPath: Set<string>, since = '') => {
     if (paths.length >= MAX_PATHS_PER_POWER || steps.length >= MAX_STEPS) {
       incomplete = true;
       return;
     }
-    visited.add(at.id);
+    // A body whose earlier words were left out (said before it was referred to) is walked again on its own.
+    if ((spoken.get(at.id) ?? []).every((s) => s.saidOn >= since)) visited.add(at.id);
     const claim = claims.get(at.id);
     if (claim) return finish([...steps, { from: at, to: at, statement: claim }], 'CLAIMED');
-    const out = edges.get(at.id) ?? [];
+    const out = (edges.get(at.id) ?? []).filter((e) => e.statement.saidOn >= since);
     if (!out.length) {
-      const said = spoken.get(at.id) ?? [];
+      const said = (spoken.get(at.id) ?? []).filter((s) => s.saidOn >= since);
       // The latest "I don't know / not us / no answer" (or a referral naming nobody) ends it.
       const ending = [...said].reverse().find((s) => TERMINAL_STANCES.has(s.stance))
         ?? [...said].reverse().find((s) => (s.stance === 'REFERS' || s.stance === 'ATTRIBUTES') && !s.names.length);
@@ -166,7 +178,7 @@ function walk(statements: { row: Row; result: StatementResult }[], power: NodeRe
     for (const edge of out) {
       const step = { from: at, to: edge.to, statement: edge.statement };
       if (onPath.has(edge.to.id)) finish([...steps, step], 'LOOP');
-      else follow(edge.to, [...steps, step], new Set([...onPath, edge.to.id]));
+      else follow(edge.to, [...steps, step], new Set([...onPath, edge.to.id]), edge.statement.saidOn);
     }
   };
 

@@ -1,6 +1,8 @@
 // search — bodies, body types, persons, instruments, powers and places by any of their
 // names: Chinese or English name, title, alias or former name, official document number,
-// pinyin. Full-text over the `nameText` index (cjk analyzer: Chinese as bigrams), plus a
+// pinyin; and statements, actions and sources by their words (a quote, a summary, a title,
+// an outlet). Full-text over the `nameText` and `recordText` indexes (cjk analyzer: Chinese as
+// bigrams; a hit on words ranks below a hit on a name of the same score), plus a
 // case-insensitive CONTAINS match where bigrams cannot help: one-character queries, and
 // pinyin typed with or without spaces ("Feng Xianbin" finds "fengxianbin").
 //
@@ -20,6 +22,10 @@ CALL () {
   CALL db.index.fulltext.queryNodes('nameText', query) YIELD node, score
   RETURN node, score
   UNION
+  WITH $lucene AS query WHERE query IS NOT NULL
+  CALL db.index.fulltext.queryNodes('recordText', query) YIELD node, score
+  RETURN node, score * 0.5 AS score
+  UNION
   MATCH (node)
   WHERE $contains IS NOT NULL AND (node:Body OR node:BodyType OR node:Person OR node:Instrument OR node:Power OR node:Place)
     AND any(name IN [node.name, node.nameZh, node.title, node.titleZh, node.officialId] + coalesce(node.aliases, [])
@@ -34,6 +40,7 @@ CALL () {
 WITH node, max(score) AS score
 WITH node, score,
      [name IN [node.nameZh, node.name, node.titleZh, node.title] + coalesce(node.aliases, []) + [node.officialId, node.pinyin]
+        + [node.quoteZh, node.quote, node.summaryZh, node.summary, node.titleEn, node.outlet]
       WHERE name IS NOT NULL] AS names
 // An exact name, alias or pinyin ranks above any partial match.
 WITH node, names,

@@ -1,6 +1,6 @@
-// search (search.cypher): find a node by any of its names, with the name that matched and,
-// for a body renamed or replaced, its successor (searching 河南省大数据管理局 shows the
-// bureau and 河南省行政审批和政务信息管理局 that it became).
+// search (search.cypher): find a node by any of its names, or a statement, action or source
+// by its words, with the text that matched and, for a body renamed or replaced, its
+// successor (searching a bureau's former name shows the bureau and the body it became).
 import neo4j from 'neo4j-driver';
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, refOf } from './evidence.js';

@@ -19,7 +19,10 @@ const rememberedGaps = rememberedWithMeta<Awaited<ReturnType<typeof gaps>>>();
 export const findingsResolvers = {
   Query: {
     gaps: (_: unknown, args: Args, { db }: QuanzeContext) => {
-      const question = { case: String(args.case), at: dateOf(args.at, 'at', 'none'), limit: limitOf(args.limit) };
+      const question = {
+        case: String(args.case), at: dateOf(args.at, 'at', 'none'), limit: limitOf(args.first ?? args.limit),
+        after: args.after === undefined || args.after === null ? null : String(args.after),
+      };
       return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
     },
 

@@ -4,6 +4,10 @@ import { NODES } from '../model/model.js';
 import type { Database } from './database.js';
 
 export const FULLTEXT_INDEX = 'nameText';
+/** Full-text over what was said and done and where it was reported: statements, actions, sources. */
+export const TEXT_INDEX = 'recordText';
+const TEXT_LABELS = ['Statement', 'Action', 'Source'];
+const TEXT_PROPERTIES = ['quote', 'quoteZh', 'speaker', 'summary', 'summaryZh', 'title', 'titleEn', 'outlet'];
 
 /** Labels whose names are searched, and the properties that hold those names. */
 const SEARCHED_LABELS = ['Body', 'BodyType', 'Person', 'Instrument', 'Power', 'Place'];
@@ -27,7 +31,11 @@ export function migrationStatements(): string[] {
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${SEARCHED_LABELS.join('|')}) ` +
     `ON EACH [${SEARCHED_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +
     "OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } }";
-  return [...constraints, ...indexes, fulltext];
+  const text =
+    `CREATE FULLTEXT INDEX ${TEXT_INDEX} IF NOT EXISTS FOR (n:${TEXT_LABELS.join('|')}) ` +
+    `ON EACH [${TEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +
+    "OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } }";
+  return [...constraints, ...indexes, fulltext, text];
 }
 
 export async function migrate(db: Database): Promise<void> {

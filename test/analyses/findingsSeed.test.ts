@@ -26,7 +26,7 @@ beforeAll(async () => {
   await clearDatabase(db);
   const result = await importBundle(db, await readBundleFile(SEED));
   expect(result.problems).toEqual([]);
-});
+}, 600_000);
 afterAll(closeTestDatabase);
 
 const withEvidence = (f: Finding) => f.evidence.some((e) => (e.quote || e.quoteEn) && e.source.id && !e.unsourced);
@@ -71,8 +71,45 @@ describeSeed('findings of the Henan red-code case', () => {
   });
   it('put the June red codes first: the most people affected, named in the title', () => {
     expect(findings[0]!.nodeIds).toContain('action-2022-06-red-codes');
-    expect(findings[0]!.title).toBe('Red codes for 1,317 depositors (from 2022-06-11): purpose forbidden by law');
-    expect(findings[0]!.titleZh).toBe('赋红码（1317名储户，2022-06-11起）用途违法');
+    expect(findings[0]!.title).toBe('Assign a health code (1,317 depositors, June 2022): a purpose forbidden by the Interim Measures for the Management and Service of Health Codes for COVID-19 Prevention and Control');
+    expect(findings[0]!.titleZh).toBe('赋码（1317名储户，2022年6月）：用途违反《新冠肺炎疫情防控健康码管理与服务暂行办法》');
+  });
+  it('never call the interim measures a law', () => {
+    for (const f of findings.filter((x) => x.kind === 'PROHIBITED_ACTION')) {
+      expect(`${f.title} ${f.explanation}`).not.toMatch(/\blaw\b/i);
+      expect(`${f.titleZh}${f.explanationZh}`).not.toMatch(/违法|依法/);
+      expect(f.explanation).toContain('Under the measures');
+    }
+  });
+  it('judge turning codes green by the prohibition of converting them, not of assigning them', () => {
+    const green = findings.filter((f) => f.kind === 'PROHIBITED_ACTION' && f.nodeIds.includes('action-2022-06-green-on-leaving'));
+    expect(green.map((f) => f.nodeIds.filter((id) => id.startsWith('g-')))).toEqual([['g-national-prohibit-convert-beyond-epidemic']]);
+    expect(green[0]!.explanation).toContain('"Convert a health code (转码)" is forbidden');
+  });
+  it('judge the contractor of the 13 June upgrade through the bureau it acts for', () => {
+    const upgrade = findings.filter((f) => ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'].includes(f.kind) && f.nodeIds.includes('action-2022-06-13-platform-upgrade'));
+    for (const f of upgrade) {
+      expect(f.nodeIds).toContain('henan-approval-info-bureau');
+      expect(f.title).not.toMatch(/Zhengshu Network Technology Co\., Ltd\., who held no grant/);
+      expect(f.severity).not.toBe('HIGH');
+    }
+  });
+  it('name those who acted in a dormant finding by their actual part, persons as persons', () => {
+    for (const f of findings.filter((x) => x.kind === 'DORMANT_POWER')) {
+      expect(f.explanationZh).not.toMatch(/共青团郑州市委员会决定|政法委员会决定|河南银保监局行使|相关警方行使/);
+      expect(f.explanation).not.toContain('exercised');
+    }
+  });
+  it('follow the rename of the big-data bureau and the date order of calls in referral trails', () => {
+    const ends = findings.filter((f) => f.kind === 'DEAD_END');
+    expect(ends.filter((f) => f.title.includes('Henan Big Data'))).toEqual([]);
+    expect(ends.filter((f) => f.nodeIds.includes('st-fm-henan-discipline-refers-hc') && f.nodeIds.includes('st-yc-henan-hc-refers-office'))).toEqual([]);
+  });
+  it('give every finding a basis, said in words', () => {
+    for (const f of findings) {
+      expect(['STATED', 'EDITOR_READING', 'INFERRED']).toContain(f.basis);
+      expect(f.explanationZh).toMatch(/来源明言|编者对来源的解读|分析根据来源/);
+    }
   });
   it('report the two deciders of the June codes in one finding', () => {
     const june = findings.filter((f) => ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY'].includes(f.kind) && f.nodeIds.includes('action-2022-06-red-codes'));

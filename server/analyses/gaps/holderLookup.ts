@@ -15,13 +15,15 @@ import { whoCan } from '../whoCan.js';
 export class HolderLookup {
   private readonly cache = new Map<string, Promise<Holder[]>>();
   private boundaries?: Promise<string[]>;
-  constructor(private readonly db: Database) {}
+  /** `reading` is passed on to whoCan as it is (whoCan decides what AS_LATER_HELD changes). */
+  constructor(private readonly db: Database, private readonly reading: string | null = null) {}
 
   async holders(root: string, accepted: string[], place: string | null, at: string): Promise<Holder[]> {
     const key = `${root}|${place ?? ''}|${await this.stretchOf(at)}`;
     let pending = this.cache.get(key);
     if (!pending) {
-      pending = whoCan(this.db, { power: root, place, at, context: null }).then((a) => [...a.holders, ...a.excludedByContext]);
+      const question = { power: root, place, at, context: null, ...(this.reading ? { reading: this.reading } : {}) };
+      pending = whoCan(this.db, question as Parameters<typeof whoCan>[1]).then((a) => [...a.holders, ...a.excludedByContext]);
       this.cache.set(key, pending);
     }
     const wanted = new Set(accepted);

@@ -5,6 +5,7 @@ import { actorFindings } from './actorsOfActions/index.js';
 import { conflictingFindings } from './conflictingAttribution/index.js';
 import { disclaimedFindings } from './disclaimedAuthority/index.js';
 import { dormantFindings } from './dormantPower/index.js';
+import { heldUnlawfulFindings } from './heldUnlawful/index.js';
 import type { GapKind, Question, Ranked } from './finding.js';
 import type { HolderLookup } from './holderLookup.js';
 import { prohibitedFindings } from './prohibitedAction/index.js';
@@ -34,4 +35,5 @@ export const FINDING_KINDS: readonly FindingKindEntry[] = [
   { folder: 'conflictingAttribution', kinds: ['CONFLICTING_ATTRIBUTION'], find: (db, q) => findings(conflictingFindings(db, q)) },
   { folder: 'referrals', kinds: ['REFERRAL_LOOP', 'DEAD_END'], find: (db, q) => referralFindings(db, q) },
   { folder: 'dormantPower', kinds: ['DORMANT_POWER'], find: (db, q, lookup) => findings(dormantFindings(db, q, lookup)) },
+  { folder: 'heldUnlawful', kinds: ['HELD_UNLAWFUL'], find: (db, q) => findings(heldUnlawfulFindings(db, q)) },
 ];

@@ -1,5 +1,5 @@
 // actorsOfActions — the actors who DECIDED or EXECUTED each action of a case, as the bodies
-// they acted through, with what the legal test of the action needs. gaps.ts asks whoCan
+// they acted through, with what the legal test of the action needs. gaps asks whoCan
 // whether those bodies (or the bodies they are part of) held the exercised power, and
 // derives UNAUTHORIZED_ACTION, AUTHORITY_VIA_PARENT_ONLY and CONDITION_NOT_MET from it.
 //
@@ -8,8 +8,9 @@
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
 // One row per (action, exercised power, actor):
-//   action {id, summary, summaryZh, startedAt, endedAt, purpose, affectedCount, groups [{name, nameZh}],
-//           powers [ids exercised], conditionsMet (JSON string)}: what gaps.ts needs to name the action
+//   action {id, summary, summaryZh, title, titleZh, startedAt, endedAt, purpose, purposeBasis,
+//           purposeLabel, affectedCount, groups [{name, nameZh}], powers [{id, name, nameZh,
+//           affectsPeople}], conditionsMet (JSON string)}: what gaps needs to name and weigh it
 //   power {id, name, nameZh}, powerChain  ids of the exercised power and every broader power; root  the broadest
 //   place {id, name, nameZh}
 //   actor {id, label, name, nameZh}, roles  (DECIDED and/or EXECUTED)
@@ -20,6 +21,9 @@
 //           through: an actor that only EXECUTED acts for a co-actor that holds the power
 //   principals  [{id, label, name, nameZh}] the bodies the actor is the BUILT_BY/OPERATED_BY
 //           contractor of: it acts for them when they hold the power
+//   actsFor  [{body {id, label, name, nameZh}, citations, unsourced, basis}] the bodies the actor
+//           ACTS_FOR on the action's first day: it is judged through them, as a person is
+//           judged through the body of its position
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE $at IS NULL OR a.startedAt <= date($at)
 MATCH (a)-[:EXERCISED]->(power:Power)
@@ -46,7 +50,7 @@ OPTIONAL CALL (body) {
 // A person with no position on that day acts through no body: acting stays empty.
 WITH a, power, place, actor, roles, performed,
      collect(CASE WHEN body IS NOT NULL THEN {body: body {.id, label: 'Body', .name, .nameZh}, parents: coalesce(parents, [])} END) AS acting
-RETURN a {.id, .summary, .summaryZh, .startedAt, .endedAt, .purpose, .affectedCount, groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x.id], .conditionsMet} AS action,
+RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}], .conditionsMet} AS action,
        power {.id, .name, .nameZh} AS power,
        [(power)-[:NARROWER_THAN*0..]->(broader:Power) | broader.id] AS powerChain,
        head([(power)-[:NARROWER_THAN*0..]->(top:Power) WHERE NOT (top)-[:NARROWER_THAN]->() | top.id]) AS root,
@@ -60,5 +64,8 @@ RETURN a {.id, .summary, .summaryZh, .startedAt, .endedAt, .purpose, .affectedCo
          WITH coalesce(post, other) AS co WHERE co:Body
          RETURN DISTINCT co {.id, label: 'Body', .name, .nameZh}
        } AS coActors,
-       [(principal:Body)-[:BUILT_BY|OPERATED_BY]->(actor:Body) | principal {.id, label: 'Body', .name, .nameZh}] AS principals
+       [(principal:Body)-[:BUILT_BY|OPERATED_BY]->(actor:Body) | principal {.id, label: 'Body', .name, .nameZh}] AS principals,
+       [(actor:Body)-[af:ACTS_FOR]->(principal:Body)
+        WHERE (af.from IS NULL OR af.from <= a.startedAt) AND (af.to IS NULL OR af.to >= a.startedAt)
+        | {body: principal {.id, label: 'Body', .name, .nameZh}, citations: af.citations, unsourced: af.unsourced, basis: af.basis}] AS actsFor
 ORDER BY action.startedAt, action.id, power.id, actor.id

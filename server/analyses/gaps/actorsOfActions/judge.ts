@@ -12,18 +12,32 @@
 // whoever it carried it out for. When a co-actor of the same action (in any role) holds the
 // power, or the actor is the BUILT_BY/OPERATED_BY contractor of a body that holds it, the
 // executor is not judged at all (no finding): the holder answers for the act, and the other
-// kinds judge the holder. An actor that DECIDED is always judged on its own grants.
+// kinds judge the holder. An actor that DECIDED is judged on its own grants, except an agent
+// that ACTS_FOR a body (a contractor working under a bureau's direction): it is judged through
+// that body, in every role, as a person is judged through the body of its position.
 import type { Ref } from '../../names.js';
 import { storedJson } from '../../run.js';
 import type { Condition, Holder } from '../../types.js';
 import type { GapKind } from '../finding.js';
 import type { ActionFacts } from '../wording.js';
 
+/** A recorded outcome of a condition (Action.conditionsMet): by condition id, or by kind (legacy). */
 export interface ConditionRecord {
+  condition?: string;
   kind?: string;
   param?: string;
   met?: boolean | null;
   note?: string;
+  noteZh?: string;
+  evidence?: { source: string; quoteZh?: string; quote?: string; locator?: string }[];
+}
+
+/** A body the actor ACTS_FOR that day, with the citations of the relation. */
+export interface Principal {
+  body: Ref;
+  citations: string | null;
+  unsourced: boolean | null;
+  basis: string | null;
 }
 
 /** One row of actorsOfActions.cypher (see its header). */
@@ -35,10 +49,11 @@ export interface ActorRow {
   place: Ref;
   actor: Ref & { label: string };
   roles: string[];
-  performed: { citations: string | null; unsourced: boolean | null }[];
+  performed: { citations: string | null; unsourced: boolean | null; basis?: string | null }[];
   acting: { body: Ref; parents: Ref[] }[];
   coActors: Ref[];
   principals: Ref[];
+  actsFor?: Principal[];
 }
 
 export function parseConditionsMet(json: string | null): ConditionRecord[] {
@@ -46,18 +61,30 @@ export function parseConditionsMet(json: string | null): ConditionRecord[] {
   return Array.isArray(parsed) ? (parsed as ConditionRecord[]) : [];
 }
 
+/** A condition of a holding that the action did not meet, with its id and the outcome recorded for it (if any). */
+export interface UnmetCondition {
+  condition: Condition;
+  id: string;
+  record: ConditionRecord | null;
+}
+
 /**
  * The conditions of a holding that the action did not meet. A condition counts as met only
- * when the action's conditionsMet has an entry of the same kind (and param, when both name
- * one) with `met: true`; `false`, `null` ("nothing evidences it") or no entry all count as
- * not met ("or nothing evidences that it did").
+ * when the action records an outcome for it with `met: true`: an outcome names it by id, or
+ * (legacy) by kind and param. `false` (refused, not done), `null` and no outcome at all count
+ * as not met ("or nothing evidences that it did"); a recorded `false` is quoted as such.
  */
-export function unmetConditions(conditions: Condition[], records: ConditionRecord[]): Condition[] {
-  return conditions.filter((c) => {
-    if (c.status === 'MET') return false;
-    const record = records.find((r) => r.kind === c.kind && (!r.param || !c.param || r.param === c.param));
-    return record?.met !== true;
+export function unmetConditions(conditions: Condition[], ids: string[], records: ConditionRecord[]): UnmetCondition[] {
+  const out: UnmetCondition[] = [];
+  conditions.forEach((c, n) => {
+    if (c.status === 'MET') return;
+    const id = ids[n] ?? '';
+    const record = records.find((r) => r.condition && r.condition === id)
+      ?? records.find((r) => !r.condition && r.kind === c.kind && (!r.param || !c.param || r.param === c.param))
+      ?? null;
+    if (record?.met !== true) out.push({ condition: c, id, record });
   });
+  return out;
 }
 
 export interface Judged {
@@ -66,25 +93,37 @@ export interface Judged {
   holders: Holder[];
   via?: Ref;
   through?: Ref;
-  unmet?: Condition[];
+  /** The body the actor acted for (ACTS_FOR), when it is judged through that body. */
+  principal?: Principal;
+  unmet?: UnmetCondition[];
 }
 
-/** The verdict on one actor of one action, given the holders of its power that day; null when authorised or acting for a holder. */
-export function judgeActor(row: ActorRow, holders: Holder[]): Judged | null {
+/** The ids of a holding's conditions, in order (explicit ids, else `<grantId>#<n>`). */
+export type ConditionIds = (holder: Holder) => string[];
+
+/**
+ * The verdict on one actor of one action, given the holders of its power that day; null when
+ * authorised or acting for a holder. An agent (ACTS_FOR) is judged through the bodies it acts
+ * for, never as an actor of its own with no grant.
+ */
+export function judgeActor(row: ActorRow, holders: Holder[], conditionIds: ConditionIds = () => []): Judged | null {
   const holds = (body: Ref) => holders.some((h) => h.body.id === body.id);
   // An executor acts for a co-actor or a principal that holds the power: the holder answers for it.
   if (!row.roles.includes('DECIDED') && [...row.coActors, ...row.principals].some(holds)) return null;
   const records = parseConditionsMet(row.action.conditionsMet);
-  const own = row.acting.map(({ body, parents }) => ({ body, parents, holdings: holders.filter((h) => h.body.id === body.id) }));
-  // Authorised through any body the actor acted through: no finding.
-  if (own.some((o) => o.holdings.some((h) => unmetConditions(h.conditions, records).length === 0))) return null;
+  const principals = row.actsFor ?? [];
+  const bodies = principals.length
+    ? principals.map((p) => ({ body: p.body, parents: [] as Ref[], principal: p as Principal | undefined }))
+    : row.acting.map(({ body, parents }) => ({ body, parents, principal: undefined as Principal | undefined }));
+  const own = bodies.map((b) => ({ ...b, holdings: holders.filter((h) => h.body.id === b.body.id) }));
+  const unmetOf = (h: Holder) => unmetConditions(h.conditions, conditionIds(h), records);
+  // Authorised through any body the actor acted through (or for): no finding.
+  if (own.some((o) => o.holdings.some((h) => unmetOf(h).length === 0))) return null;
   const conditional = own.find((o) => o.holdings.length);
   if (conditional) {
     // The holding closest to being met says what was missing.
-    const unmet = conditional.holdings
-      .map((h) => unmetConditions(h.conditions, records))
-      .sort((a, b) => a.length - b.length)[0];
-    return { row, kind: 'CONDITION_NOT_MET', holders: conditional.holdings, through: conditional.body, unmet };
+    const unmet = conditional.holdings.map(unmetOf).sort((a, b) => a.length - b.length)[0];
+    return { row, kind: 'CONDITION_NOT_MET', holders: conditional.holdings, through: conditional.body, principal: conditional.principal, unmet };
   }
   const viaParent = own
     .map((o) => ({ body: o.body, parent: o.parents.find((p) => holds(p)) }))
@@ -93,7 +132,7 @@ export function judgeActor(row: ActorRow, holders: Holder[]): Judged | null {
     const parent = viaParent.parent;
     return { row, kind: 'AUTHORITY_VIA_PARENT_ONLY', holders: holders.filter((h) => h.body.id === parent.id), via: parent, through: viaParent.body };
   }
-  return { row, kind: 'UNAUTHORIZED_ACTION', holders: [], through: own[0]?.body };
+  return { row, kind: 'UNAUTHORIZED_ACTION', holders: [], through: own[0]?.body, principal: own[0]?.principal };
 }
 
 /**

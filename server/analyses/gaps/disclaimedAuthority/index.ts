@@ -4,6 +4,7 @@ import type { Database } from '../../../neo4j/database.js';
 import { describeNodes } from '../../evidence.js';
 import { runAnalysis } from '../../run.js';
 import type { Question, Ranked } from '../finding.js';
+import { grantFacts } from '../grantFacts.js';
 import type { HolderLookup } from '../holderLookup.js';
 import { disclaimedFinding, type DisclaimHit, type DisclaimRow } from './wording.js';
 
@@ -22,5 +23,6 @@ export async function disclaimedFindings(db: Database, question: Question, looku
     byBodyDay.set(key, [...(byBodyDay.get(key) ?? []), hit]);
   }
   const described = await describeNodes(db, hits.flatMap(({ row, holders }) => [row.statement.id, ...holders.map((h) => h.grantId)]));
-  return [...byBodyDay.values()].map((group) => disclaimedFinding(group, described));
+  const facts = await grantFacts(db, hits.flatMap((h) => h.holders.map((x) => x.grantId)));
+  return [...byBodyDay.values()].map((group) => disclaimedFinding(group, described, facts));
 }

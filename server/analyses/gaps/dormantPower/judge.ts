@@ -1,8 +1,8 @@
 // The judgement of DORMANT_POWER: a body with a duty or power for a power family in a place
 // and period that did not act on it while others did; one per (body, power family), merging
 // its duty and power grants. A body is not dormant when it, a body PART_OF* it, or an official
-// posted in it or in one of its parts took part in an action on that family: Zhengzhou HQ's
-// division decided the June codes, so the HQ's failure is not dormancy. No database here.
+// posted in it or in one of its parts took part in an action on that family: an HQ whose
+// division decided the act is not dormant. No database here.
 import type { Ref } from '../../names.js';
 import type { Holder } from '../../types.js';
 
@@ -15,6 +15,7 @@ export interface DormantRow {
   dates: string[];
   actions: string[];
   actors: Ref[];
+  parts?: { body: Ref; role: string }[];
   actedThrough: string[];
 }
 

@@ -9,9 +9,12 @@
 //   $case  id of the Case
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
-// One row per (action, prohibition): action {id, summary, summaryZh, startedAt, endedAt,
-// purpose, affectedCount, groups, powers} (what gaps.ts needs to name it), power exercised,
-// forbidden power, grant, grantPlace, provision, instrument (each a small map).
+// One row per (action, prohibition): action {id, summary, summaryZh, title, titleZh, startedAt,
+// endedAt, purpose, purposeBasis, purposeLabel {label, labelZh} (the PURPOSE term, or null),
+// affectedCount, groups, powers [{id, name, nameZh, affectsPeople}]} (what gaps needs to name
+// and weigh it), power exercised, forbidden power (the prohibition's own scope), grant {id,
+// purposes, allowed [{label, labelZh} or null per purpose]}, grantPlace, provision, and the
+// instrument {id, title, titleZh, docType, kind {label, labelZh} of a DOC_TYPE term or null}.
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE ($at IS NULL OR a.startedAt <= date($at)) AND a.purpose IS NOT NULL
 MATCH (a)-[:EXERCISED]->(power:Power)-[:NARROWER_THAN*0..]->(forbidden:Power)<-[:OF]-(g:Grant {modality: 'PROHIBITION'})
@@ -29,11 +32,11 @@ WHERE (g.validFrom IS NULL OR g.validFrom <= a.startedAt)
     MATCH (b)-[:PART_OF*0..]->(:Body)-[:IS_A*0..1]->(bound)<-[:TO]-(g)
   })
 RETURN DISTINCT
-       a {.id, .summary, .summaryZh, .startedAt, .endedAt, .purpose, .affectedCount, groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x.id]} AS action,
+       a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
        power {.id, .name, .nameZh} AS power,
        forbidden {.id, .name, .nameZh} AS forbidden,
-       g {.id, .purposes} AS grant,
+       g {.id, .purposes, .basis, allowed: [p IN coalesce(g.purposes, []) | head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = p RETURN t {.label, .labelZh} })]} AS grant,
        grantPlace {.id, .name, .nameZh} AS grantPlace,
        pv {.id, .ref} AS provision,
-       i {.id, .title, .titleZh} AS instrument
+       i {.id, .title, .titleZh, .docType, kind: head(COLLECT { MATCH (t:Term {vocabulary: 'DOC_TYPE'}) WHERE t.value = i.docType RETURN t {.label, .labelZh} })} AS instrument
 ORDER BY action.startedAt, action.id, grant.id

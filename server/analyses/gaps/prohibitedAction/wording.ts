@@ -1,43 +1,52 @@
-// The wording of PROHIBITED_ACTION: one finding per action, with every prohibition it broke.
-// No database here.
+// The wording of PROHIBITED_ACTION: one finding per action, with every prohibition it broke,
+// each named by its instrument's real kind and title (a measure is not called a law) and its
+// own scope (the power it forbids and the purposes it allows). No database here.
 import type { DescribedNode } from '../../evidence.js';
-import { en, zh, type Ref } from '../../names.js';
+import { docKindText, en, refForZh, titleOf, zh, type Ref } from '../../names.js';
 import { evidenceOf, findingOf, noun, type Ranked } from '../finding.js';
-import { actionDetail, actionSubject, purposeText, type ActionFacts } from '../wording.js';
+import { actionDetail, actionSubject, purposePhrase, purposeText, summarySentence, type ActionFacts, type PurposeLabel } from '../wording.js';
 
 /** One row of prohibitedAction.cypher (see its header). */
 export interface ProhibitedRow {
   action: ActionFacts & { purpose: string };
   power: Ref;
   forbidden: Ref;
-  grant: { id: string; purposes: string[] | null };
+  grant: { id: string; purposes: string[] | null; basis?: string | null; allowed?: (PurposeLabel | null)[] | null };
   grantPlace: Ref;
-  provision: { id: string; ref: string };
-  instrument: { id: string; title: string; titleZh: string };
+  provision: { id: string; ref: string | null };
+  instrument: { id: string; title: string | null; titleZh: string | null; docType?: string | null; kind?: PurposeLabel | null };
+}
+
+/** One prohibition in the reader's words: its instrument's kind and title, its provision, its place and scope. */
+export function prohibitionText(r: ProhibitedRow): { en: string; zh: string } {
+  const title = titleOf(r.instrument);
+  const kind = docKindText(r.instrument.docType, r.instrument.kind);
+  const allowed = (r.grant.purposes ?? []).map((_, i) => purposeText(r.grant.allowed?.[i]));
+  const ref = r.provision.ref ? `${r.provision.ref}, ` : '';
+  return {
+    en: `Under the ${kind.en} "${title.en}" (${ref}in force in ${en(r.grantPlace)}), ` +
+      (allowed.length ? `"${en(r.forbidden)}" is forbidden for any purpose other than ${allowed.map((p) => p.en).join(' or ')}` : `"${en(r.forbidden)}" is forbidden`),
+    zh: `在${zh(r.grantPlace)}有效的《${title.zh}》${refForZh(r.provision.ref)}${title.zh.endsWith(kind.zh) ? '' : `（${kind.zh}）`}` +
+      (allowed.length ? `禁止将“${zh(r.forbidden)}”用于${allowed.map((p) => p.zh).join('或')}以外的目的` : `禁止“${zh(r.forbidden)}”`),
+  };
 }
 
 export function prohibitedFinding(broken: ProhibitedRow[], described: Map<string, DescribedNode>): Ranked {
   const { action, power } = broken[0]!;
   const subject = actionSubject(action);
-  const purpose = purposeText(action.purpose);
-  const laws = broken.map((r) => {
-    const allowed = r.grant.purposes?.length ? r.grant.purposes.map(purposeText) : null;
-    return {
-      en: `${r.provision.ref} of ${r.instrument.title} (${r.instrument.titleZh}), in force in ${en(r.grantPlace)}, ` +
-        (allowed ? `forbids "${en(r.forbidden)}" for any purpose other than ${allowed.map((p) => p.en).join(' or ')}` : `forbids "${en(r.forbidden)}"`),
-      zh: `在${zh(r.grantPlace)}有效的《${r.instrument.titleZh}》${r.provision.ref}` +
-        (allowed ? `禁止将“${zh(r.forbidden)}”用于${allowed.map((p) => p.zh).join('或')}以外的目的` : `禁止“${zh(r.forbidden)}”`),
-    };
-  });
+  const purpose = purposePhrase(action);
+  const titles = [...new Map(broken.map((r) => [r.instrument.id, titleOf(r.instrument)])).values()];
+  const laws = broken.map(prohibitionText);
   return findingOf('PROHIBITED_ACTION', {
-    title: `${subject.en}: purpose forbidden by law`,
-    titleZh: `${subject.zh}用途违法`,
-    explanation: `"${action.summary}" (${action.startedAt}) exercised "${en(power)}" for ${purpose.en} (recorded purpose: ${action.purpose}). ` +
+    title: `${subject.en}: a purpose forbidden by ${titles.map((t) => `the ${t.en}`).join(' and ')}`,
+    titleZh: `${subject.zh}：用途违反${titles.map((t) => `《${t.zh}》`).join('、')}`,
+    explanation: `${summarySentence(action, 'en')} It exercised "${en(power)}" on ${action.startedAt}, ${purpose.en}. ` +
       `${laws.map((l) => l.en).join('; ')}.`,
-    explanationZh: `“${action.summaryZh}”（${action.startedAt}）行使“${zh(power)}”，目的是${purpose.zh}。${laws.map((l) => l.zh).join('；')}。`,
+    explanationZh: `${summarySentence(action, 'zh')}该行为于${action.startedAt}行使“${zh(power)}”，${purpose.zh}。${laws.map((l) => l.zh).join('；')}。`,
     nodeIds: [action.id, ...broken.map((r) => r.grant.id)],
     power: noun({ ...power, label: 'Power' }),
     evidence: evidenceOf(described, [action.id, ...broken.flatMap((r) => [r.grant.id, r.provision.id])]),
+    bases: [action.purposeBasis, ...broken.map((r) => r.grant.basis)],
     affected: action.affectedCount,
     detail: actionDetail(action),
   });

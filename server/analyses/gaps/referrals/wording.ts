@@ -13,7 +13,7 @@ import { short } from '../wording.js';
 export function pathEnd(path: ReferralPath): { body: NodeRef; how: { en: string; zh: string } } {
   const last = path.steps[path.steps.length - 1]!;
   if (!last.to) return { body: last.from, how: ENDING[last.statement.stance] ?? ENDING.UNKNOWN! };
-  return { body: last.to, how: { en: 'nobody is recorded as asking', zh: '无向其求证的记录' } };
+  return { body: last.to, how: { en: 'nobody is recorded as asking it after that', zh: '此后无向其求证的记录' } };
 }
 
 /** The bodies of a loop's cycle, from the first visit of the body it returns to. */
@@ -49,6 +49,8 @@ export function referralFindingsOf(paths: ReferralPath[]): Ranked[] {
       zh: paths.length === 1 ? paths[0]!.explanationZh : paths.map((p, n) => `（${n + 1}）${p.explanationZh}`).join(''),
     };
     const common = {
+      // A trail is put together by the analysis from separate statements.
+      bases: ['INFERRED'],
       nodeIds: paths.flatMap((p) => p.nodeIds),
       power,
       evidence: evidenceOf(new Map(), [], paths.flatMap((p) => p.steps.flatMap((s) => s.statement.evidence))),
