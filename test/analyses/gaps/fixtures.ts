@@ -28,13 +28,13 @@ export function action(extra: Partial<ActionFacts> = {}): ActionFacts {
 }
 
 export function condition(extra: Partial<Condition> = {}): Condition {
-  return { kind: 'CONSENT', param: null, min: null, max: null, body: ref('b-board', 'Heritage Board', '遗产委员会'), description: 'consent of the heritage board', descriptionZh: '遗产委员会同意', status: 'UNKNOWN', ...extra };
+  return { id: 'g-1#1', from: 'GRANT', outcomeNote: null, outcomeNoteZh: null, evidence: [], kind: 'CONSENT', param: null, min: null, max: null, body: ref('b-board', 'Heritage Board', '遗产委员会'), description: 'consent of the heritage board', descriptionZh: '遗产委员会同意', status: 'UNKNOWN', ...extra };
 }
 
 export function holder(body: NodeRef, extra: Partial<Holder> = {}): Holder {
   return {
     body, via: 'DIRECT', modality: 'POWER', power, grantPlace: ref('pl', 'Harbour', '港市', 'Place'), conditions: [], note: null, noteZh: null,
-    chain: [{ kind: 'INSTRUMENT', node: ref('ins-1', 'Marking Measures', '标记管理办法', 'Instrument'), text: null, textZh: null, evidence: [] }],
-    grantId: `g-${body.id}`, ...extra,
+    chain: [{ kind: 'INSTRUMENT', node: ref('ins-1', 'Marking Measures', '标记管理办法', 'Instrument'), text: null, textZh: null, evidence: [], basis: 'STATED' }],
+    grantId: `g-${body.id}`, basis: 'STATED', ...extra,
   };
 }
