@@ -35,6 +35,6 @@ export function holder(body: NodeRef, extra: Partial<Holder> = {}): Holder {
   return {
     body, via: 'DIRECT', modality: 'POWER', power, grantPlace: ref('pl', 'Harbour', '港市', 'Place'), conditions: [], note: null, noteZh: null,
     chain: [{ kind: 'INSTRUMENT', node: ref('ins-1', 'Marking Measures', '标记管理办法', 'Instrument'), text: null, textZh: null, evidence: [], basis: 'STATED' }],
-    grantId: `g-${body.id}`, basis: 'STATED', ...extra,
+    grantId: `g-${body.id}`, basis: 'STATED', typeLevel: false, dateUncertain: false, uncertainty: null, uncertaintyZh: null, ...extra,
   };
 }
