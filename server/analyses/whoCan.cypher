@@ -1,6 +1,6 @@
 // whoCan — de jure: which bodies hold a power (or a narrower one) in a place at a date,
 // and by which route. Conditions are returned raw; whoCan.ts evaluates them against the
-// caller's context. See DOMAIN.md "Semantics of the analyses".
+// caller's context. See docs/analyses.md "Who can".
 //
 // Parameters:
 //   $power   id of the asked Power

@@ -1,4 +1,4 @@
-// Private individuals' identifiers must never enter the graph (DOMAIN.md: a Person is a
+// Private individuals' identifiers must never enter the graph (docs/domain.md: a Person is a
 // public office holder only). These patterns catch the common mainland forms.
 
 export interface PrivateDataFinding {
