@@ -49,7 +49,11 @@ function freePort(): Promise<number> {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-interface Timing { p50: number; p95: number; runs: number }
+interface Timing {
+  p50: number;
+  p95: number;
+  runs: number;
+}
 
 async function timeRuns(work: () => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < 3; i++) await work(); // warm: plans cached, pages in memory
@@ -69,23 +73,40 @@ function recording(db: Database): { db: Database; take(): [string, Record<string
   let statements: [string, Record<string, unknown>][] = [];
   const original = db.read.bind(db);
   const recorder = Object.create(db) as Database;
-  recorder.read = <T>(work: (tx: ManagedTransaction) => Promise<T>) => original((tx) => work(new Proxy(tx, {
-    get(target, key) {
-      if (key === 'run') return (cypher: string, params?: Record<string, unknown>) => {
-        statements.push([cypher, params ?? {}]);
-        return target.run(cypher, params);
-      };
-      const value = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  })));
+  recorder.read = <T>(work: (tx: ManagedTransaction) => Promise<T>) =>
+    original((tx) =>
+      work(
+        new Proxy(tx, {
+          get(target, key) {
+            if (key === 'run')
+              return (cypher: string, params?: Record<string, unknown>) => {
+                statements.push([cypher, params ?? {}]);
+                return target.run(cypher, params);
+              };
+            const value = Reflect.get(target, key);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }),
+      ),
+    );
   recorder.query = async <T>(cypher: string, params: Record<string, unknown> = {}) =>
     recorder.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.toObject() as T));
-  return { db: recorder, take: () => { const taken = statements; statements = []; return taken; } };
+  return {
+    db: recorder,
+    take: () => {
+      const taken = statements;
+      statements = [];
+      return taken;
+    },
+  };
 }
 
 async function post(url: string, query: string): Promise<unknown> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const body = (await response.json()) as { errors?: { message: string }[]; data?: unknown };
   if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors[0].message}`);
   return body.data;
@@ -100,17 +121,32 @@ async function startServer(neo4j: { uri: string; user: string; password: string 
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, PORT: String(port), QUANZE_SEED: 'false', QUANZE_QUERY_TIMEOUT_MS: '600000' },
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      PORT: String(port),
+      QUANZE_SEED: 'false',
+      QUANZE_QUERY_TIMEOUT_MS: '600000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server stopped: ${output}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return { url, child };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -131,8 +167,10 @@ async function rowByRow(db: Database, file: string, sample: number): Promise<num
   try {
     for (const a of actions) {
       const id = `rowbyrow-${a.id}`;
-      await session.run('CREATE (a:BenchRowByRow {id: $id, summary: $summary, summaryZh: $summaryZh, startedAt: date($startedAt), purpose: $purpose, affectedCount: $count})',
-        { id, summary: a.summary, summaryZh: a.summaryZh, startedAt: a.startedAt, purpose: a.purpose ?? null, count: a.affectedCount ?? null });
+      await session.run(
+        'CREATE (a:BenchRowByRow {id: $id, summary: $summary, summaryZh: $summaryZh, startedAt: date($startedAt), purpose: $purpose, affectedCount: $count})',
+        { id, summary: a.summary, summaryZh: a.summaryZh, startedAt: a.startedAt, purpose: a.purpose ?? null, count: a.affectedCount ?? null },
+      );
       facts += 1;
       await session.run('MATCH (a:BenchRowByRow {id: $id}), (p:Place {id: $place}) CREATE (a)-[:IN]->(p)', { id, place: a.in });
       facts += 1;
@@ -141,12 +179,17 @@ async function rowByRow(db: Database, file: string, sample: number): Promise<num
         facts += 1;
       }
       for (const actor of a.performedBy as { id: string; role: string }[]) {
-        await session.run('MATCH (a:BenchRowByRow {id: $id}), (b {id: $actor}) WHERE b:Body OR b:Person CREATE (a)-[:PERFORMED_BY {role: $role}]->(b)', { id, actor: actor.id, role: actor.role });
+        await session.run(
+          'MATCH (a:BenchRowByRow {id: $id}), (b {id: $actor}) WHERE b:Body OR b:Person CREATE (a)-[:PERFORMED_BY {role: $role}]->(b)',
+          { id, actor: actor.id, role: actor.role },
+        );
         facts += 1;
       }
       for (const e of a.evidence as { source: string; quote?: string; locator?: string }[]) {
-        await session.run('MATCH (a:BenchRowByRow {id: $id}), (s:Source {id: $source}) CREATE (a)-[:EVIDENCED_BY {quote: $quote, locator: $locator}]->(s)',
-          { id, source: e.source, quote: e.quote ?? null, locator: e.locator ?? null });
+        await session.run(
+          'MATCH (a:BenchRowByRow {id: $id}), (s:Source {id: $source}) CREATE (a)-[:EVIDENCED_BY {quote: $quote, locator: $locator}]->(s)',
+          { id, source: e.source, quote: e.quote ?? null, locator: e.locator ?? null },
+        );
         facts += 1;
       }
     }
@@ -215,7 +258,9 @@ async function main() {
     const recorder = recording(db);
     const inProcess = await createGraphQL(recorder.db, loadConfig({}));
     const app = createApp({ db: recorder.db, mountGraphQL: inProcess.mount });
-    const local = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+    const local = await new Promise<import('node:http').Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
     const localUrl = `http://127.0.0.1:${(local.address() as net.AddressInfo).port}`;
 
     const caseId = generated.caseId;
@@ -246,7 +291,9 @@ async function main() {
         } finally {
           await session.close();
         }
-        log(`${name.padEnd(14)} API p50 ${api[name].p50} ms p95 ${api[name].p95} ms (${api[name].runs} runs) | raw Cypher (${statements.length} statements) p50 ${raw[name].p50} ms p95 ${raw[name].p95} ms (${raw[name].runs} runs)`);
+        log(
+          `${name.padEnd(14)} API p50 ${api[name].p50} ms p95 ${api[name].p95} ms (${api[name].runs} runs) | raw Cypher (${statements.length} statements) p50 ${raw[name].p50} ms p95 ${raw[name].p95} ms (${raw[name].runs} runs)`,
+        );
       } catch (error) {
         log(`${name}: could not be measured: ${(error as Error).message.split('\n')[0]}`);
       }
@@ -276,13 +323,19 @@ async function main() {
       serverRssMb,
       // Beyond the shape of issue 10: what the figures above rest on.
       details: {
-        seed, facts, importSeconds: round(importSeconds), reimportUnchangedSeconds: round(reimportSeconds, 2), reimportWritten: again.written,
+        seed,
+        facts,
+        importSeconds: round(importSeconds),
+        reimportUnchangedSeconds: round(reimportSeconds, 2),
+        reimportWritten: again.written,
         derive: 'not yet: the questions still derive authority at each call',
         p50Ms: Object.fromEntries(Object.keys(questions).map((name) => [name, api[name]?.p50 ?? null])),
         rawP95Ms: Object.fromEntries(Object.keys(questions).map((name) => [name, raw[name]?.p95 ?? null])),
         runs: Object.fromEntries(Object.keys(questions).map((name) => [name, api[name]?.runs ?? null])),
         apiOverRawAll: Object.fromEntries(Object.keys(questions).map((name) => [name, ratio(name)])),
-        neo4jHeapUsedMb, neo4jHeap: heap, neo4jPageCache: pageCache,
+        neo4jHeapUsedMb,
+        neo4jHeap: heap,
+        neo4jPageCache: pageCache,
         explorer5000: explorer,
       },
     };

@@ -28,7 +28,9 @@ async function main(args: string[]): Promise<number> {
   mkdirSync(path.dirname(out), { recursive: true });
   const started = Date.now();
   const { items, caseId, shape } = await writeNationalCase(out, { scale, seed });
-  console.log(`Wrote case ${caseId} to ${out}: ${items.toLocaleString('en')} items (${shape.provinces} provinces, ${shape.prefectures} prefectures, ${shape.counties} counties, ${shape.actions.toLocaleString('en')} actions, ${shape.statements.toLocaleString('en')} statements) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Wrote case ${caseId} to ${out}: ${items.toLocaleString('en')} items (${shape.provinces} provinces, ${shape.prefectures} prefectures, ${shape.counties} counties, ${shape.actions.toLocaleString('en')} actions, ${shape.statements.toLocaleString('en')} statements) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   return 0;
 }
 

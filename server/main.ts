@@ -14,9 +14,13 @@ import { createGraphQL } from './graphql/server.js';
 function listen(server: http.Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(new ProvisioningError(error.code === 'EADDRINUSE'
-        ? `Port ${port} on ${host} is already in use by another program; set PORT to a free port.`
-        : `Cannot listen on ${host}:${port} (${error.code ?? error.message}).`));
+      reject(
+        new ProvisioningError(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} on ${host} is already in use by another program; set PORT to a free port.`
+            : `Cannot listen on ${host}:${port} (${error.code ?? error.message}).`,
+        ),
+      );
     });
     server.listen(port, host, () => resolve());
   });
@@ -26,7 +30,9 @@ async function main() {
   const config = loadConfig();
   const server = http.createServer((_req, res) => {
     res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
-    res.end(JSON.stringify({ errors: [{ message: 'Quanze is starting. Try again in a few seconds.', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }));
+    res.end(
+      JSON.stringify({ errors: [{ message: 'Quanze is starting. Try again in a few seconds.', extensions: { code: 'DATABASE_UNAVAILABLE' } }] }),
+    );
   });
   await listen(server, config.port, config.host);
 

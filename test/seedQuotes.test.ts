@@ -55,9 +55,18 @@ const BUNDLES = ['henan-red-code-2022.yaml', 'illustrative-millbrook-demolition-
 
 /** Private individuals the reports mention by surname or pseudonym; none may appear in a bundle. */
 const PRIVATE_MARKERS = [
-  '李先生', '章先生', '张先生', '汪先生', '姚先生', '小涛', '廖藏宜', '李墨轩', '邓健',
+  '李先生',
+  '章先生',
+  '张先生',
+  '汪先生',
+  '姚先生',
+  '小涛',
+  '廖藏宜',
+  '李墨轩',
+  '邓健',
   // The claimant in the English prorogation proceedings is a private person: "the claimant".
-  'Gina', 'Miller',
+  'Gina',
+  'Miller',
 ];
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -79,8 +88,16 @@ export function sourceText(raw: string): string {
   return normaliseWhitespace(text);
 }
 
-interface Citation { source?: string; quoteZh?: string; quote?: string; locator?: string }
-interface Found { at: string; citation: Citation }
+interface Citation {
+  source?: string;
+  quoteZh?: string;
+  quote?: string;
+  locator?: string;
+}
+interface Found {
+  at: string;
+  citation: Citation;
+}
 
 /** Every `evidence` list anywhere in a bundle (on nodes and on cited relations). */
 function citationsIn(value: unknown, at: string, out: Found[] = []): Found[] {

@@ -4,7 +4,9 @@ import { GraphView } from '../../client/src/graphView';
 import type { GraphEdge, GraphNode } from '../../client/src/questions';
 
 declare global {
-  interface Window { drawView(elements: number): Promise<{ elements: number; drawMs: number }> }
+  interface Window {
+    drawView(elements: number): Promise<{ elements: number; drawMs: number }>;
+  }
 }
 
 window.drawView = async (elements: number) => {
@@ -19,7 +21,12 @@ window.drawView = async (elements: number) => {
     const label = kinds[i % kinds.length];
     nodes.push({ id: `n${i}`, label, name: `${label} ${i}`, nameZh: `节点${i}`, properties: {} });
   }
-  const types: [string, string][] = [['WITHIN', 'STRUCTURE'], ['JURISDICTION', 'STRUCTURE'], ['TO', 'DE_JURE'], ['PERFORMED_BY', 'DE_FACTO']];
+  const types: [string, string][] = [
+    ['WITHIN', 'STRUCTURE'],
+    ['JURISDICTION', 'STRUCTURE'],
+    ['TO', 'DE_JURE'],
+    ['PERFORMED_BY', 'DE_FACTO'],
+  ];
   for (let e = 0; edges.length + nodes.length < elements; e++) {
     const target = e % nodeCount;
     const source = (e * 7 + 1 + Math.floor(e / nodeCount)) % nodeCount;

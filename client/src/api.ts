@@ -1,7 +1,10 @@
 // Talks to /graphql. Every answer keeps the exact query text that produced it, so the UI
 // can show it, copy it and open it in GraphiQL (see reproduce.ts).
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -43,7 +46,10 @@ export async function runQuery<T>(query: string): Promise<Asked<T>> {
 export function literal(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')}}`;
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v)}`)
+      .join(', ')}}`;
   return JSON.stringify(value);
 }
 

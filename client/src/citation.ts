@@ -31,7 +31,9 @@ export function plainCitation(c: Citable, accessed = new Date().toISOString().sl
   return [
     `Quanze, “${c.question}”, ${c.caseTitle}${c.date ? `, as of ${c.date}` : ''}, data version ${c.dataVersion ?? '?'}. ${c.link} (accessed ${accessed}).`,
     sources.length ? `Sources quoted: ${sources.join('; ')}.` : '',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 const bib = (s: string) => s.replace(/[{}\\]/g, '').replace(/([%&#_$])/g, '\\$1');
@@ -48,7 +50,9 @@ export function bibtexCitation(c: Citable, accessed = new Date().toISOString().s
     `  urldate = {${accessed}},`,
     sources.length ? `  note = {Sources quoted: ${bib(sources.join('; '))}},` : null,
     '}',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** A "Cite this" disclosure with both forms, each with a copy button. */
@@ -60,9 +64,22 @@ export function citeEl(get: () => Citable): HTMLElement {
     const c = get();
     const block = (label: string, text: string, testid: string) => {
       const pre = h('pre', { class: 'citation', tabindex: 0, dataset: { testid } }, text);
-      const copy = h('button', { type: 'button', class: 'small', onclick: async () => {
-        try { await navigator.clipboard.writeText(text); copy.textContent = t('copied'); } catch { getSelection()?.selectAllChildren(pre); }
-      } }, t('copy'));
+      const copy = h(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          onclick: async () => {
+            try {
+              await navigator.clipboard.writeText(text);
+              copy.textContent = t('copied');
+            } catch {
+              getSelection()?.selectAllChildren(pre);
+            }
+          },
+        },
+        t('copy'),
+      );
       return h('div', {}, h('p', { class: 'meta' }, label, ' ', copy), pre);
     };
     body.replaceChildren(block(t('citePlain'), plainCitation(c), 'cite-plain'), block('BibTeX', bibtexCitation(c), 'cite-bibtex'));

@@ -17,6 +17,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 }
 
 export function append(parent: Node, children: Child[]): void {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion is what types the result
   for (const child of children.flat(Infinity as 1) as Child[]) {
     if (child === null || child === undefined || child === false) continue;
     parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));

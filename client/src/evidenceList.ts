@@ -12,13 +12,21 @@ function evidenceItem(e: Evidence): HTMLElement {
   const zh = e.quoteZh ?? (/[\u4e00-\u9fff]/.test(e.quote ?? '') ? e.quote : undefined);
   const en = e.quoteEn ?? (e.quote && e.quote !== zh ? e.quote : undefined);
   const s = e.source;
-  return h('li', { class: e.unsourced ? 'unsourced' : '' },
+  return h(
+    'li',
+    { class: e.unsourced ? 'unsourced' : '' },
     e.unsourced ? h('p', { class: 'badge' }, t('evidenceUnsourced')) : null,
     zh ? h('blockquote', { lang: 'zh' }, zh) : null,
     en ? h('blockquote', { lang: 'en', class: 'gist' }, en) : null,
-    h('p', { class: 'cite' },
-      h('span', { class: 'outlet' }, s.outlet), s.publishedAt ? ` · ${s.publishedAt}` : '', e.locator ? ` · ${t('evidenceLocator', { where: e.locator })}` : '',
+    h(
+      'p',
+      { class: 'cite' },
+      h('span', { class: 'outlet' }, s.outlet),
+      s.publishedAt ? ` · ${s.publishedAt}` : '',
+      e.locator ? ` · ${t('evidenceLocator', { where: e.locator })}` : '',
       h('br'),
       s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title) : h('span', {}, s.title),
-      s.titleEn ? h('span', { class: 'name-other' }, s.titleEn) : null));
+      s.titleEn ? h('span', { class: 'name-other' }, s.titleEn) : null,
+    ),
+  );
 }

@@ -3,11 +3,23 @@
 // stylesheet and the legend (legend.ts) are both drawn from these tables.
 import type { StylesheetJson } from 'cytoscape';
 
-export type Shape = 'round-rectangle' | 'rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'octagon' | 'tag' | 'barrel' | 'vee' | 'round-tag' | 'rhomboid';
+export type Shape =
+  'round-rectangle' | 'rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'octagon' | 'tag' | 'barrel' | 'vee' | 'round-tag' | 'rhomboid';
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 
-export interface NodeLook { fill: string; border: string; shape: Shape; size: number; borderStyle?: LineStyle; text: string }
-export interface LinkLook { colour: string; line: LineStyle; width: number }
+export interface NodeLook {
+  fill: string;
+  border: string;
+  shape: Shape;
+  size: number;
+  borderStyle?: LineStyle;
+  text: string;
+}
+export interface LinkLook {
+  colour: string;
+  line: LineStyle;
+  width: number;
+}
 
 /** Colours of the three stories the graph tells. */
 const LAW = '#2b5d8c';
@@ -84,7 +96,8 @@ export const MARKS = {
   major: { className: 'major' },
 } as const;
 
-export const FONT = '"Helvetica Neue", Arial, "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+export const FONT =
+  '"Helvetica Neue", Arial, "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
 /** No caption is drawn smaller than this many screen pixels: below it, a caption waits for the reader to zoom in. */
 export const MIN_LABEL_PX = 11;
@@ -99,12 +112,25 @@ export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: 'data(caption)', 'font-family': FONT, 'font-size': size.minor, color: INK,
-        'text-wrap': 'wrap', 'text-max-width': opts.story ? '190px' : '130px', 'text-valign': 'bottom', 'text-margin-y': 4,
-        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '1px',
-        'border-width': 1.5, 'min-zoomed-font-size': MIN_LABEL_PX,
-        shape: UNKNOWN_LOOK.shape, 'background-color': UNKNOWN_LOOK.fill, 'border-color': UNKNOWN_LOOK.border, 'border-style': UNKNOWN_LOOK.borderStyle ?? 'solid',
-        width: UNKNOWN_LOOK.size * 1.5 * grow, height: UNKNOWN_LOOK.size * grow,
+        label: 'data(caption)',
+        'font-family': FONT,
+        'font-size': size.minor,
+        color: INK,
+        'text-wrap': 'wrap',
+        'text-max-width': opts.story ? '190px' : '130px',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'border-width': 1.5,
+        'min-zoomed-font-size': MIN_LABEL_PX,
+        shape: UNKNOWN_LOOK.shape,
+        'background-color': UNKNOWN_LOOK.fill,
+        'border-color': UNKNOWN_LOOK.border,
+        'border-style': UNKNOWN_LOOK.borderStyle ?? 'solid',
+        width: UNKNOWN_LOOK.size * 1.5 * grow,
+        height: UNKNOWN_LOOK.size * grow,
       },
     },
     { selector: `node.${MARKS.major.className}`, style: { 'font-size': size.major, 'text-max-width': opts.story ? '240px' : '170px' } },
@@ -113,8 +139,12 @@ export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
     sheet.push({
       selector: `node[label = "${label}"]`,
       style: {
-        shape: look.shape, 'background-color': look.fill, 'border-color': look.border, 'border-style': look.borderStyle ?? 'solid',
-        width: look.size * grow * (look.shape === 'round-rectangle' || look.shape === 'rectangle' ? 1.5 : 1), height: look.size * grow,
+        shape: look.shape,
+        'background-color': look.fill,
+        'border-color': look.border,
+        'border-style': look.borderStyle ?? 'solid',
+        width: look.size * grow * (look.shape === 'round-rectangle' || look.shape === 'rectangle' ? 1.5 : 1),
+        height: look.size * grow,
       },
     });
   }
@@ -123,17 +153,37 @@ export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
       // Compound nodes group bodies (a place, or the body they are part of).
       selector: ':parent',
       style: {
-        'background-color': '#f7f5f0', 'background-opacity': 0.6, 'border-color': '#c9c4b8', 'border-width': 1, shape: 'round-rectangle',
-        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -2, 'font-size': size.minor, 'font-weight': 'bold', padding: '14px', color: '#555555',
+        'background-color': '#f7f5f0',
+        'background-opacity': 0.6,
+        'border-color': '#c9c4b8',
+        'border-width': 1,
+        shape: 'round-rectangle',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -2,
+        'font-size': size.minor,
+        'font-weight': 'bold',
+        padding: '14px',
+        color: '#555555',
       },
     },
     {
       selector: 'edge',
       style: {
-        'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, width: 1.5,
-        'line-color': UNKNOWN_LINK.colour, 'target-arrow-color': UNKNOWN_LINK.colour,
-        label: 'data(caption)', 'font-family': FONT, 'font-size': size.minor - 2, color: '#555555', 'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'min-zoomed-font-size': MIN_LABEL_PX,
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        width: 1.5,
+        'line-color': UNKNOWN_LINK.colour,
+        'target-arrow-color': UNKNOWN_LINK.colour,
+        label: 'data(caption)',
+        'font-family': FONT,
+        'font-size': size.minor - 2,
+        color: '#555555',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'min-zoomed-font-size': MIN_LABEL_PX,
       },
     },
   );
@@ -146,13 +196,28 @@ export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
   sheet.push(
     { selector: `.${MARKS.faded.className}`, style: { opacity: MARKS.faded.opacity } },
     { selector: `.${MARKS.inactive.className}`, style: { opacity: MARKS.inactive.opacity, 'line-style': 'dotted' } },
-    { selector: `node.${MARKS.answer.className}`, style: { 'underlay-color': MARKS.answer.colour, 'underlay-opacity': 0.5, 'underlay-padding': 8, opacity: 1 } },
-    { selector: `edge.${MARKS.answer.className}`, style: { 'underlay-color': MARKS.answer.colour, 'underlay-opacity': 0.5, 'underlay-padding': 4, opacity: 1 } },
+    {
+      selector: `node.${MARKS.answer.className}`,
+      style: { 'underlay-color': MARKS.answer.colour, 'underlay-opacity': 0.5, 'underlay-padding': 8, opacity: 1 },
+    },
+    {
+      selector: `edge.${MARKS.answer.className}`,
+      style: { 'underlay-color': MARKS.answer.colour, 'underlay-opacity': 0.5, 'underlay-padding': 4, opacity: 1 },
+    },
     {
       selector: `node.${MARKS.gap.className}`,
-      style: { 'outline-color': MARKS.gap.colour, 'outline-style': MARKS.gap.line, 'outline-width': MARKS.gap.width, 'outline-offset': 4, opacity: 1 },
+      style: {
+        'outline-color': MARKS.gap.colour,
+        'outline-style': MARKS.gap.line,
+        'outline-width': MARKS.gap.width,
+        'outline-offset': 4,
+        opacity: 1,
+      },
     },
-    { selector: `edge.${MARKS.gap.className}`, style: { 'underlay-color': MARKS.gap.colour, 'underlay-opacity': 0.3, 'underlay-padding': 3, opacity: 1 } },
+    {
+      selector: `edge.${MARKS.gap.className}`,
+      style: { 'underlay-color': MARKS.gap.colour, 'underlay-opacity': 0.3, 'underlay-padding': 3, opacity: 1 },
+    },
     { selector: `node.${MARKS.pinned.className}`, style: { 'border-style': 'double', 'border-width': 4, 'border-color': MARKS.pinned.colour } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000000', 'font-weight': 'bold' } },
     { selector: 'edge:selected', style: { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000', label: 'data(typeName)' } },

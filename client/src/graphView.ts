@@ -13,19 +13,22 @@ cytoscape.use(dagre);
 /** The SVG exporter is loaded on first use: most visits never export. */
 let svgReady: Promise<void> | undefined;
 function loadSvg(): Promise<void> {
-  return (svgReady ??= import('cytoscape-svg').then((m) => { cytoscape.use(m.default); }));
+  return (svgReady ??= import('cytoscape-svg').then((m) => {
+    cytoscape.use(m.default);
+  }));
 }
 
 export type Selected = { kind: 'node'; node: GraphNode } | { kind: 'edge'; edge: GraphEdge; source?: GraphNode; target?: GraphNode } | null;
 
 /** Names of nodes that the server gives no name: a title, a summary, a reference, a quote. */
 function namedOf(n: GraphNode): Named {
-  const p = (n.properties ?? {}) as Record<string, unknown>;
+  const p = n.properties ?? {};
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   if (n.name || n.nameZh) return n;
   return {
     id: n.id,
-    name: str(p.title) ?? str(p.summary) ?? str(p.quote) ?? (n.label === 'Grant' ? [str(p.modality), n.id].filter(Boolean).join(' ') : undefined) ?? n.id,
+    name:
+      str(p.title) ?? str(p.summary) ?? str(p.quote) ?? (n.label === 'Grant' ? [str(p.modality), n.id].filter(Boolean).join(' ') : undefined) ?? n.id,
     nameZh: str(p.titleZh) ?? str(p.summaryZh) ?? str(p.quoteZh) ?? str(p.ref),
   };
 }
@@ -88,7 +91,11 @@ export class GraphView {
   setMajor(ids: string[]): void {
     this.majorIds = ids;
     const set = new Set(ids);
-    this.cy.batch(() => this.cy.nodes().forEach((n) => { n.toggleClass(MARKS.major.className, set.has(n.id())); }));
+    this.cy.batch(() =>
+      this.cy.nodes().forEach((n) => {
+        n.toggleClass(MARKS.major.className, set.has(n.id()));
+      }),
+    );
   }
 
   /**
@@ -116,8 +123,12 @@ export class GraphView {
 
   constructor(container: HTMLElement) {
     this.cy = cytoscape({
-      container, style: stylesheet(), minZoom: 0.1, maxZoom: 3,
-      boxSelectionEnabled: false, selectionType: 'single',
+      container,
+      style: stylesheet(),
+      minZoom: 0.1,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
     });
     // Band headers and tints sit behind the (transparent) canvas and follow pan and zoom.
     this.bandLayer = document.createElement('div');
@@ -160,7 +171,12 @@ export class GraphView {
     let selected: Selected = null;
     if (target?.isNode()) selected = { kind: 'node', node: target.data('record') as GraphNode };
     else if (target?.isEdge()) {
-      selected = { kind: 'edge', edge: target.data('record') as GraphEdge, source: target.source().data('record'), target: target.target().data('record') };
+      selected = {
+        kind: 'edge',
+        edge: target.data('record') as GraphEdge,
+        source: target.source().data('record'),
+        target: target.target().data('record'),
+      };
     }
     for (const l of this.selectListeners) l(selected);
   }
@@ -171,7 +187,7 @@ export class GraphView {
     if (el.empty()) return false;
     this.cy.elements().unselect();
     el.select();
-    this.emitSelect(el as NodeSingular | EdgeSingular);
+    this.emitSelect(el);
     return true;
   }
 
@@ -236,7 +252,16 @@ export class GraphView {
     const role = (e.properties as Record<string, unknown> | null)?.role;
     return {
       group: 'edges',
-      data: { id: e.id, source: e.source, target: e.target, type: e.type, layer: e.layer, record: e, caption: typeof role === 'string' ? tv('roles', role) : '', typeName: tv('relations', e.type) },
+      data: {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: e.type,
+        layer: e.layer,
+        record: e,
+        caption: typeof role === 'string' ? tv('roles', role) : '',
+        typeName: tv('relations', e.type),
+      },
       classes: e.inactive ? MARKS.inactive.className : '',
     };
   }
@@ -255,7 +280,9 @@ export class GraphView {
     cy.batch(() => {
       if (opts.replace) {
         const keep = new Set(answer.nodes.map((n) => n.id));
-        cy.nodes().filter((n) => !keep.has(n.id()) && !n.locked()).remove();
+        cy.nodes()
+          .filter((n) => !keep.has(n.id()) && !n.locked())
+          .remove();
       }
       // Parents first, so children can point at them.
       const ordered = [...answer.nodes].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
@@ -281,7 +308,9 @@ export class GraphView {
       }
       if (opts.replace) {
         const keep = new Set(answer.edges.map((e) => e.id));
-        cy.edges().filter((e) => !keep.has(e.id())).remove();
+        cy.edges()
+          .filter((e) => !keep.has(e.id()))
+          .remove();
       }
     });
     this.applyVisibility();
@@ -469,10 +498,13 @@ export class GraphView {
   }
 
   /** The whole drawing, for a figure: as SVG markup (vectors) or a PNG data URL, with where it sits in graph coordinates. */
-  async drawing(kind: 'svg' | 'png', scale = 1): Promise<{ svg?: string; png?: string; width: number; height: number; x1: number; y1: number; scale: number }> {
+  async drawing(
+    kind: 'svg' | 'png',
+    scale = 1,
+  ): Promise<{ svg?: string; png?: string; width: number; height: number; x1: number; y1: number; scale: number }> {
     const bb = this.cy.elements(':visible').boundingBox({});
     const box = { width: bb.w * scale, height: bb.h * scale, x1: bb.x1, y1: bb.y1, scale };
-    if (kind === 'png') return { ...box, png: this.cy.png({ output: 'base64uri', full: true, scale }) as unknown as string };
+    if (kind === 'png') return { ...box, png: this.cy.png({ output: 'base64uri', full: true, scale }) };
     await loadSvg();
     // The SVG writer cannot draw a node's outline or a caption's background box (it logs
     // "path command to node text" and drops the shape): in the SVG a finding's nodes get a

@@ -11,7 +11,17 @@ import { figurePng, figureSvg, type FigureParts } from './figure';
 import { kindName, legendEl } from './legend';
 import { lang, onLangChange, setLang, t, tv } from './messages';
 import { nameEl, pick } from './names';
-import { askCaseGraph, askLists, askNeighborhood, type CaseItem, type Evidence, type Finding, type GraphAnswer, type GraphNode, type NamedItem } from './questions';
+import {
+  askCaseGraph,
+  askLists,
+  askNeighborhood,
+  type CaseItem,
+  type Evidence,
+  type Finding,
+  type GraphAnswer,
+  type GraphNode,
+  type NamedItem,
+} from './questions';
 import { buildStory, planStory, shortName, storyGraph, type Story, type StoryPlan } from './story';
 import { reproduceEl } from './reproduce';
 import { errorEl, emptyEl, loadingEl } from './status';
@@ -35,21 +45,38 @@ const app = document.getElementById('app')!;
 app.className = 'explorer';
 
 // ---- Shell -------------------------------------------------------------------------
-const brand = h('div', { class: 'brand' }, h('h1', {}, h('span', { lang: 'zh' }, '权责'), ' ', h('span', { lang: 'en' }, 'Quanze')), h('p', { class: 'tagline' }));
+const brand = h(
+  'div',
+  { class: 'brand' },
+  h('h1', {}, h('span', { lang: 'zh' }, '权责'), ' ', h('span', { lang: 'en' }, 'Quanze')),
+  h('p', { class: 'tagline' }),
+);
 const caseTitle = h('div', { class: 'case-title', dataset: { testid: 'case-title' } });
 const casePickerLabel = h('label', { for: 'case-picker', class: 'visually-hidden' });
 const casePicker = h('select', { id: 'case-picker', class: 'case-picker', dataset: { testid: 'case-picker' } });
 const versionEl = h('span', { class: 'version', dataset: { testid: 'data-version' } });
 const copyLinkButton = h('button', { type: 'button', class: 'small', dataset: { testid: 'copy-link' } });
 const langButton = h('button', { type: 'button', class: 'lang', dataset: { testid: 'lang-switch' } });
-const header = h('header', { class: 'top' }, brand, h('div', { class: 'case-choice' }, casePickerLabel, casePicker, caseTitle), h('div', { class: 'top-actions' }, versionEl, copyLinkButton, langButton));
+const header = h(
+  'header',
+  { class: 'top' },
+  brand,
+  h('div', { class: 'case-choice' }, casePickerLabel, casePicker, caseTitle),
+  h('div', { class: 'top-actions' }, versionEl, copyLinkButton, langButton),
+);
 
 const introTitle = h('h2', { dataset: { testid: 'intro-title' } });
 const introText = h('div', { class: 'intro-text' });
 const introSummary = h('p', { class: 'case-summary' });
 const introMore = h('details', {}, h('summary', {}), introSummary);
 const introToggle = h('button', { type: 'button', class: 'link intro-toggle' });
-const intro = h('section', { class: 'intro', dataset: { testid: 'intro' } }, introTitle, introText, h('div', { class: 'intro-foot' }, introMore, introToggle));
+const intro = h(
+  'section',
+  { class: 'intro', dataset: { testid: 'intro' } },
+  introTitle,
+  introText,
+  h('div', { class: 'intro-foot' }, introMore, introToggle),
+);
 let introHidden = localStorage.getItem('quanze.introHidden') === '1';
 
 const tabNames = ['gaps', 'ask', 'time', 'compare', 'explore'] as const;
@@ -68,12 +95,21 @@ const graphQueryBox = h('div', { class: 'graph-query' });
 const legendBox = h('div', { class: 'legend-box' });
 /** One error for a landing that failed in part, with one retry for the whole view. */
 const viewError = h('div', { class: 'view-error', hidden: true, dataset: { testid: 'view-error' } });
-const zoomButton = (testid: string, text: string, onclick: () => void) => h('button', { type: 'button', class: 'zoom-button', dataset: { testid }, onclick }, text);
+const zoomButton = (testid: string, text: string, onclick: () => void) =>
+  h('button', { type: 'button', class: 'zoom-button', dataset: { testid }, onclick }, text);
 const zoomIn = zoomButton('zoom-in', '+', () => graph.zoomBy(1.4));
 const zoomOut = zoomButton('zoom-out', '−', () => graph.zoomBy(1 / 1.4));
 const zoomFit = zoomButton('zoom-fit', '⤢', () => graph.fit());
 const zoomControls = h('div', { class: 'zoom-controls', role: 'group' }, zoomIn, zoomOut, zoomFit);
-const graphArea = h('section', { class: 'graph-area' }, toolbar, viewError, h('div', { class: 'graph-stage' }, graphContainer, graphEmpty, tableBox, zoomControls), graphQueryBox, legendBox);
+const graphArea = h(
+  'section',
+  { class: 'graph-area' },
+  toolbar,
+  viewError,
+  h('div', { class: 'graph-stage' }, graphContainer, graphEmpty, tableBox, zoomControls),
+  graphQueryBox,
+  legendBox,
+);
 
 const detailsTitle = h('h2', { class: 'details-title' });
 const detailsBody = h('div', { class: 'details-body', 'aria-live': 'polite', dataset: { testid: 'details' } });
@@ -115,14 +151,22 @@ const graph = new GraphView(graphContainer);
 
 // ---- Explorer context ----------------------------------------------------------------
 let lists: Promise<{ powers: NamedItem[]; places: NamedItem[]; cases: CaseItem[]; dataVersion: number }> | undefined;
-const loadLists = () => (lists ??= askLists().then((a) => a.data).catch((e) => { lists = undefined; throw e; }));
+const loadLists = () =>
+  (lists ??= askLists()
+    .then((a) => a.data)
+    .catch((e) => {
+      lists = undefined;
+      throw e;
+    }));
 let currentCase: CaseItem | undefined;
 let knownCases: CaseItem[] = [];
 let findings: Finding[] = [];
 let graphAnswer: { answer: GraphAnswer; query: string } | undefined;
 /** The findings, once gaps has answered (the story view is built on them). */
 let resolveFindings: (f: Finding[]) => void = () => {};
-const findingsReady = new Promise<Finding[]>((resolve) => { resolveFindings = resolve; });
+const findingsReady = new Promise<Finding[]>((resolve) => {
+  resolveFindings = resolve;
+});
 /** The story view's nodes, built once per case from the first case graph and the findings. */
 let story: Promise<Story | undefined> | undefined;
 /** Neighbourhoods added by "expand", kept to redraw them when the view switches. */
@@ -133,15 +177,25 @@ let redrawDetails: (() => void) | undefined;
 const x: Explorer = {
   state,
   graph,
-  powers: () => loadLists().then((l) => l.powers).catch(() => []),
-  places: () => loadLists().then((l) => l.places).catch(() => []),
+  powers: () =>
+    loadLists()
+      .then((l) => l.powers)
+      .catch(() => []),
+  places: () =>
+    loadLists()
+      .then((l) => l.places)
+      .catch(() => []),
   caseInfo: () => currentCase,
   defaults: () => storyDefaults,
-  cite: (question, date, evidence) => citeEl(() => ({
-    question, date, evidence, link: (x.save(), location.href),
-    caseTitle: currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case,
-    dataVersion: graphAnswer?.answer.dataVersion,
-  })),
+  cite: (question, date, evidence) =>
+    citeEl(() => ({
+      question,
+      date,
+      evidence,
+      link: (x.save(), location.href),
+      caseTitle: currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case,
+      dataVersion: graphAnswer?.answer.dataVersion,
+    })),
   defaultsReady: () => defaultsReady,
   save: () => writeState(state),
   showDetails(title, content) {
@@ -157,19 +211,32 @@ const x: Explorer = {
     graph.clearMarks();
     // In the story view a finding may concern nodes not drawn yet: add them from the case graph.
     const missing = new Set(finding.nodeIds.filter((id) => !graph.has(id)));
-    if (missing.size && graphAnswer) graph.draw({ nodes: graphAnswer.answer.nodes.filter((n) => missing.has(n.id)), edges: graphAnswer.answer.edges });
+    if (missing.size && graphAnswer)
+      graph.draw({ nodes: graphAnswer.answer.nodes.filter((n) => missing.has(n.id)), edges: graphAnswer.answer.edges });
     graph.mark(finding.nodeIds, 'gap', { fade: true });
     graph.fit(finding.nodeIds);
     gaps.refresh();
     const draw = () => {
-      x.showDetails(t('evidenceTitle'), h('article', { class: 'finding-details', dataset: { testid: 'finding-details' } },
-        h('p', {}, h('span', { class: `badge severity severity-${finding.severity}` }, tv('severity', finding.severity)), ' ', h('span', { class: 'finding-kind' }, tv('gapKinds', finding.kind))),
-        h('h3', {}, pick(finding.title, finding.titleZh)),
-        h('p', {}, pick(finding.explanation, finding.explanationZh)),
-        finding.power ? h('p', { class: 'meta' }, nameEl(finding.power)) : null,
-        x.cite(pick(finding.title, finding.titleZh), state.asOf, finding.evidence),
-        h('h4', {}, t('evidenceTitle')),
-        evidenceList(finding.evidence)));
+      x.showDetails(
+        t('evidenceTitle'),
+        h(
+          'article',
+          { class: 'finding-details', dataset: { testid: 'finding-details' } },
+          h(
+            'p',
+            {},
+            h('span', { class: `badge severity severity-${finding.severity}` }, tv('severity', finding.severity)),
+            ' ',
+            h('span', { class: 'finding-kind' }, tv('gapKinds', finding.kind)),
+          ),
+          h('h3', {}, pick(finding.title, finding.titleZh)),
+          h('p', {}, pick(finding.explanation, finding.explanationZh)),
+          finding.power ? h('p', { class: 'meta' }, nameEl(finding.power)) : null,
+          x.cite(pick(finding.title, finding.titleZh), state.asOf, finding.evidence),
+          h('h4', {}, t('evidenceTitle')),
+          evidenceList(finding.evidence),
+        ),
+      );
       redrawDetails = draw;
     };
     if (opts.select !== false) draw();
@@ -186,7 +253,9 @@ const x: Explorer = {
     state.asOf = date;
     x.save();
     time.syncAsOf();
-    await loadGraph().catch(() => { /* the overlay says so, with a retry */ });
+    await loadGraph().catch(() => {
+      /* the overlay says so, with a retry */
+    });
   },
   async expand(id) {
     x.showDetails(t('exploreTitle'), loadingEl());
@@ -205,15 +274,25 @@ const x: Explorer = {
         updateEmpty();
       };
       if (fresh.length > DRAW_LIMIT) {
-        x.showDetails(t('exploreTitle'), h('div', {},
-          h('p', { class: 'warning' }, t('tooLarge', { n: fresh.length })),
-          h('button', { type: 'button', class: 'primary', onclick: drawIt }, t('drawAnyway')),
-          graphTables(answer), reproduceEl(asked.query, answer)));
+        x.showDetails(
+          t('exploreTitle'),
+          h(
+            'div',
+            {},
+            h('p', { class: 'warning' }, t('tooLarge', { n: fresh.length })),
+            h('button', { type: 'button', class: 'primary', onclick: drawIt }, t('drawAnyway')),
+            graphTables(answer),
+            reproduceEl(asked.query, answer),
+          ),
+        );
         return;
       }
       drawIt();
     } catch (error) {
-      x.showDetails(t('exploreTitle'), errorEl(error, () => void x.expand(id)));
+      x.showDetails(
+        t('exploreTitle'),
+        errorEl(error, () => void x.expand(id)),
+      );
     }
   },
   markAnswer(ids) {
@@ -229,7 +308,9 @@ const x: Explorer = {
 /** The case's own starting question, from its story: the lead action's power, place and date. */
 let storyDefaults: { power?: string; place?: string; at?: string } = {};
 let resolveDefaults: (d: typeof storyDefaults) => void = () => {};
-const defaultsReady = new Promise<typeof storyDefaults>((resolve) => { resolveDefaults = resolve; });
+const defaultsReady = new Promise<typeof storyDefaults>((resolve) => {
+  resolveDefaults = resolve;
+});
 function settleDefaults(told: Story | undefined): void {
   storyDefaults = { power: told?.power?.id ?? findings.find((f) => f.power)?.power?.id, place: told?.place?.id, at: told?.at };
   resolveDefaults(storyDefaults);
@@ -239,7 +320,10 @@ function settleDefaults(told: Story | undefined): void {
 let storyFindings: Finding[] = [];
 function markSevereGaps(): void {
   if (graph.isStory() && storyFindings.length) {
-    graph.mark(storyFindings.flatMap((f) => f.nodeIds), 'gap');
+    graph.mark(
+      storyFindings.flatMap((f) => f.nodeIds),
+      'gap',
+    );
     return;
   }
   graph.mark(severeIds(), 'gap');
@@ -272,7 +356,11 @@ const panels: Record<(typeof tabNames)[number], { el: HTMLElement; refresh(): vo
 
 for (const name of tabNames) {
   const button = h('button', {
-    type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': `panel-${name}`, dataset: { testid: `tab-${name}` },
+    type: 'button',
+    role: 'tab',
+    id: `tab-${name}`,
+    'aria-controls': `panel-${name}`,
+    dataset: { testid: `tab-${name}` },
     onclick: () => openTab(name),
     onkeydown: (ev: KeyboardEvent) => {
       if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
@@ -311,10 +399,13 @@ const storyPlan: Promise<StoryPlan | undefined> = findingsReady.then((f) => (f.l
 
 /** The story of the case, built once from the case graph, the findings and the plan; undefined when it cannot be (the whole case is drawn then). */
 function storyOf(answer: GraphAnswer): Promise<Story | undefined> {
-  return (story ??= Promise.all([findingsReady, storyPlan]).then(([f, plan]) => (f.length && plan ? buildStory(answer, f, plan) : undefined)).catch(() => undefined).then((told) => {
-    settleDefaults(told);
-    return told;
-  }));
+  return (story ??= Promise.all([findingsReady, storyPlan])
+    .then(([f, plan]) => (f.length && plan ? buildStory(answer, f, plan) : undefined))
+    .catch(() => undefined)
+    .then((told) => {
+      settleDefaults(told);
+      return told;
+    }));
 }
 
 /** Short names need the case graph to look up an action's power or a grant's. */
@@ -371,7 +462,10 @@ async function loadGraph(): Promise<void> {
   } catch (error) {
     if (graphAnswer) {
       // A redraw for another date failed: what is drawn stays, and the error says so.
-      replace(graphEmpty, errorEl(error, () => void loadGraph()));
+      replace(
+        graphEmpty,
+        errorEl(error, () => void loadGraph()),
+      );
       graphEmpty.hidden = false;
       throw error;
     }
@@ -386,7 +480,10 @@ async function loadGraph(): Promise<void> {
 /** A landing that failed in part: one message, one retry, which loads the whole view again from its link. */
 function viewFailed(error: unknown): void {
   x.save();
-  replace(viewError, errorEl(error, () => location.reload()));
+  replace(
+    viewError,
+    errorEl(error, () => location.reload()),
+  );
   viewError.querySelector('button')?.setAttribute('data-testid', 'retry-view');
   viewError.hidden = false;
 }
@@ -403,7 +500,11 @@ const tableShown = () => state.view === 'table';
 function renderTable(): void {
   tableBox.hidden = !tableShown();
   graphContainer.setAttribute('aria-hidden', String(tableShown()));
-  if (tableShown()) replace(tableBox, graphTables(graph.drawn(), (id) => graph.select(id)));
+  if (tableShown())
+    replace(
+      tableBox,
+      graphTables(graph.drawn(), (id) => graph.select(id)),
+    );
 }
 /** Switches between the graph and its table, from the button or the `t` key; the link keeps it. */
 function toggleTable(): void {
@@ -418,7 +519,18 @@ function renderLegend(force = true): void {
   const present = [...new Set(graph.cy.nodes().map((n) => n.data('label') as string))].sort();
   if (!force && present.join() === legendKinds) return;
   legendKinds = present.join();
-  replace(legendBox, legendEl(graph.getLayers(), (layers) => { graph.setLayers(layers); state.layers = layers; x.save(); }, present.length ? new Set(present) : undefined));
+  replace(
+    legendBox,
+    legendEl(
+      graph.getLayers(),
+      (layers) => {
+        graph.setLayers(layers);
+        state.layers = layers;
+        x.save();
+      },
+      present.length ? new Set(present) : undefined,
+    ),
+  );
 }
 graph.onChange(() => {
   if (tableShown()) renderTable();
@@ -429,14 +541,27 @@ graph.onChange(() => {
 function figureSubtitle(): string {
   const c = currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case;
   const focus = findings.find((f) => f.id === state.finding);
-  const what = focus ? pick(focus.title, focus.titleZh) : graph.markedIds('answer').length && state.q ? detailsBody.querySelector('.card h2')?.textContent ?? '' : graph.isStory() ? t('scopeStoryHint') : t('scopeWhole', { n: graph.cy.nodes().length });
+  const what = focus
+    ? pick(focus.title, focus.titleZh)
+    : graph.markedIds('answer').length && state.q
+      ? (detailsBody.querySelector('.card h2')?.textContent ?? '')
+      : graph.isStory()
+        ? t('scopeStoryHint')
+        : t('scopeWhole', { n: graph.cy.nodes().length });
   const date = state.asOf ? `${t('asOf')} ${state.asOf}` : state.q === 'whoCan' && state.at ? t('asOfAnswer', { date: state.at }) : t('asOfAll');
   return [c, what, date].filter(Boolean).join(' · ');
 }
 
 /** "Sources: …; made with Quanze": the outlets of the case's sources. */
 function sourceLine(): string {
-  const outlets = [...new Set((graphAnswer?.answer.nodes ?? []).filter((n) => n.label === 'Source').map((n) => String((n.properties as Record<string, unknown> | null)?.outlet ?? n.name ?? '')).filter(Boolean))];
+  const outlets = [
+    ...new Set(
+      (graphAnswer?.answer.nodes ?? [])
+        .filter((n) => n.label === 'Source')
+        .map((n) => String((n.properties as Record<string, unknown> | null)?.outlet ?? n.name ?? ''))
+        .filter(Boolean),
+    ),
+  ];
   const shown = outlets.slice(0, 10).join('; ');
   return t('figureSources', { sources: outlets.length > 10 ? `${shown} ${t('andMore', { n: outlets.length - 10 })}` : shown || '—' });
 }
@@ -447,10 +572,23 @@ async function exportFigure(kind: 'png' | 'svg'): Promise<void> {
   const parts: FigureParts = {
     title: currentCase ? pick(currentCase.title, currentCase.titleZh) : state.case,
     subtitle: figureSubtitle(),
-    bands: graph.bands().map((b) => ({ title: titles[b.band][0], sub: titles[b.band][1], colour: BAND_LOOKS[b.band].colour, tint: BAND_LOOKS[b.band].tint, y1: b.y1, y2: b.y2 })),
+    bands: graph.bands().map((b) => ({
+      title: titles[b.band][0],
+      sub: titles[b.band][1],
+      colour: BAND_LOOKS[b.band].colour,
+      tint: BAND_LOOKS[b.band].tint,
+      y1: b.y1,
+      y2: b.y2,
+    })),
     kinds: [...present].sort().map((label) => ({ label, name: kindName(label) })),
-    layers: graph.getLayers().filter((l) => graph.cy.edges(':visible').some((e) => e.data('layer') === l)).map((layer) => ({ layer, name: tv('layerNames', layer) })),
-    marks: { gap: graph.markedIds('gap').length ? t('legendGap') : undefined, answer: graph.markedIds('answer').length ? t('legendAnswer') : undefined },
+    layers: graph
+      .getLayers()
+      .filter((l) => graph.cy.edges(':visible').some((e) => e.data('layer') === l))
+      .map((layer) => ({ layer, name: tv('layerNames', layer) })),
+    marks: {
+      gap: graph.markedIds('gap').length ? t('legendGap') : undefined,
+      answer: graph.markedIds('answer').length ? t('legendAnswer') : undefined,
+    },
     version: [t('dataVersion', { v: graphAnswer?.answer.dataVersion ?? '' }), location.href].join(' · '),
     sources: sourceLine(),
   };
@@ -468,28 +606,59 @@ function renderToolbar(): void {
   const drawnNothing = !graphAnswer || graph.cy.nodes().empty();
   const button = (label: string, testid: string, onclick: () => void, extra: Record<string, unknown> = {}) =>
     h('button', { type: 'button', class: 'small', dataset: { testid }, onclick, disabled: drawnNothing && testid !== 'clear', ...extra }, label);
-  const scopeButton = (scope: ViewState['scope'], label: string, title?: string) => h('button', {
-    type: 'button', class: 'small segment-button', dataset: { testid: `scope-${scope}` }, 'aria-pressed': String(state.scope === scope), title,
-    onclick: () => void setScope(scope),
-  }, label);
-  replace(toolbar,
-    h('span', { class: 'scope', role: 'group', 'aria-label': t('scopeLabel') },
+  const scopeButton = (scope: ViewState['scope'], label: string, title?: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'small segment-button',
+        dataset: { testid: `scope-${scope}` },
+        'aria-pressed': String(state.scope === scope),
+        title,
+        onclick: () => void setScope(scope),
+      },
+      label,
+    );
+  replace(
+    toolbar,
+    h(
+      'span',
+      { class: 'scope', role: 'group', 'aria-label': t('scopeLabel') },
       scopeButton('story', t('scopeStory'), t('scopeStoryHint')),
-      scopeButton('whole', t('scopeWhole', { n: graphAnswer?.answer.nodes.length ?? '…' }))),
+      scopeButton('whole', t('scopeWhole', { n: graphAnswer?.answer.nodes.length ?? '…' })),
+    ),
     asOfChip,
     button(t('fit'), 'fit', () => graph.fit()),
     button(t('relayout'), 'relayout', () => graph.layout(true)),
     button(t('clearFocus'), 'clear', clearFocus),
-    graph.hiddenIds().length ? button(`${t('showHidden')} (${graph.hiddenIds().length})`, 'show-hidden', () => { graph.showAll(); state.hide = []; x.save(); renderToolbar(); }) : null,
+    graph.hiddenIds().length
+      ? button(`${t('showHidden')} (${graph.hiddenIds().length})`, 'show-hidden', () => {
+          graph.showAll();
+          state.hide = [];
+          x.save();
+          renderToolbar();
+        })
+      : null,
     button(tableShown() ? t('graphView') : t('tableView'), 'table-toggle', toggleTable, { 'aria-pressed': String(tableShown()) }),
-    h('span', { class: 'toolbar-group', role: 'group', 'aria-label': t('exportLabel') },
+    h(
+      'span',
+      { class: 'toolbar-group', role: 'group', 'aria-label': t('exportLabel') },
       h('span', { class: 'meta' }, `${t('exportLabel')}:`),
       button(t('exportPng'), 'export-png', () => void exportFigure('png')),
       button(t('exportSvg'), 'export-svg', () => void exportFigure('svg')),
       button(t('exportJson'), 'export-json', () => {
-        const data = { case: state.case, asOf: state.asOf ?? null, dataVersion: graphAnswer?.answer.dataVersion, query: graphAnswer?.query, link: location.href, ...graph.drawn() };
+        const data = {
+          case: state.case,
+          asOf: state.asOf ?? null,
+          dataVersion: graphAnswer?.answer.dataVersion,
+          query: graphAnswer?.query,
+          link: location.href,
+          ...graph.drawn(),
+        };
         download(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), exportName('json'));
-      })));
+      }),
+    ),
+  );
 }
 
 function clearFocus(): void {
@@ -512,7 +681,14 @@ function showSelection(selected: Selected): void {
   }
   const draw = () => {
     detailsTitle.textContent = t('details');
-    if (selected.kind === 'node') replace(detailsBody, nodeDetails(x, selected.node, () => { draw(); renderToolbar(); }));
+    if (selected.kind === 'node')
+      replace(
+        detailsBody,
+        nodeDetails(x, selected.node, () => {
+          draw();
+          renderToolbar();
+        }),
+      );
     else replace(detailsBody, edgeDetails(x, selected.edge, selected.source, selected.target));
     redrawDetails = draw;
   };
@@ -551,17 +727,42 @@ function renderIntro(): void {
   introSummary.textContent = rest;
   introMore.hidden = introHidden || !rest;
   const top = ['HIGH', 'MEDIUM', 'LOW'].flatMap((sev) => findings.filter((f) => f.severity === sev)).slice(0, 3);
-  replace(introText,
+  replace(
+    introText,
     head ? h('p', { dataset: { testid: 'intro-summary' } }, head) : null,
-    top.length ? h('div', { class: 'intro-findings' }, h('span', { class: 'intro-findings-label' }, t('introFindings')),
-      h('ul', {}, top.map((f) => h('li', {}, h('button', { type: 'button', class: 'link', dataset: { testid: 'intro-finding' }, onclick: () => x.focusFinding(f, { select: true }) }, pick(f.title, f.titleZh)))))) : null);
+    top.length
+      ? h(
+          'div',
+          { class: 'intro-findings' },
+          h('span', { class: 'intro-findings-label' }, t('introFindings')),
+          h(
+            'ul',
+            {},
+            top.map((f) =>
+              h(
+                'li',
+                {},
+                h(
+                  'button',
+                  { type: 'button', class: 'link', dataset: { testid: 'intro-finding' }, onclick: () => x.focusFinding(f, { select: true }) },
+                  pick(f.title, f.titleZh),
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
 }
 
 /** The case picker: every case in the database, by its title in the current language. */
 function renderCasePicker(): void {
   casePickerLabel.textContent = t('casePicker');
   const cases = knownCases.length ? knownCases : currentCase ? [currentCase] : [];
-  replace(casePicker, cases.map((c) => h('option', { value: c.id, selected: c.id === state.case }, pick(c.title, c.titleZh) || c.id)));
+  replace(
+    casePicker,
+    cases.map((c) => h('option', { value: c.id, selected: c.id === state.case }, pick(c.title, c.titleZh) || c.id)),
+  );
   casePicker.hidden = cases.length < 2;
   caseTitle.hidden = !casePicker.hidden;
   if (currentCase) replace(caseTitle, nameEl({ name: currentCase.title, nameZh: currentCase.titleZh }, { tag: 'strong' }));
@@ -587,7 +788,11 @@ function renderStatic(): void {
   renderCasePicker();
   graphContainer.setAttribute('aria-label', t('graphLabel'));
   zoomControls.setAttribute('aria-label', t('zoomLabel'));
-  for (const [button, label] of [[zoomIn, t('zoomIn')], [zoomOut, t('zoomOut')], [zoomFit, t('fit')]] as const) {
+  for (const [button, label] of [
+    [zoomIn, t('zoomIn')],
+    [zoomOut, t('zoomOut')],
+    [zoomFit, t('fit')],
+  ] as const) {
     button.setAttribute('aria-label', label);
     button.title = label;
   }
@@ -637,9 +842,19 @@ document.addEventListener('keydown', (ev) => {
   const target = ev.target as HTMLElement;
   if (ev.ctrlKey || ev.metaKey || ev.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable) return;
   const actions: Record<string, () => void> = {
-    '/': () => { openTab('explore'); explore.focus(); },
-    a: () => { openTab('ask'); (tabPanels.get('ask')!.querySelector('input[role=combobox]') as HTMLInputElement | null)?.focus(); },
-    g: () => { openTab('gaps'); tabButtons.get('gaps')!.focus(); },
+    '/': () => {
+      openTab('explore');
+      explore.focus();
+    },
+    a: () => {
+      openTab('ask');
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion is what types the result
+      (tabPanels.get('ask')!.querySelector('input[role=combobox]') as HTMLInputElement | null)?.focus();
+    },
+    g: () => {
+      openTab('gaps');
+      tabButtons.get('gaps')!.focus();
+    },
     t: toggleTable,
     l: () => setLang(lang() === 'zh' ? 'en' : 'zh'),
     f: () => graph.fit(),
@@ -704,7 +919,10 @@ async function start(): Promise<void> {
     compare.refresh();
   });
   const failures: unknown[] = [];
-  const note = (p: Promise<unknown>) => p.catch((e) => { failures.push(e); });
+  const note = (p: Promise<unknown>) =>
+    p.catch((e) => {
+      failures.push(e);
+    });
   const timeLoaded = note(time.load());
   const findingsLoaded = note(gaps.load());
   await Promise.all([note(loadGraph()), note(listsLoaded)]);

@@ -3,7 +3,11 @@ import { h } from './dom';
 import { lang, t } from './messages';
 import type { NodeRef } from './questions';
 
-export interface Named { id?: string; name?: string | null; nameZh?: string | null }
+export interface Named {
+  id?: string;
+  name?: string | null;
+  nameZh?: string | null;
+}
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -13,7 +17,7 @@ function clip(text: string, max: number): string {
 export function namePair(item: Named): [string, string | undefined] {
   const zh = item.nameZh?.trim() || undefined;
   const en = item.name?.trim() || undefined;
-  const first = (lang() === 'zh' ? zh ?? en : en ?? zh) ?? item.id ?? t('unnamed');
+  const first = (lang() === 'zh' ? (zh ?? en) : (en ?? zh)) ?? item.id ?? t('unnamed');
   const second = lang() === 'zh' ? en : zh;
   return [first, second && second !== first ? second : undefined];
 }
@@ -22,9 +26,12 @@ export function namePair(item: Named): [string, string | undefined] {
 export function nameEl(item: Named, opts: { tag?: 'span' | 'strong' } = {}): HTMLElement {
   const [first, second] = namePair(item);
   const firstLang = lang() === 'zh' && item.nameZh ? 'zh' : item.name ? 'en' : 'zh';
-  return h(opts.tag ?? 'span', { class: 'name' },
+  return h(
+    opts.tag ?? 'span',
+    { class: 'name' },
     h('span', { lang: firstLang }, first),
-    second ? h('span', { class: 'name-other', lang: firstLang === 'zh' ? 'en' : 'zh' }, second) : null);
+    second ? h('span', { class: 'name-other', lang: firstLang === 'zh' ? 'en' : 'zh' }, second) : null,
+  );
 }
 
 /** The caption drawn under a node: both names on two lines, clipped. */

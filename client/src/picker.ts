@@ -4,7 +4,14 @@ import { h } from './dom';
 import { namePair, nameEl } from './names';
 import { t } from './messages';
 
-export interface PickItem { id: string; name?: string | null; nameZh?: string | null; aliases?: string[] | null; pinyin?: string | null; note?: string }
+export interface PickItem {
+  id: string;
+  name?: string | null;
+  nameZh?: string | null;
+  aliases?: string[] | null;
+  pinyin?: string | null;
+  note?: string;
+}
 
 export interface Picker {
   el: HTMLElement;
@@ -18,19 +25,32 @@ let counter = 0;
 function matches(item: PickItem, text: string): boolean {
   const needle = text.trim().toLowerCase().replace(/\s+/g, '');
   if (!needle) return true;
-  return [item.id, item.name, item.nameZh, item.pinyin, ...(item.aliases ?? [])]
-    .some((v) => v && v.toLowerCase().replace(/\s+/g, '').includes(needle));
+  return [item.id, item.name, item.nameZh, item.pinyin, ...(item.aliases ?? [])].some(
+    (v) => v && v.toLowerCase().replace(/\s+/g, '').includes(needle),
+  );
 }
 
-export function picker(opts: { label: () => string; items: () => PickItem[] | Promise<PickItem[]>; testid: string; onChange?: (id: string | undefined) => void }): Picker {
+export function picker(opts: {
+  label: () => string;
+  items: () => PickItem[] | Promise<PickItem[]>;
+  testid: string;
+  onChange?: (id: string | undefined) => void;
+}): Picker {
   const id = `picker-${++counter}`;
   let chosen: PickItem | undefined;
   let offered: PickItem[] = [];
   let active = -1;
   const label = h('label', { for: id }, opts.label());
   const input = h('input', {
-    id, type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': `${id}-list`,
-    placeholder: t('askPickerHint'), dataset: { testid: opts.testid },
+    id,
+    type: 'text',
+    role: 'combobox',
+    autocomplete: 'off',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': `${id}-list`,
+    placeholder: t('askPickerHint'),
+    dataset: { testid: opts.testid },
   });
   const list = h('ul', { id: `${id}-list`, role: 'listbox', class: 'picker-list', hidden: true });
   const el = h('div', { class: 'picker' }, label, input, list);
@@ -50,12 +70,28 @@ export function picker(opts: { label: () => string; items: () => PickItem[] | Pr
     const all = await opts.items();
     const text = input.value;
     offered = all.filter((item) => matches(item, text)).slice(0, 30);
-    list.replaceChildren(...(offered.length
-      ? offered.map((item, i) => h('li', {
-        role: 'option', id: `${id}-o${i}`, 'aria-selected': String(i === active), class: i === active ? 'active' : '',
-        dataset: { id: item.id }, onmousedown: (ev: Event) => { ev.preventDefault(); choose(item); },
-      }, nameEl(item), item.note ? h('span', { class: 'note' }, item.note) : null))
-      : [h('li', { class: 'none' }, t('pickerNoMatch', { text }))]));
+    list.replaceChildren(
+      ...(offered.length
+        ? offered.map((item, i) =>
+            h(
+              'li',
+              {
+                role: 'option',
+                id: `${id}-o${i}`,
+                'aria-selected': String(i === active),
+                class: i === active ? 'active' : '',
+                dataset: { id: item.id },
+                onmousedown: (ev: Event) => {
+                  ev.preventDefault();
+                  choose(item);
+                },
+              },
+              nameEl(item),
+              item.note ? h('span', { class: 'note' }, item.note) : null,
+            ),
+          )
+        : [h('li', { class: 'none' }, t('pickerNoMatch', { text }))]),
+    );
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     input.setAttribute('aria-activedescendant', active >= 0 ? `${id}-o${active}` : '');

@@ -5,11 +5,23 @@ import { pick } from './names';
 
 /** "HOLDS_INVALID" → "holds invalid": the last resort for a value no message table names. */
 export function humanize(value: string): string {
-  const words = value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ').trim().toLowerCase();
+  const words = value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_.-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export interface ConditionLike { kind?: string | null; param?: string | null; min?: number | null; max?: number | null; body?: { name?: string | null; nameZh?: string | null; id?: string } | string | null; description?: string | null; descriptionZh?: string | null }
+export interface ConditionLike {
+  kind?: string | null;
+  param?: string | null;
+  min?: number | null;
+  max?: number | null;
+  body?: { name?: string | null; nameZh?: string | null; id?: string } | string | null;
+  description?: string | null;
+  descriptionZh?: string | null;
+}
 
 /** A grant's condition as a sentence: its own description when it has one, else one made from its parts. */
 export function conditionSentence(c: ConditionLike): string {
@@ -23,10 +35,14 @@ export function conditionSentence(c: ConditionLike): string {
       if (c.min != null) return t('condAtLeast', { what: param, min: c.min });
       if (c.max != null) return t('condAtMost', { what: param, max: c.max });
       return t('condThreshold', { what: param });
-    case 'CONSENT': return body ? t('condConsent', { body }) : t('condConsentAny');
-    case 'APPROVAL': return body ? t('condApproval', { body }) : t('condApprovalAny');
-    case 'PROCEDURE': return param ? t('condProcedure', { what: param }) : t('condProcedureAny');
-    default: return t('condOther');
+    case 'CONSENT':
+      return body ? t('condConsent', { body }) : t('condConsentAny');
+    case 'APPROVAL':
+      return body ? t('condApproval', { body }) : t('condApprovalAny');
+    case 'PROCEDURE':
+      return param ? t('condProcedure', { what: param }) : t('condProcedureAny');
+    default:
+      return t('condOther');
   }
 }
 
@@ -36,7 +52,11 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 export function valueInWords(key: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' && /^[[{]/.test(value.trim())) {
-    try { return valueInWords(key, JSON.parse(value)); } catch { return value; }
+    try {
+      return valueInWords(key, JSON.parse(value));
+    } catch {
+      return value;
+    }
   }
   if (Array.isArray(value)) {
     if (/condition/i.test(key)) return value.map((c) => conditionSentence(c as ConditionLike)).join(lang() === 'zh' ? '；' : '; ');
@@ -44,8 +64,11 @@ export function valueInWords(key: string, value: unknown): string {
   }
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if ('kind' in o && /condition/i.test(key)) return conditionSentence(o as ConditionLike);
-    return Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => `${propertyName(k)}: ${valueInWords(k, v)}`).join('; ');
+    if ('kind' in o && /condition/i.test(key)) return conditionSentence(o);
+    return Object.entries(o)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => `${propertyName(k)}: ${valueInWords(k, v)}`)
+      .join('; ');
   }
   if (typeof value === 'boolean') return value ? t('yes') : t('no');
   if (typeof value === 'string' && /^[A-Z][A-Z0-9_]+$/.test(value)) {

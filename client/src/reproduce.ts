@@ -3,7 +3,11 @@
 import { h } from './dom';
 import { t } from './messages';
 
-export interface Versioned { dataVersion: number; computedAt: string; incomplete?: boolean }
+export interface Versioned {
+  dataVersion: number;
+  computedAt: string;
+  incomplete?: boolean;
+}
 
 export function reproduceEl(query: string, version?: Versioned): HTMLElement {
   const copyButton = h('button', { type: 'button', class: 'small' }, t('copy'));
@@ -19,12 +23,19 @@ export function reproduceEl(query: string, version?: Versioned): HTMLElement {
     setTimeout(() => (copyButton.textContent = t('copy')), 1500);
   });
   const pre = h('pre', { class: 'query', tabindex: 0 }, query);
-  return h('details', { class: 'reproduce', dataset: { testid: 'reproduce' } },
+  return h(
+    'details',
+    { class: 'reproduce', dataset: { testid: 'reproduce' } },
     h('summary', {}, t('reproduce'), version ? h('span', { class: 'version' }, ` · ${t('dataVersion', { v: version.dataVersion })}`) : null),
     version ? h('p', { class: 'meta' }, t('computedOn', { at: version.computedAt, v: version.dataVersion })) : null,
     pre,
-    h('div', { class: 'row' }, copyButton,
-      h('a', { href: `/graphiql?query=${encodeURIComponent(query)}`, target: '_blank', rel: 'noopener', class: 'button small' }, t('openGraphiql'))));
+    h(
+      'div',
+      { class: 'row' },
+      copyButton,
+      h('a', { href: `/graphiql?query=${encodeURIComponent(query)}`, target: '_blank', rel: 'noopener', class: 'button small' }, t('openGraphiql')),
+    ),
+  );
 }
 
 export function incompleteEl(version: Versioned): HTMLElement | null {

@@ -7,7 +7,16 @@
 import type { Named } from './names';
 import { tPair, tvPair } from './messages';
 import type { Asked } from './api';
-import { askStory, askStoryActions, type StoryAnswers, type Finding, type GraphAnswer, type GraphNode, type NodeRef, type StatementResult } from './questions';
+import {
+  askStory,
+  askStoryActions,
+  type StoryAnswers,
+  type Finding,
+  type GraphAnswer,
+  type GraphNode,
+  type NodeRef,
+  type StatementResult,
+} from './questions';
 
 /** How many findings the story is built on, and how many statements it quotes. */
 const MAX_FINDINGS = 5;
@@ -46,7 +55,13 @@ function refOf(node: GraphNode | undefined): NodeRef | undefined {
  * loads): the lead action (the one the findings concern most, weighted by severity), its
  * power, place and date, and the answers to whoCan, whoDid and accountability about them.
  */
-export interface StoryPlan { leadAction?: string; powerId?: string; placeId?: string; at?: string; asked?: Asked<StoryAnswers> }
+export interface StoryPlan {
+  leadAction?: string;
+  powerId?: string;
+  placeId?: string;
+  at?: string;
+  asked?: Asked<StoryAnswers>;
+}
 
 export async function planStory(caseId: string, findings: Finding[]): Promise<StoryPlan> {
   const sorted = bySeverity(findings);
@@ -74,7 +89,10 @@ export function buildStory(graph: GraphAnswer, findings: Finding[], plan: StoryP
 
   // The findings: those about the lead action, then those about its power, then the most severe.
   const about = (f: Finding) => (leadAction && f.nodeIds.includes(leadAction) ? 0 : powerId && f.power?.id === powerId ? 1 : 2);
-  let chosen = sorted.filter((f) => about(f) < 2).sort((a, b) => about(a) - about(b) || (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3)).slice(0, MAX_FINDINGS);
+  let chosen = sorted
+    .filter((f) => about(f) < 2)
+    .sort((a, b) => about(a) - about(b) || (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3))
+    .slice(0, MAX_FINDINGS);
   if (chosen.length < MIN_FINDINGS) chosen = [...chosen, ...sorted.filter((f) => !chosen.includes(f))].slice(0, MIN_FINDINGS);
 
   const ids = new Set<string>();
@@ -102,7 +120,8 @@ export function buildStory(graph: GraphAnswer, findings: Finding[], plan: StoryP
     // Who says: the statements in the chosen findings, then the most telling others.
     const statements: StatementResult[] = (accountability?.stances ?? []).flatMap((s) => s.statements);
     const inFindings = statements.filter((s) => ids.has(s.id));
-    const rest = statements.filter((s) => !ids.has(s.id))
+    const rest = statements
+      .filter((s) => !ids.has(s.id))
       .sort((a, b) => STANCE_ORDER.indexOf(a.stance) - STANCE_ORDER.indexOf(b.stance) || b.names.length - a.names.length);
     for (const s of [...inFindings, ...rest].slice(0, Math.max(MAX_STATEMENTS, inFindings.length))) {
       add(s.id);
@@ -113,7 +132,13 @@ export function buildStory(graph: GraphAnswer, findings: Finding[], plan: StoryP
   // The immediate neighbourhood needed to read them: the bodies where its persons held
   // positions, a grant's provision and instrument, what that implements, and the parent body
   // of every body drawn. (Who was affected is in the action's caption: 1,317 people.)
-  const follow: [string, string][] = [['Person', 'HOLDS_POSITION'], ['Grant', 'CONFERRED_BY'], ['Grant', 'TO'], ['Provision', 'PART_OF'], ['Instrument', 'IMPLEMENTS']];
+  const follow: [string, string][] = [
+    ['Person', 'HOLDS_POSITION'],
+    ['Grant', 'CONFERRED_BY'],
+    ['Grant', 'TO'],
+    ['Provision', 'PART_OF'],
+    ['Instrument', 'IMPLEMENTS'],
+  ];
   for (let round = 0; round < 3; round++) {
     for (const id of [...ids]) {
       const node = byId.get(id)!;
@@ -147,11 +172,11 @@ function affectedCaption(n: number): Named {
 
 /** A short, two-language name for a node in the story view (names.ts `caption` clips it). */
 export function shortName(node: GraphNode, nodeOf: (id: string) => GraphNode | undefined, linked: (id: string, type: string) => string[]): Named {
-  const p = (node.properties ?? {}) as Record<string, unknown>;
+  const p = node.properties ?? {};
   const aliases = Array.isArray(p.aliases) ? (p.aliases as string[]) : [];
   const short = (n: GraphNode | undefined): Named => {
     if (!n) return {};
-    const a = Array.isArray(n.properties?.aliases) ? (n.properties!.aliases as string[]) : [];
+    const a = Array.isArray(n.properties?.aliases) ? (n.properties.aliases as string[]) : [];
     return { name: shortest(n.name, a, false), nameZh: shortest(n.nameZh, a, true) };
   };
   switch (node.label) {
@@ -185,6 +210,9 @@ export function shortName(node: GraphNode, nodeOf: (id: string) => GraphNode | u
       return { name: [base.name, people?.name].filter(Boolean).join(' · '), nameZh: [base.nameZh, people?.nameZh].filter(Boolean).join(' · ') };
     }
     default:
-      return { name: shortest(node.name ?? (p.title as string | undefined), aliases, false), nameZh: shortest(node.nameZh ?? (p.titleZh as string | undefined), aliases, true) };
+      return {
+        name: shortest(node.name ?? (p.title as string | undefined), aliases, false),
+        nameZh: shortest(node.nameZh ?? (p.titleZh as string | undefined), aliases, true),
+      };
   }
 }

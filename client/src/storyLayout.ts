@@ -39,7 +39,15 @@ function orientation(edge: EdgeSingular): 'keep' | 'turn' | 'skip' {
 const DAGRE_MAX_NODES = 70;
 
 /** The lanes, left to right, of the wrapped layout. */
-const LANES: string[][] = [['Instrument'], ['Provision'], ['Grant'], ['BodyType', 'Body', 'Person'], ['Action', 'Group'], ['Statement'], ['Power', 'Place', 'Source', 'Case']];
+const LANES: string[][] = [
+  ['Instrument'],
+  ['Provision'],
+  ['Grant'],
+  ['BodyType', 'Body', 'Person'],
+  ['Action', 'Group'],
+  ['Statement'],
+  ['Power', 'Place', 'Source', 'Case'],
+];
 const CELL = { w: 150, h: 50, laneGap: 60 };
 
 /**
@@ -49,9 +57,15 @@ const CELL = { w: 150, h: 50, laneGap: 60 };
  */
 function laneLayout(cy: Core, nodes: cytoscape.NodeCollection, aspect: number): Map<string, cytoscape.Position> {
   const leaves = nodes.filter((n) => !n.isParent());
-  const laneOf = (n: cytoscape.NodeSingular) => Math.max(0, LANES.findIndex((l) => l.includes(n.data('label'))));
+  const laneOf = (n: cytoscape.NodeSingular) =>
+    Math.max(
+      0,
+      LANES.findIndex((l) => l.includes(n.data('label'))),
+    );
   const lanes: cytoscape.NodeSingular[][] = LANES.map(() => []);
-  leaves.forEach((n) => { lanes[laneOf(n)].push(n); });
+  leaves.forEach((n) => {
+    lanes[laneOf(n)].push(n);
+  });
   const used = lanes.filter((l) => l.length);
   // Rows: pick so that total columns × cell width ≈ aspect × rows × cell height.
   let rows = 8;
@@ -62,16 +76,19 @@ function laneLayout(cy: Core, nodes: cytoscape.NodeCollection, aspect: number): 
   const y = new Map<string, number>();
   const order = (lane: cytoscape.NodeSingular[]) => {
     const score = (n: cytoscape.NodeSingular) => {
-      const ys = n.neighborhood('node').map((m) => y.get(m.id())).filter((v): v is number => v !== undefined);
+      const ys = n
+        .neighborhood('node')
+        .map((m) => y.get(m.id()))
+        .filter((v): v is number => v !== undefined);
       return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.MAX_SAFE_INTEGER;
     };
-    const groupKey = (n: cytoscape.NodeSingular) => n.parent().nonempty() ? n.parent().first().id() : n.id();
+    const groupKey = (n: cytoscape.NodeSingular) => (n.parent().nonempty() ? n.parent().first().id() : n.id());
     const groupScore = new Map<string, number>();
     for (const n of lane) {
       const k = groupKey(n);
       groupScore.set(k, Math.min(groupScore.get(k) ?? Infinity, score(n)));
     }
-    lane.sort((a, b) => (groupScore.get(groupKey(a))! - groupScore.get(groupKey(b))!) || groupKey(a).localeCompare(groupKey(b)) || score(a) - score(b));
+    lane.sort((a, b) => groupScore.get(groupKey(a))! - groupScore.get(groupKey(b))! || groupKey(a).localeCompare(groupKey(b)) || score(a) - score(b));
   };
   const place = () => {
     for (const lane of lanes) lane.forEach((n, i) => y.set(n.id(), (i % rows) * CELL.h));
@@ -97,15 +114,38 @@ function laneLayout(cy: Core, nodes: cytoscape.NodeCollection, aspect: number): 
 /** The three bands of the story view, top to bottom; each reads left to right. */
 export type Band = 'law' | 'fact' | 'says';
 export const BANDS: Band[] = ['law', 'fact', 'says'];
-export interface BandBox { band: Band; x1: number; y1: number; x2: number; y2: number }
+export interface BandBox {
+  band: Band;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 /** Reading direction inside a band: law instrument → provision → grant → type → body; fact action → actor → body; says speaker → statement → body named. */
 const BAND_ORIENTATION: Record<string, 'keep' | 'turn'> = {
-  PART_OF: 'turn', CONFERRED_BY: 'turn', TO: 'keep', IMPLEMENTS: 'turn', IS_A: 'turn',
-  PERFORMED_BY: 'keep', HOLDS_POSITION: 'keep', AFFECTED: 'keep',
-  SAID_BY: 'turn', NAMES: 'keep', SUCCEEDED_BY: 'keep',
+  PART_OF: 'turn',
+  CONFERRED_BY: 'turn',
+  TO: 'keep',
+  IMPLEMENTS: 'turn',
+  IS_A: 'turn',
+  PERFORMED_BY: 'keep',
+  HOLDS_POSITION: 'keep',
+  AFFECTED: 'keep',
+  SAID_BY: 'turn',
+  NAMES: 'keep',
+  SUCCEEDED_BY: 'keep',
 };
-const BAND_OF_LABEL: Record<string, Band> = { Instrument: 'law', Provision: 'law', Grant: 'law', BodyType: 'law', Action: 'fact', Group: 'fact', Person: 'fact', Statement: 'says' };
+const BAND_OF_LABEL: Record<string, Band> = {
+  Instrument: 'law',
+  Provision: 'law',
+  Grant: 'law',
+  BodyType: 'law',
+  Action: 'fact',
+  Group: 'fact',
+  Person: 'fact',
+  Statement: 'says',
+};
 const BAND_RANK: Record<Band, number> = { fact: 0, law: 1, says: 2 };
 /** Room above each band for its header, and between bands. */
 const BAND_GAP = 50;
@@ -115,19 +155,28 @@ function bandOfNode(n: cytoscape.NodeSingular): Band {
   const own = BAND_OF_LABEL[n.data('label')];
   if (own) return own;
   const edges = n.connectedEdges(':visible');
-  const has = (type: string, otherLabel?: string) => edges.filter((e) => e.data('type') === type && (!otherLabel || (e.source().same(n) ? e.target() : e.source()).data('label') === otherLabel)).nonempty();
+  const has = (type: string, otherLabel?: string) =>
+    edges
+      .filter((e) => e.data('type') === type && (!otherLabel || (e.source().same(n) ? e.target() : e.source()).data('label') === otherLabel))
+      .nonempty();
   if (n.data('label') === 'Body' || n.data('label') === 'Person') {
     if (has('PERFORMED_BY') || has('HOLDS_POSITION')) return 'fact';
     if (has('IS_A', 'BodyType') || has('TO', 'Grant')) return 'law';
     if (has('SAID_BY') || has('NAMES')) return 'says';
   }
-  const votes = n.neighborhood('node:visible').map((m) => BAND_OF_LABEL[m.data('label')]).filter(Boolean);
+  const votes = n
+    .neighborhood('node:visible')
+    .map((m) => BAND_OF_LABEL[m.data('label')])
+    .filter(Boolean);
   return votes.sort((a, b) => BAND_RANK[a] - BAND_RANK[b])[0] ?? 'law';
 }
 
 /** Bands of the visible nodes; a compound body and all inside it share the band of its most factual member, so no box spans two bands. */
 function bandsOf(nodes: cytoscape.NodeCollection): Map<string, Band> {
-  const root = (n: cytoscape.NodeSingular) => { const a = n.ancestors(); return a.nonempty() ? a.last() : n; };
+  const root = (n: cytoscape.NodeSingular) => {
+    const a = n.ancestors();
+    return a.nonempty() ? a.last() : n;
+  };
   const unitBand = new Map<string, Band>();
   nodes.forEach((n) => {
     const r = root(n).id();
@@ -136,19 +185,40 @@ function bandsOf(nodes: cytoscape.NodeCollection): Map<string, Band> {
     if (!was || BAND_RANK[b] < BAND_RANK[was]) unitBand.set(r, b);
   });
   const out = new Map<string, Band>();
-  nodes.forEach((n) => { out.set(n.id(), unitBand.get(root(n).id()) ?? 'law'); });
+  nodes.forEach((n) => {
+    out.set(n.id(), unitBand.get(root(n).id()) ?? 'law');
+  });
   return out;
 }
 
 /** Dagre, left to right, on a headless copy of some nodes and the links among them oriented by `orient`. */
-function dagreLR(nodes: cytoscape.NodeCollection, edges: cytoscape.EdgeCollection, orient: (e: EdgeSingular) => 'keep' | 'turn' | 'skip', sep = { node: 14, rank: 70 }): Map<string, cytoscape.Position> {
-  const ghost = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }] });
+function dagreLR(
+  nodes: cytoscape.NodeCollection,
+  edges: cytoscape.EdgeCollection,
+  orient: (e: EdgeSingular) => 'keep' | 'turn' | 'skip',
+  sep = { node: 14, rank: 70 },
+): Map<string, cytoscape.Position> {
+  const ghost = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }],
+  });
   const inSet = new Set(nodes.map((n) => n.id()));
-  ghost.add(nodes.map((n) => {
-    const box = n.isParent() ? { w: 1, h: 1 } : n.boundingBox({ includeLabels: true });
-    const parent = n.parent().first();
-    return { group: 'nodes' as const, data: { id: n.id(), parent: parent.nonempty() && inSet.has(parent.id()) ? parent.id() : undefined, w: Math.max(box.w, 20), h: Math.max(box.h, 20) } };
-  }));
+  ghost.add(
+    nodes.map((n) => {
+      const box = n.isParent() ? { w: 1, h: 1 } : n.boundingBox({ includeLabels: true });
+      const parent = n.parent().first();
+      return {
+        group: 'nodes' as const,
+        data: {
+          id: n.id(),
+          parent: parent.nonempty() && inSet.has(parent.id()) ? parent.id() : undefined,
+          w: Math.max(box.w, 20),
+          h: Math.max(box.h, 20),
+        },
+      };
+    }),
+  );
   const seen = new Set<string>();
   edges.forEach((e) => {
     const how = orient(e);
@@ -158,7 +228,9 @@ function dagreLR(nodes: cytoscape.NodeCollection, edges: cytoscape.EdgeCollectio
     seen.add(`${s}>${t}`);
     ghost.add({ group: 'edges', data: { id: `l${seen.size}`, source: s, target: t } });
   });
-  ghost.layout({ name: 'dagre', rankDir: 'LR', nodeSep: sep.node, rankSep: sep.rank, edgeSep: 8, ranker: 'network-simplex' } as cytoscape.LayoutOptions).run();
+  ghost
+    .layout({ name: 'dagre', rankDir: 'LR', nodeSep: sep.node, rankSep: sep.rank, edgeSep: 8, ranker: 'network-simplex' } as cytoscape.LayoutOptions)
+    .run();
   const positions = new Map<string, cytoscape.Position>();
   ghost.nodes().forEach((n) => {
     if (!n.isParent()) positions.set(n.id(), { ...n.position() });
@@ -176,32 +248,57 @@ export function bandLayout(cy: Core, opts: { animate?: boolean } = {}): BandBox[
   const nodes = visible.nodes();
   if (nodes.empty()) return [];
   const band = bandsOf(nodes);
-  const orient = (e: EdgeSingular) => (e.data('type') === 'PART_OF' && e.source().data('label') === 'Body' ? 'skip' : BAND_ORIENTATION[e.data('type')] ?? 'skip');
+  const orient = (e: EdgeSingular) =>
+    e.data('type') === 'PART_OF' && e.source().data('label') === 'Body' ? 'skip' : (BAND_ORIENTATION[e.data('type')] ?? 'skip');
   // Each band's pieces (linked within the band, a compound with its children), each laid out by Dagre.
-  interface Piece { positions: Map<string, cytoscape.Position>; w: number; h: number }
+  interface Piece {
+    positions: Map<string, cytoscape.Position>;
+    w: number;
+    h: number;
+  }
   const pieces = new Map<Band, Piece[]>();
   for (const b of BANDS) {
     const members = nodes.filter((n) => band.get(n.id()) === b);
     if (members.empty()) continue;
     const root = new Map<string, string>();
-    const find = (id: string): string => { let r = id; while (root.get(r) !== r) r = root.get(r)!; return r; };
-    members.forEach((n) => { root.set(n.id(), n.id()); });
-    const join = (a: string, c: string) => { if (root.has(a) && root.has(c)) root.set(find(a), find(c)); };
-    members.forEach((n) => { if (n.parent().nonempty()) join(n.id(), n.parent().first().id()); });
-    visible.edges().forEach((e) => { if (orient(e) !== 'skip') join(e.source().id(), e.target().id()); });
+    const find = (id: string): string => {
+      let r = id;
+      while (root.get(r) !== r) r = root.get(r)!;
+      return r;
+    };
+    members.forEach((n) => {
+      root.set(n.id(), n.id());
+    });
+    const join = (a: string, c: string) => {
+      if (root.has(a) && root.has(c)) root.set(find(a), find(c));
+    };
+    members.forEach((n) => {
+      if (n.parent().nonempty()) join(n.id(), n.parent().first().id());
+    });
+    visible.edges().forEach((e) => {
+      if (orient(e) !== 'skip') join(e.source().id(), e.target().id());
+    });
     const groups = new Map<string, string[]>();
-    members.forEach((n) => { const r = find(n.id()); groups.set(r, [...(groups.get(r) ?? []), n.id()]); });
+    members.forEach((n) => {
+      const r = find(n.id());
+      groups.set(r, [...(groups.get(r) ?? []), n.id()]);
+    });
     const list: Piece[] = [];
     for (const ids of groups.values()) {
       const part = members.filter((n) => ids.includes(n.id()));
       const placed = dagreLR(part, visible.edges(), orient, { node: 6, rank: 36 });
-      let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+      let x1 = Infinity,
+        y1 = Infinity,
+        x2 = -Infinity,
+        y2 = -Infinity;
       part.filter(':childless').forEach((n) => {
         const p = placed.get(n.id());
         if (!p) return;
         const bb = n.boundingBox({ includeLabels: true });
-        x1 = Math.min(x1, p.x - bb.w / 2); x2 = Math.max(x2, p.x + bb.w / 2);
-        y1 = Math.min(y1, p.y - bb.h / 2); y2 = Math.max(y2, p.y + bb.h / 2);
+        x1 = Math.min(x1, p.x - bb.w / 2);
+        x2 = Math.max(x2, p.x + bb.w / 2);
+        y1 = Math.min(y1, p.y - bb.h / 2);
+        y2 = Math.max(y2, p.y + bb.h / 2);
       });
       if (!Number.isFinite(x1)) continue;
       // A compound box adds padding and its title around its children.
@@ -211,7 +308,10 @@ export function bandLayout(cy: Core, opts: { animate?: boolean } = {}): BandBox[
       list.push({ positions, w: x2 - x1 + 2 * pad, h: y2 - y1 + 2 * pad });
     }
     // Largest first, so the main thread of each band starts at the left.
-    pieces.set(b, list.sort((a, c) => c.w * c.h - a.w * a.h));
+    pieces.set(
+      b,
+      list.sort((a, c) => c.w * c.h - a.w * a.h),
+    );
   }
   // One width for all bands, about the screen's shape, so no band is a tall column.
   const box = cy.container()?.getBoundingClientRect();
@@ -227,9 +327,16 @@ export function bandLayout(cy: Core, opts: { animate?: boolean } = {}): BandBox[
     const list = pieces.get(b);
     if (!list?.length) continue;
     // Shelves: pieces left to right, a new row when the width is used.
-    let x = 0, y = top, rowH = 0, right = 0;
+    let x = 0,
+      y = top,
+      rowH = 0,
+      right = 0;
     for (const piece of list) {
-      if (x > 0 && x + piece.w > width) { x = 0; y += rowH + PIECE_GAP; rowH = 0; }
+      if (x > 0 && x + piece.w > width) {
+        x = 0;
+        y += rowH + PIECE_GAP;
+        rowH = 0;
+      }
       piece.positions.forEach((p, id) => positions.set(id, { x: p.x + x, y: p.y + y }));
       x += piece.w + PIECE_GAP;
       right = Math.max(right, x - PIECE_GAP);
@@ -256,12 +363,21 @@ export function storyLayout(cy: Core, opts: { animate?: boolean } = {}): void {
     apply(nodes, positions, opts.animate);
     return;
   }
-  const ghost = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }] });
-  ghost.add(nodes.map((n) => {
-    const box = n.isParent() ? { w: 1, h: 1 } : n.boundingBox({ includeLabels: true });
-    const parent = n.parent().first();
-    return { group: 'nodes' as const, data: { id: n.id(), parent: parent.nonempty() && parent.visible() ? parent.id() : undefined, w: Math.max(box.w, 20), h: Math.max(box.h, 20) } };
-  }));
+  const ghost = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }],
+  });
+  ghost.add(
+    nodes.map((n) => {
+      const box = n.isParent() ? { w: 1, h: 1 } : n.boundingBox({ includeLabels: true });
+      const parent = n.parent().first();
+      return {
+        group: 'nodes' as const,
+        data: { id: n.id(), parent: parent.nonempty() && parent.visible() ? parent.id() : undefined, w: Math.max(box.w, 20), h: Math.max(box.h, 20) },
+      };
+    }),
+  );
   const seen = new Set<string>();
   visible.edges().forEach((e) => {
     const how = orientation(e);
@@ -283,7 +399,15 @@ export function storyLayout(cy: Core, opts: { animate?: boolean } = {}): void {
 function apply(nodes: cytoscape.NodeCollection, positions: Map<string, cytoscape.Position>, animate?: boolean): void {
   const movable = nodes.filter((n) => !n.isParent() && !n.locked());
   if (animate) {
-    movable.layout({ name: 'preset', positions: (n: cytoscape.NodeSingular) => positions.get(n.id()) ?? n.position(), animate: true, animationDuration: 300, fit: false } as cytoscape.LayoutOptions).run();
+    movable
+      .layout({
+        name: 'preset',
+        positions: (n: cytoscape.NodeSingular) => positions.get(n.id()) ?? n.position(),
+        animate: true,
+        animationDuration: 300,
+        fit: false,
+      } as cytoscape.LayoutOptions)
+      .run();
   } else {
     movable.positions((n) => positions.get(n.id()) ?? n.position());
   }

@@ -63,12 +63,14 @@ export async function statementResults(db: Database, rows: StatementRow[]): Prom
   const ids = rows.map((r) => r.statement.id);
   const described = await describeNodes(db, ids);
   const bases = new Map(
-    (await db.query<StatementBasisRow>(
-      `MATCH (s:Statement) WHERE s.id IN $ids
+    (
+      await db.query<StatementBasisRow>(
+        `MATCH (s:Statement) WHERE s.id IN $ids
        RETURN s.id AS id, s.saidOnPrecision AS saidOnPrecision, coalesce(s.stanceBasis, 'STATED') AS stanceBasis,
               [(s)-[n:NAMES]->(b) | {id: b.id, name: b.name, nameZh: b.nameZh, basis: coalesce(n.basis, 'STATED')}] AS named`,
-      { ids },
-    )).map((row) => [row.id, row]),
+        { ids },
+      )
+    ).map((row) => [row.id, row]),
   );
   return rows.map((r) => ({
     ...r.statement,
@@ -88,8 +90,8 @@ function statementBasis(row: StatementBasisRow | undefined): Pick<StatementResul
   const en: string[] = [];
   const zh: string[] = [];
   if (row.stanceBasis !== 'STATED') {
-    en.push(`How this statement is classified is ${BASIS_WORDS[row.stanceBasis as Exclude<Basis, 'STATED'>].en}.`);
-    zh.push(`此说法的归类是${BASIS_WORDS[row.stanceBasis as Exclude<Basis, 'STATED'>].zh}。`);
+    en.push(`How this statement is classified is ${BASIS_WORDS[row.stanceBasis].en}.`);
+    zh.push(`此说法的归类是${BASIS_WORDS[row.stanceBasis].zh}。`);
   }
   for (const named of row.named.filter((n) => n.basis !== 'STATED')) {
     const words = BASIS_WORDS[named.basis as Exclude<Basis, 'STATED'>];

@@ -34,8 +34,11 @@ export async function compare(db: Database, params: CompareParams): Promise<Comp
   for (const id of places) requireNode(asked, 'Place', id);
 
   // The places are independent questions: ask them together rather than one after another.
-  const answers = await Promise.all(places.map((id) =>
-    whoCan(db, { power: params.power, place: id, at: params.at, context: params.context, limit: params.limit, reading: params.reading })));
+  const answers = await Promise.all(
+    places.map((id) =>
+      whoCan(db, { power: params.power, place: id, at: params.at, context: params.context, limit: params.limit, reading: params.reading }),
+    ),
+  );
   const rows: CompareRow[] = answers.map((answer) => ({ place: answer.place!, holders: onePerBody(answer.holders) }));
   return { power, at: params.at, rows, incomplete: answers.some((a) => a.incomplete) };
 }

@@ -45,7 +45,12 @@ export const UNSOURCED_SOURCE: EvidenceSource = {
 };
 
 const UNSOURCED_EVIDENCE: Evidence = {
-  quote: null, quoteZh: null, quoteEn: null, locator: null, source: UNSOURCED_SOURCE, unsourced: true,
+  quote: null,
+  quoteZh: null,
+  quoteEn: null,
+  locator: null,
+  source: UNSOURCED_SOURCE,
+  unsourced: true,
 };
 
 /** A node id that the question names but the data does not hold (or holds as another type). */
@@ -67,10 +72,12 @@ function evidenceOf(citation: { quoteZh?: string | null; quote?: string | null; 
 
 /** Oldest source first, then by source and locator, so answers are reproducible. */
 function byPublication(a: Evidence, b: Evidence): number {
-  return (a.source.publishedAt ?? '').localeCompare(b.source.publishedAt ?? '')
-    || a.source.id.localeCompare(b.source.id)
-    || (a.locator ?? '').localeCompare(b.locator ?? '')
-    || (a.quote ?? '').localeCompare(b.quote ?? '');
+  return (
+    (a.source.publishedAt ?? '').localeCompare(b.source.publishedAt ?? '') ||
+    a.source.id.localeCompare(b.source.id) ||
+    (a.locator ?? '').localeCompare(b.locator ?? '') ||
+    (a.quote ?? '').localeCompare(b.quote ?? '')
+  );
 }
 
 /** NodeRef, evidence and (for sources) source fields of each id found; unknown ids are absent from the map. */

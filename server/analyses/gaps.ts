@@ -51,11 +51,13 @@ export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAn
       f.titleZh = `${f.titleZh}——${f.detail.zh}`;
     }
   }
-  unique.sort((a, b) =>
-    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)
-    || b.affected - a.affected
-    || a.title.localeCompare(b.title)
-    || a.id.localeCompare(b.id));
+  unique.sort(
+    (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      b.affected - a.affected ||
+      a.title.localeCompare(b.title) ||
+      a.id.localeCompare(b.id),
+  );
   const limit = question.limit ?? LIST_LIMIT;
   // A page starts after the finding whose id is the cursor (an unknown cursor starts at the top).
   const start = question.after ? unique.findIndex((f) => f.id === question.after) + 1 : 0;

@@ -17,7 +17,17 @@
 import { RELATIONS, nodeSpec, NODES } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, UnknownNodeError } from './evidence.js';
-import { bodyState, coversState, grantLimits, instrumentState, limitsState, started, type BodyFacts, type InstrumentFacts, type LawFacts } from './inForce.js';
+import {
+  bodyState,
+  coversState,
+  grantLimits,
+  instrumentState,
+  limitsState,
+  started,
+  type BodyFacts,
+  type InstrumentFacts,
+  type LawFacts,
+} from './inForce.js';
 import { runAnalysis } from './run.js';
 
 export const HIDDEN_RELATIONS = ['EVIDENCED_BY', 'IN_CASE'];
@@ -79,7 +89,13 @@ function layerOf(type: string, fromLabel: string): string {
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const notStarted = (at: string, p: Record<string, unknown>, key: string) => started(str(p[key]), str(p[`${key}Last`]), at) === 0;
 
-interface FactsRow { id: string; label: string; law: LawFacts | null; instrument: InstrumentFacts | null; body: BodyFacts | null }
+interface FactsRow {
+  id: string;
+  label: string;
+  law: LawFacts | null;
+  instrument: InstrumentFacts | null;
+  body: BodyFacts | null;
+}
 
 /** Ids of the grants, instruments, provisions and bodies certainly not in force (not existing) at `at`. */
 async function notInForce(db: Database, ids: string[], at: string | null): Promise<Set<string>> {
@@ -87,7 +103,13 @@ async function notInForce(db: Database, ids: string[], at: string | null): Promi
   const rows = await runAnalysis<FactsRow>(db, 'inForceFacts', { ids });
   const out = new Set<string>();
   for (const r of rows) {
-    const state = r.law ? limitsState(grantLimits(r.law, at)) : r.instrument ? instrumentState(r.instrument, at) : r.body ? bodyState({ ...r.body, successions: [] }, at) : 2;
+    const state = r.law
+      ? limitsState(grantLimits(r.law, at))
+      : r.instrument
+        ? instrumentState(r.instrument, at)
+        : r.body
+          ? bodyState({ ...r.body, successions: [] }, at)
+          : 2;
     if (state === 0) out.add(r.id);
   }
   return out;
@@ -101,18 +123,24 @@ function nodeInactive(row: NodeRow, at: string | null, lawOut: Set<string>): boo
     case 'Body':
     case 'Instrument':
     case 'Provision':
-    case 'Grant': return lawOut.has(row.id);
-    case 'Action': return notStarted(at, p, 'startedAt');
-    case 'Statement': return notStarted(at, p, 'saidOn');
-    case 'Source': return notStarted(at, p, 'publishedAt');
-    default: return false;
+    case 'Grant':
+      return lawOut.has(row.id);
+    case 'Action':
+      return notStarted(at, p, 'startedAt');
+    case 'Statement':
+      return notStarted(at, p, 'saidOn');
+    case 'Source':
+      return notStarted(at, p, 'publishedAt');
+    default:
+      return false;
   }
 }
 
 function edgeInactive(edge: EdgeRow, at: string | null): boolean {
   if (!at) return false;
   const p = edge.props;
-  if (edge.type === 'HOLDS_POSITION') return coversState({ from: str(p.from), fromLast: str(p.fromLast), to: str(p.to), toLast: str(p.toLast) }, at) === 0;
+  if (edge.type === 'HOLDS_POSITION')
+    return coversState({ from: str(p.from), fromLast: str(p.fromLast), to: str(p.to), toLast: str(p.toLast) }, at) === 0;
   if (edge.type === 'SUCCEEDED_BY') return notStarted(at, p, 'on');
   return false;
 }
@@ -125,20 +153,28 @@ function propertiesOf(label: string, props: Record<string, unknown>): Record<str
   } catch {
     return props;
   }
-  return Object.fromEntries(Object.entries(props).map(([key, value]) => {
-    if (specs[key]?.kind === 'json' && typeof value === 'string') {
-      try {
-        return [key, JSON.parse(value)];
-      } catch {
-        return [key, value];
+  return Object.fromEntries(
+    Object.entries(props).map(([key, value]) => {
+      if (specs[key]?.kind === 'json' && typeof value === 'string') {
+        try {
+          return [key, JSON.parse(value)];
+        } catch {
+          return [key, value];
+        }
       }
-    }
-    return [key, value];
-  }));
+      return [key, value];
+    }),
+  );
 }
 
 /** Assembles the answer from collected rows: names from evidence.cypher, layers from the model. */
-async function drawing(db: Database, nodeRows: Map<string, NodeRow>, edgeRows: EdgeRow[], at: string | null, incomplete: boolean): Promise<GraphAnswer> {
+async function drawing(
+  db: Database,
+  nodeRows: Map<string, NodeRow>,
+  edgeRows: EdgeRow[],
+  at: string | null,
+  incomplete: boolean,
+): Promise<GraphAnswer> {
   const described = await describeNodes(db, nodeRows.keys());
   const lawOut = await notInForce(db, [...nodeRows.keys()], at);
   const nodes = [...nodeRows.values()].map((row): GraphNode => {
@@ -190,7 +226,7 @@ export async function neighborhood(db: Database, question: { id: string; depth?:
 
   let rows = await step([question.id], depth === 0 ? [] : null);
   if (!rows.length) throw new UnknownNodeError('node', question.id);
-  const nodeRows = new Map<string, NodeRow>([[question.id, rows[0]!.origin]]);
+  const nodeRows = new Map<string, NodeRow>([[question.id, rows[0].origin]]);
   const edges = new Map<string, EdgeRow>();
   let frontier = [question.id];
   let incomplete = false;
@@ -223,7 +259,10 @@ export async function caseGraph(db: Database, question: { case: string; at?: str
   const limit = Math.min(question.limit ?? DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT);
   const described = await describeNodes(db, [question.case]);
   if (described.get(question.case)?.ref.label !== 'Case') throw new UnknownNodeError('Case', question.case);
-  const rows = await runAnalysis<{ node: NodeRow; edges: (EdgeRow & { node: NodeRow })[] }>(db, 'caseGraph', { case: question.case, hide: HIDDEN_RELATIONS });
+  const rows = await runAnalysis<{ node: NodeRow; edges: (EdgeRow & { node: NodeRow })[] }>(db, 'caseGraph', {
+    case: question.case,
+    hide: HIDDEN_RELATIONS,
+  });
   const nodeRows = new Map<string, NodeRow>();
   let incomplete = false;
   const add = (row: NodeRow) => {

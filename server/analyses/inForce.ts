@@ -80,21 +80,53 @@ export function expandFragments(text: string): string {
 type Dated = { id: string } & Record<string, string | null | undefined | unknown>;
 export interface Change {
   type: 'REPEALS' | 'AMENDS' | 'HOLDS_INVALID';
-  from: string; fromLast: string | null; retroactive: boolean;
-  target: string; targetLabel: 'Grant' | 'Provision' | 'Instrument';
-  by: string; byInstrument: string | null; citations: string | null; unsourced: boolean;
+  from: string;
+  fromLast: string | null;
+  retroactive: boolean;
+  target: string;
+  targetLabel: 'Grant' | 'Provision' | 'Instrument';
+  by: string;
+  byInstrument: string | null;
+  citations: string | null;
+  unsourced: boolean;
 }
-export interface InstrumentFacts { instrument: Dated; changes: Change[] }
+export interface InstrumentFacts {
+  instrument: Dated;
+  changes: Change[];
+}
 export interface RestrictionFacts {
-  effect: 'SUSPENDS' | 'CONDITIONS'; from: string | null; fromLast: string | null; to: string | null; toLast: string | null;
-  conditions: string | null; citations: string | null; unsourced: boolean; by: string; instrument: Dated; changes: Change[];
+  effect: 'SUSPENDS' | 'CONDITIONS';
+  from: string | null;
+  fromLast: string | null;
+  to: string | null;
+  toLast: string | null;
+  conditions: string | null;
+  citations: string | null;
+  unsourced: boolean;
+  by: string;
+  instrument: Dated;
+  changes: Change[];
 }
-export interface LawFacts { grant: Dated; provision: string; instrument: Dated; changes: Change[]; restrictions: RestrictionFacts[] }
-export interface BodyFacts { id: string; validFrom?: string | null; validFromLast?: string | null; validTo?: string | null; validToLast?: string | null; successions?: { on: string; onLast: string | null }[] }
+export interface LawFacts {
+  grant: Dated;
+  provision: string;
+  instrument: Dated;
+  changes: Change[];
+  restrictions: RestrictionFacts[];
+}
+export interface BodyFacts {
+  id: string;
+  validFrom?: string | null;
+  validFromLast?: string | null;
+  validTo?: string | null;
+  validToLast?: string | null;
+  successions?: { on: string; onLast: string | null }[];
+}
 
 /** One limit on a grant's being in force on D. */
 export interface Limit {
-  kind: 'GRANT_STARTS' | 'GRANT_ENDS' | 'INSTRUMENT_STARTS' | 'INSTRUMENT_ENDS' | 'REPEALED' | 'AMENDED' | 'HELD_INVALID' | 'SUSPENDED' | 'CONDITIONED';
+  kind:
+    'GRANT_STARTS' | 'GRANT_ENDS' | 'INSTRUMENT_STARTS' | 'INSTRUMENT_ENDS' | 'REPEALED' | 'AMENDED' | 'HELD_INVALID' | 'SUSPENDED' | 'CONDITIONED';
   /** What the limit leaves of the grant on D: 0 it ends it, 1 uncertain, 2 nothing taken. */
   state: Tri;
   /** For restrictions: whether the restriction itself is in force on D. */
@@ -142,8 +174,22 @@ export function instrumentStart(i: Dated): { on: string | null; onLast: string |
 function instrumentLimits(i: Dated, at: string): Limit[] {
   const start = instrumentStart(i);
   return [
-    { kind: 'INSTRUMENT_STARTS', state: started(start.on, start.onLast, at), on: start.on, onLast: start.onLast, target: i.id, targetLabel: 'Instrument' },
-    { kind: 'INSTRUMENT_ENDS', state: notOver(str(i.effectiveTo), str(i.effectiveToLast), at), on: str(i.effectiveTo), onLast: str(i.effectiveToLast), target: i.id, targetLabel: 'Instrument' },
+    {
+      kind: 'INSTRUMENT_STARTS',
+      state: started(start.on, start.onLast, at),
+      on: start.on,
+      onLast: start.onLast,
+      target: i.id,
+      targetLabel: 'Instrument',
+    },
+    {
+      kind: 'INSTRUMENT_ENDS',
+      state: notOver(str(i.effectiveTo), str(i.effectiveToLast), at),
+      on: str(i.effectiveTo),
+      onLast: str(i.effectiveToLast),
+      target: i.id,
+      targetLabel: 'Instrument',
+    },
   ];
 }
 
@@ -153,8 +199,15 @@ function changeLimits(changes: Change[], at: string, reading: Reading): Limit[] 
     kind: c.type === 'REPEALS' ? 'REPEALED' : c.type === 'AMENDS' ? 'AMENDED' : 'HELD_INVALID',
     // AS_IT_STOOD counts a holding from its date; AS_LATER_HELD counts every holding, a retroactive one from the start.
     state: c.type === 'HOLDS_INVALID' && reading === 'AS_LATER_HELD' && c.retroactive ? 0 : notYet(c.from, c.fromLast, at),
-    on: c.from, onLast: c.fromLast, target: c.target, targetLabel: c.targetLabel, by: c.by, byInstrument: c.byInstrument,
-    retroactive: c.retroactive, citations: c.citations, unsourced: c.unsourced,
+    on: c.from,
+    onLast: c.fromLast,
+    target: c.target,
+    targetLabel: c.targetLabel,
+    by: c.by,
+    byInstrument: c.byInstrument,
+    retroactive: c.retroactive,
+    citations: c.citations,
+    unsourced: c.unsourced,
   }));
 }
 
@@ -170,8 +223,22 @@ export function instrumentState(facts: InstrumentFacts, at: string, reading: Rea
 export function grantLimits(facts: LawFacts, at: string, reading: Reading = 'AS_IT_STOOD'): Limit[] {
   const g = facts.grant;
   const own: Limit[] = [
-    { kind: 'GRANT_STARTS', state: started(str(g.validFrom), str(g.validFromLast), at), on: str(g.validFrom), onLast: str(g.validFromLast), target: g.id, targetLabel: 'Grant' },
-    { kind: 'GRANT_ENDS', state: notOver(str(g.validTo), str(g.validToLast), at), on: str(g.validTo), onLast: str(g.validToLast), target: g.id, targetLabel: 'Grant' },
+    {
+      kind: 'GRANT_STARTS',
+      state: started(str(g.validFrom), str(g.validFromLast), at),
+      on: str(g.validFrom),
+      onLast: str(g.validFromLast),
+      target: g.id,
+      targetLabel: 'Grant',
+    },
+    {
+      kind: 'GRANT_ENDS',
+      state: notOver(str(g.validTo), str(g.validToLast), at),
+      on: str(g.validTo),
+      onLast: str(g.validToLast),
+      target: g.id,
+      targetLabel: 'Grant',
+    },
     ...instrumentLimits(facts.instrument, at),
     ...changeLimits(facts.changes ?? [], at, reading),
   ];
@@ -185,10 +252,19 @@ export function grantLimits(facts: LawFacts, at: string, reading: Reading = 'AS_
     if (active === 0) continue;
     const start = r.from ? { on: r.from, onLast: r.fromLast } : instrumentStart(r.instrument);
     restrictions.push({
-      kind: r.effect === 'SUSPENDS' ? 'SUSPENDED' : 'CONDITIONED', active,
+      kind: r.effect === 'SUSPENDS' ? 'SUSPENDED' : 'CONDITIONED',
+      active,
       state: r.effect === 'SUSPENDS' ? ((2 - active) as Tri) : 2,
-      on: start.on, onLast: start.onLast, to: r.to, target: g.id, targetLabel: 'Grant', by: r.by, byInstrument: r.instrument.id,
-      conditions: r.conditions, citations: r.citations, unsourced: r.unsourced,
+      on: start.on,
+      onLast: start.onLast,
+      to: r.to,
+      target: g.id,
+      targetLabel: 'Grant',
+      by: r.by,
+      byInstrument: r.instrument.id,
+      conditions: r.conditions,
+      citations: r.citations,
+      unsourced: r.unsourced,
     });
   }
   return [...own.filter((l) => l.state < 2), ...restrictions];

@@ -40,7 +40,10 @@ const DOC_KINDS: Record<string, { en: string; zh: string }> = {
   CONVENTION: { en: 'constitutional convention', zh: '宪法惯例' },
 };
 
-export function docKindText(docType: string | null | undefined, term?: { label: string | null; labelZh: string | null } | null): { en: string; zh: string } {
+export function docKindText(
+  docType: string | null | undefined,
+  term?: { label: string | null; labelZh: string | null } | null,
+): { en: string; zh: string } {
   if (term && (term.label || term.labelZh)) return { en: term.label ?? term.labelZh!, zh: term.labelZh ?? term.label! };
   return DOC_KINDS[docType ?? ''] ?? { en: 'instrument', zh: '文件' };
 }

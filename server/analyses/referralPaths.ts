@@ -76,16 +76,17 @@ export const ENDING: Record<string, { en: string; zh: string }> = {
 };
 
 function stepText(step: ReferralStep): { en: string; zh: string } {
-  const verb = step.statement.stance === 'ATTRIBUTES'
-    ? { en: 'said it belongs to', zh: '称权力归' }
-    : { en: 'referred the asker to', zh: '让去找' };
+  const verb = step.statement.stance === 'ATTRIBUTES' ? { en: 'said it belongs to', zh: '称权力归' } : { en: 'referred the asker to', zh: '让去找' };
   return { en: `${en(step.from)} ${verb.en} ${en(step.to)}`, zh: `${zh(step.from)}${verb.zh}${zh(step.to)}` };
 }
 
 function explain(steps: ReferralStep[], outcome: ReferralOutcome, power: NodeRef | null): { en: string; zh: string } {
   const moves = steps.filter((s) => s.to && (s.statement.stance === 'REFERS' || s.statement.stance === 'ATTRIBUTES')).map(stepText);
-  const last = steps[steps.length - 1]!;
-  const asked = { en: power ? `Asked who holds "${en(power)}": ` : 'Asked who holds the power: ', zh: power ? `问“${zh(power)}”归谁：` : '问此权力归谁：' };
+  const last = steps[steps.length - 1];
+  const asked = {
+    en: power ? `Asked who holds "${en(power)}": ` : 'Asked who holds the power: ',
+    zh: power ? `问“${zh(power)}”归谁：` : '问此权力归谁：',
+  };
   const chain = { en: moves.map((m) => m.en).join(', then '), zh: moves.map((m) => m.zh).join('，') };
   const lead = { en: asked.en + (chain.en ? `${chain.en}. ` : ''), zh: asked.zh + (chain.zh ? `${chain.zh}。` : '') };
   switch (outcome) {
@@ -106,7 +107,7 @@ function explain(steps: ReferralStep[], outcome: ReferralOutcome, power: NodeRef
       };
     default: {
       if (!last.to) {
-        const ending = ENDING[last.statement.stance] ?? ENDING.UNKNOWN!;
+        const ending = ENDING[last.statement.stance] ?? ENDING.UNKNOWN;
         return {
           en: `${lead.en}The trail ends at ${en(last.from)}, which ${ending.en}; no body claims the power.`,
           zh: `${lead.zh}最后到${zh(last.from)}，${ending.zh}；没有任何机构承认自己有此权力。`,
@@ -169,8 +170,9 @@ function walk(statements: { row: Row; result: StatementResult }[], power: NodeRe
     if (!out.length) {
       const said = (spoken.get(at.id) ?? []).filter((s) => s.saidOn >= since);
       // The latest "I don't know / not us / no answer" (or a referral naming nobody) ends it.
-      const ending = [...said].reverse().find((s) => TERMINAL_STANCES.has(s.stance))
-        ?? [...said].reverse().find((s) => (s.stance === 'REFERS' || s.stance === 'ATTRIBUTES') && !s.names.length);
+      const ending =
+        [...said].reverse().find((s) => TERMINAL_STANCES.has(s.stance)) ??
+        [...said].reverse().find((s) => (s.stance === 'REFERS' || s.stance === 'ATTRIBUTES') && !s.names.length);
       if (ending) return finish([...steps, { from: at, to: null, statement: ending }], 'DEAD_END');
       if (!steps.length) return; // a body that said nothing to walk: not a path
       return finish(steps, anyClaim ? 'ATTRIBUTED' : 'DEAD_END');
@@ -196,14 +198,17 @@ export async function referralPaths(db: Database, question: { case: string; powe
   const power = question.power ? requireNode(described, 'Power', question.power) : null;
   const rows = await runAnalysis<Row>(db, 'referralPaths', { case: question.case, power: question.power ?? null, at: question.at ?? null });
   const results = await statementResults(db, rows);
-  const statements = rows.map((row, i) => ({ row, result: results[i]! }));
+  const statements = rows.map((row, i) => ({ row, result: results[i] }));
 
   const families = new Map<string, NodeRef>();
   for (const { row } of statements) for (const f of row.families) families.set(f.id, f);
   const paths: ReferralPath[] = [];
   let incomplete = false;
   for (const family of [...families.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    const walked = walk(statements.filter(({ row }) => row.families.some((f) => f.id === family.id)), family);
+    const walked = walk(
+      statements.filter(({ row }) => row.families.some((f) => f.id === family.id)),
+      family,
+    );
     paths.push(...walked.paths);
     incomplete ||= walked.incomplete;
   }

@@ -28,9 +28,9 @@ export async function runAnalysis<T = Record<string, unknown>>(db: Database, nam
 /** Converts Neo4j temporal values to ISO strings, recursively, so answers are plain JSON. */
 export function plain(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
-  if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) return String(value);
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return String(value);
   if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, plain(v)]));
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
 }
 

@@ -56,7 +56,10 @@ export async function search(db: Database, question: { text: string; limit?: num
   const params = searchParameters(question.text, limit);
   if (!params.text) return { text: question.text, hits: [], incomplete: false };
   const rows = await runAnalysis<Row>(db, 'search', params);
-  const described = await describeNodes(db, rows.flatMap((r) => [r.id, ...(r.successor ? [r.successor] : [])]));
+  const described = await describeNodes(
+    db,
+    rows.flatMap((r) => [r.id, ...(r.successor ? [r.successor] : [])]),
+  );
   const hits = rows.slice(0, limit).map((r) => ({
     node: refOf(described, r.id),
     score: Math.round(r.score * 1000) / 1000,

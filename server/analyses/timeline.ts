@@ -17,8 +17,15 @@ const ENACTED: Record<string, { en: string; zh: string }> = {
 };
 
 export type TimelineKind =
-  | 'ACTION' | 'STATEMENT' | 'INSTRUMENT_ISSUED' | 'INSTRUMENT_IN_FORCE' | 'INSTRUMENT_ENDED'
-  | 'BODY_RENAMED' | 'BODY_CREATED' | 'BODY_DISSOLVED' | 'SOURCE_PUBLISHED';
+  | 'ACTION'
+  | 'STATEMENT'
+  | 'INSTRUMENT_ISSUED'
+  | 'INSTRUMENT_IN_FORCE'
+  | 'INSTRUMENT_ENDED'
+  | 'BODY_RENAMED'
+  | 'BODY_CREATED'
+  | 'BODY_DISSOLVED'
+  | 'SOURCE_PUBLISHED';
 
 export interface TimelineEvent {
   /** Written at its precision: '2022-06-13', '2022-04' or '2022'. */
@@ -47,8 +54,14 @@ interface Row {
   id: string;
   extra: {
     docType?: string;
-    stance?: string; saidBy?: string | null; about?: string[]; names?: string[];
-    successor?: string; how?: string; citations?: string | null; unsourced?: boolean | null;
+    stance?: string;
+    saidBy?: string | null;
+    about?: string[];
+    names?: string[];
+    successor?: string;
+    how?: string;
+    citations?: string | null;
+    unsourced?: boolean | null;
   };
 }
 
@@ -69,16 +82,22 @@ const HOW: Record<string, { en: string; zh: string }> = {
   REPLACED: { en: 'replaced by', zh: '由…取代：' },
 };
 
-
 export async function timeline(db: Database, question: { case: string; limit?: number }): Promise<TimelineAnswer> {
   const caseRef = requireNode(await describeNodes(db, [question.case]), 'Case', question.case);
   const limit = question.limit ?? LIST_LIMIT;
   const rows = await runAnalysis<Row>(db, 'timeline', { case: question.case });
   const shown = rows.slice(0, limit);
-  const described = await describeNodes(db, shown.flatMap((r) => [
-    r.id, r.extra.saidBy ?? '', ...(r.extra.about ?? []), ...(r.extra.names ?? []), r.extra.successor ?? '',
-    ...citationSourceIds(r.extra.citations),
-  ]));
+  const described = await describeNodes(
+    db,
+    shown.flatMap((r) => [
+      r.id,
+      r.extra.saidBy ?? '',
+      ...(r.extra.about ?? []),
+      ...(r.extra.names ?? []),
+      r.extra.successor ?? '',
+      ...citationSourceIds(r.extra.citations),
+    ]),
+  );
   const events = shown.map((r): TimelineEvent => {
     const node = refOf(described, r.id);
     const ref = (id: string | null | undefined) => (id ? refOf(described, id) : null);
@@ -121,7 +140,7 @@ export async function timeline(db: Database, question: { case: string; limit?: n
         break;
       case 'BODY_RENAMED': {
         const successor = ref(r.extra.successor);
-        const how = HOW[r.extra.how ?? ''] ?? HOW.REPLACED!;
+        const how = HOW[r.extra.how ?? ''] ?? HOW.REPLACED;
         title = `${en(node)} ${how.en} ${en(successor)}`;
         titleZh = `${zh(node)}${how.zh}${zh(successor)}`;
         nodeIds = [r.id, ...(successor ? [successor.id] : [])];

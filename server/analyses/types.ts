@@ -34,9 +34,20 @@ export interface Evidence {
 }
 
 export type ChainStepKind =
-  | 'GRANT' | 'PROVISION' | 'INSTRUMENT' | 'IMPLEMENTS' | 'BODY_TYPE' | 'SUCCESSION' | 'DELEGATION'
+  | 'GRANT'
+  | 'PROVISION'
+  | 'INSTRUMENT'
+  | 'IMPLEMENTS'
+  | 'BODY_TYPE'
+  | 'SUCCESSION'
+  | 'DELEGATION'
   // Law that changes law, and who answers through whom:
-  | 'REPEAL' | 'AMENDMENT' | 'RESTRICTION' | 'HOLDING' | 'ACTS_FOR' | 'POSITION';
+  | 'REPEAL'
+  | 'AMENDMENT'
+  | 'RESTRICTION'
+  | 'HOLDING'
+  | 'ACTS_FOR'
+  | 'POSITION';
 
 /** How a claim is known: said by a source, an editor's reading of one, or inferred by an analysis. Weakest last. */
 export type Basis = 'STATED' | 'EDITOR_READING' | 'INFERRED';
@@ -178,9 +189,20 @@ export interface WhoDidAnswer {
 
 export type Verdict = 'HOLDS' | 'DOES_NOT_HOLD' | 'CONDITIONAL' | 'UNKNOWN';
 export type MissingLinkKind =
-  | 'NO_GRANT' | 'NOT_YET_IN_FORCE' | 'NO_LONGER_IN_FORCE' | 'WRONG_PLACE' | 'PARENT_ONLY'
-  | 'CONDITION_UNMET' | 'BODY_NOT_EXISTING' | 'NO_INFORMATION'
-  | 'REPEALED' | 'AMENDED' | 'SUSPENDED' | 'HELD_INVALID' | 'DATE_UNCERTAIN' | 'NO_POSITION';
+  | 'NO_GRANT'
+  | 'NOT_YET_IN_FORCE'
+  | 'NO_LONGER_IN_FORCE'
+  | 'WRONG_PLACE'
+  | 'PARENT_ONLY'
+  | 'CONDITION_UNMET'
+  | 'BODY_NOT_EXISTING'
+  | 'NO_INFORMATION'
+  | 'REPEALED'
+  | 'AMENDED'
+  | 'SUSPENDED'
+  | 'HELD_INVALID'
+  | 'DATE_UNCERTAIN'
+  | 'NO_POSITION';
 
 export interface MissingLink {
   kind: MissingLinkKind;

@@ -3,14 +3,35 @@
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode, type DescribedNode } from './evidence.js';
 import {
-  bodyState, coversState, dateValue, dateZh, grantLimits, instrumentStart, limitsState, onDate, started,
-  type BodyFacts, type LawFacts, type Limit, type Tri,
+  bodyState,
+  coversState,
+  dateValue,
+  dateZh,
+  grantLimits,
+  instrumentStart,
+  limitsState,
+  onDate,
+  started,
+  type BodyFacts,
+  type LawFacts,
+  type Limit,
+  type Tri,
 } from './inForce.js';
 import { formatDate } from '../dates.js';
 import { en, zh } from './names.js';
 import { LIST_LIMIT, runAnalysis, storedJson } from './run.js';
 import type {
-  Basis, ChainStep, Condition, ConditionContext, ConditionStatus, Holder, HoldingVia, Modality, NodeRef, Reading, WhoCanAnswer,
+  Basis,
+  ChainStep,
+  Condition,
+  ConditionContext,
+  ConditionStatus,
+  Holder,
+  HoldingVia,
+  Modality,
+  NodeRef,
+  Reading,
+  WhoCanAnswer,
 } from './types.js';
 
 export interface WhoCanParams {
@@ -24,20 +45,62 @@ export interface WhoCanParams {
   reading?: Reading | null;
 }
 
-interface InstrumentRow { id: string; officialId: string | null; effective?: boolean; from: string | null; fromLast?: string | null; to: string | null; toLast?: string | null }
-interface HigherRow { id: string; depth: number; officialId: string | null }
-interface ProvisionRow { id: string; text: string | null; textZh: string | null }
-interface SuccessionRow { from: string; to: string; on: string; onLast?: string | null; how: string; state?: number; citations: string | null; unsourced: boolean }
+interface InstrumentRow {
+  id: string;
+  officialId: string | null;
+  effective?: boolean;
+  from: string | null;
+  fromLast?: string | null;
+  to: string | null;
+  toLast?: string | null;
+}
+interface HigherRow {
+  id: string;
+  depth: number;
+  officialId: string | null;
+}
+interface ProvisionRow {
+  id: string;
+  text: string | null;
+  textZh: string | null;
+}
+interface SuccessionRow {
+  from: string;
+  to: string;
+  on: string;
+  onLast?: string | null;
+  how: string;
+  state?: number;
+  citations: string | null;
+  unsourced: boolean;
+}
 interface AgentRow {
-  id: string; body: BodyFacts; from: string | null; fromLast: string | null; to: string | null; toLast: string | null;
-  basis: string | null; citations: string | null; unsourced: boolean;
+  id: string;
+  body: BodyFacts;
+  from: string | null;
+  fromLast: string | null;
+  to: string | null;
+  toLast: string | null;
+  basis: string | null;
+  citations: string | null;
+  unsourced: boolean;
   /** Set by judging: whether the relation covers D and the agent exists then. */
-  covers?: Tri; exists?: Tri;
+  covers?: Tri;
+  exists?: Tri;
 }
 interface DelegationRow {
-  issuerId: string; issuer?: BodyFacts; law?: LawFacts;
-  grantId: string; modality: string; powerId: string; placeId: string; note: string | null; basis?: string | null;
-  provision: ProvisionRow; instrument: InstrumentRow; higher: HigherRow[];
+  issuerId: string;
+  issuer?: BodyFacts;
+  law?: LawFacts;
+  grantId: string;
+  modality: string;
+  powerId: string;
+  placeId: string;
+  note: string | null;
+  basis?: string | null;
+  provision: ProvisionRow;
+  instrument: InstrumentRow;
+  higher: HigherRow[];
 }
 
 export interface HoldingRow {
@@ -114,8 +177,7 @@ const LISTED_IN: Record<string, 'consents' | 'approvals' | 'procedures'> = { CON
 
 /** The recorded outcome that decides a condition: one naming its id, else a legacy one of its kind. */
 export function outcomeOf(condition: StoredCondition, outcomes: Outcome[]): Outcome | undefined {
-  return outcomes.find((o) => o.condition && o.condition === condition.id)
-    ?? outcomes.find((o) => !o.condition && o.kind === condition.kind);
+  return outcomes.find((o) => o.condition && o.condition === condition.id) ?? outcomes.find((o) => !o.condition && o.kind === condition.kind);
 }
 
 /**
@@ -145,7 +207,13 @@ export function conditionStatus(condition: StoredCondition, context: ConditionCo
   return listed.some((entry) => names.includes(String(entry))) ? 'MET' : 'UNKNOWN';
 }
 
-function conditionOf(c: StoredCondition, from: Condition['from'], context: ConditionContext | null | undefined, outcomes: Outcome[], described: Map<string, DescribedNode>): Condition {
+function conditionOf(
+  c: StoredCondition,
+  from: Condition['from'],
+  context: ConditionContext | null | undefined,
+  outcomes: Outcome[],
+  described: Map<string, DescribedNode>,
+): Condition {
   const status = conditionStatus(c, context, outcomes);
   const recorded = context?.met?.[c.id ?? ''] === undefined ? outcomeOf(c, outcomes) : undefined;
   const decided = recorded && typeof recorded.met === 'boolean';
@@ -160,8 +228,8 @@ function conditionOf(c: StoredCondition, from: Condition['from'], context: Condi
     description: c.description ?? null,
     descriptionZh: c.descriptionZh ?? null,
     status,
-    outcomeNote: decided ? recorded.note ?? null : null,
-    outcomeNoteZh: decided ? recorded.noteZh ?? null : null,
+    outcomeNote: decided ? (recorded.note ?? null) : null,
+    outcomeNoteZh: decided ? (recorded.noteZh ?? null) : null,
     evidence: decided && recorded.evidence?.length ? citationEvidence(JSON.stringify(recorded.evidence), false, described) : [],
   };
 }
@@ -171,7 +239,8 @@ function conditionOf(c: StoredCondition, from: Condition['from'], context: Condi
 const BASIS_ORDER: Basis[] = ['STATED', 'EDITOR_READING', 'INFERRED'];
 export const basisOf = (value: string | null | undefined): Basis => (BASIS_ORDER.includes(value as Basis) ? (value as Basis) : 'STATED');
 /** The weakest of several bases. */
-export const weakest = (bases: Basis[]): Basis => bases.reduce((w, b) => (BASIS_ORDER.indexOf(b) > BASIS_ORDER.indexOf(w) ? b : w), 'STATED' as Basis);
+export const weakest = (bases: Basis[]): Basis =>
+  bases.reduce((w, b) => (BASIS_ORDER.indexOf(b) > BASIS_ORDER.indexOf(w) ? b : w), 'STATED' as Basis);
 /** The words that say a claim's basis, inside the sentence that makes it ('' when stated). */
 export function basisWords(basis: Basis): { en: string; zh: string } {
   if (basis === 'EDITOR_READING') return { en: ', as an editor reads the sources', zh: '据编者对来源的解读，' };
@@ -195,7 +264,15 @@ const HOW_WORDS: Record<string, [string, string]> = {
 };
 const howOf = (how: string): [string, string] => HOW_WORDS[how] ?? ['succeeded by', '由其承继：'];
 
-export function step(kind: ChainStep['kind'], node: NodeRef, text: string | null, textZh: string | null, described: Map<string, DescribedNode>, evidence?: ChainStep['evidence'], basis: Basis = 'STATED'): ChainStep {
+export function step(
+  kind: ChainStep['kind'],
+  node: NodeRef,
+  text: string | null,
+  textZh: string | null,
+  described: Map<string, DescribedNode>,
+  evidence?: ChainStep['evidence'],
+  basis: Basis = 'STATED',
+): ChainStep {
   return { kind, node, text, textZh, evidence: evidence ?? described.get(node.id)?.evidence ?? [], basis };
 }
 
@@ -211,8 +288,10 @@ function inForceText(instrument: InstrumentRow): [string, string] {
   if (!from) return [`In force; its start is not recorded${to}${number}`, `施行日期未记录${toZh}${numberZh}`];
   if (instrument.effective === false) {
     // Only an issue date is recorded: it is not a date of effect.
-    return [`Issued ${onDate(instrument.from!, instrument.fromLast)}; no date of effect is recorded${to}${number}`,
-      `${dateZh(instrument.from!, instrument.fromLast)}发布，施行日期未记录${toZh}${numberZh}`];
+    return [
+      `Issued ${onDate(instrument.from!, instrument.fromLast)}; no date of effect is recorded${to}${number}`,
+      `${dateZh(instrument.from!, instrument.fromLast)}发布，施行日期未记录${toZh}${numberZh}`,
+    ];
   }
   return [`In force from ${from}${to}${number}`, `自${dateZh(instrument.from!, instrument.fromLast)}起施行${toZh}${numberZh}`];
 }
@@ -220,7 +299,10 @@ function inForceText(instrument: InstrumentRow): [string, string] {
 /** GRANT, PROVISION, INSTRUMENT and the IMPLEMENTS steps above it, nearest first. */
 export function lawSteps(
   grant: { id: string; modality: string; note: string | null; powerId: string; placeId: string; basis?: string | null },
-  provision: ProvisionRow, instrument: InstrumentRow, higher: HigherRow[], described: Map<string, DescribedNode>,
+  provision: ProvisionRow,
+  instrument: InstrumentRow,
+  higher: HigherRow[],
+  described: Map<string, DescribedNode>,
 ): ChainStep[] {
   const power = refOf(described, grant.powerId, 'Power');
   const place = refOf(described, grant.placeId, 'Place');
@@ -228,9 +310,15 @@ export function lawSteps(
   const basis = basisOf(grant.basis);
   const words = basisWords(basis);
   const steps: ChainStep[] = [
-    step('GRANT', refOf(described, grant.id, 'Grant'),
+    step(
+      'GRANT',
+      refOf(described, grant.id, 'Grant'),
       `${word} ${powerEn(power)} within ${en(place)}${words.en}.${grant.note ? ` ${grant.note}` : ''}`,
-      `${words.zh}在${zh(place)}范围内${wordZh}${zh(power)}`, described, undefined, basis),
+      `${words.zh}在${zh(place)}范围内${wordZh}${zh(power)}`,
+      described,
+      undefined,
+      basis,
+    ),
     step('PROVISION', refOf(described, provision.id, 'Provision'), provision.text, provision.textZh, described),
     step('INSTRUMENT', refOf(described, instrument.id, 'Instrument'), ...inForceText(instrument), described),
   ];
@@ -241,9 +329,15 @@ export function lawSteps(
   for (const h of [...nearest.values()].sort((a, b) => a.depth - b.depth || a.id.localeCompare(b.id))) {
     const node = refOf(described, h.id, 'Instrument');
     const chain = h.depth === 1 ? '' : ` (${h.depth} levels up)`;
-    steps.push(step('IMPLEMENTS', node,
-      `${en(lower)} implements it${chain}${h.officialId ? `; ${h.officialId}` : ''}`,
-      `《${zh(lower)}》据此制定${h.depth === 1 ? '' : `（上溯${h.depth}级）`}`, described));
+    steps.push(
+      step(
+        'IMPLEMENTS',
+        node,
+        `${en(lower)} implements it${chain}${h.officialId ? `; ${h.officialId}` : ''}`,
+        `《${zh(lower)}》据此制定${h.depth === 1 ? '' : `（上溯${h.depth}级）`}`,
+        described,
+      ),
+    );
   }
   return steps;
 }
@@ -251,7 +345,11 @@ export function lawSteps(
 // ---------------------------------------------------------------- law that changes law
 
 const CHANGE_STEP: Record<string, ChainStep['kind']> = {
-  REPEALED: 'REPEAL', AMENDED: 'AMENDMENT', HELD_INVALID: 'HOLDING', SUSPENDED: 'RESTRICTION', CONDITIONED: 'RESTRICTION',
+  REPEALED: 'REPEAL',
+  AMENDED: 'AMENDMENT',
+  HELD_INVALID: 'HOLDING',
+  SUSPENDED: 'RESTRICTION',
+  CONDITIONED: 'RESTRICTION',
 };
 
 /** The chain step of a repeal, amendment, holding of invalidity or restriction, with its citations. */
@@ -265,14 +363,22 @@ export function changeStep(limit: Limit, described: Map<string, DescribedNode>):
   const evidence = citationEvidence(limit.citations, limit.unsourced, described);
   const texts: Record<string, [string, string]> = {
     REPEALED: [`${en(by)} repeals ${en(target)} ${when}`.trim(), `${whenZh}起，${zh(by)}废止${zh(target)}`],
-    AMENDED: [`${en(by)} amends ${en(target)} ${when}; the amended text's grants end then`.trim(), `${whenZh}起，${zh(by)}修改${zh(target)}，原条文授权随之终止`],
+    AMENDED: [
+      `${en(by)} amends ${en(target)} ${when}; the amended text's grants end then`.trim(),
+      `${whenZh}起，${zh(by)}修改${zh(target)}，原条文授权随之终止`,
+    ],
     HELD_INVALID: [
       `${en(by)} holds ${en(target)} invalid ${when}${limit.retroactive ? ', void from the start' : ''}`.trim(),
-      `${zh(by)}于${whenZh}认定${zh(target)}无效${limit.retroactive ? '，自始无效' : ''}`],
-    SUSPENDED: [`${en(by)} suspends this grant while it is in force${limit.on ? ` (from ${dateValue(limit.on, limit.onLast)}${limit.to ? ` to ${limit.to}` : ''})` : ''}`,
-      `${zh(by)}施行期间暂停该授权${limit.on ? `（自${whenZh}起${limit.to ? `，至${limit.to}` : ''}）` : ''}`],
-    CONDITIONED: [`${en(by)} adds conditions to this grant while it is in force${limit.on ? ` (from ${dateValue(limit.on, limit.onLast)}${limit.to ? ` to ${limit.to}` : ''})` : ''}`,
-      `${zh(by)}施行期间为该授权附加条件${limit.on ? `（自${whenZh}起${limit.to ? `，至${limit.to}` : ''}）` : ''}`],
+      `${zh(by)}于${whenZh}认定${zh(target)}无效${limit.retroactive ? '，自始无效' : ''}`,
+    ],
+    SUSPENDED: [
+      `${en(by)} suspends this grant while it is in force${limit.on ? ` (from ${dateValue(limit.on, limit.onLast)}${limit.to ? ` to ${limit.to}` : ''})` : ''}`,
+      `${zh(by)}施行期间暂停该授权${limit.on ? `（自${whenZh}起${limit.to ? `，至${limit.to}` : ''}）` : ''}`,
+    ],
+    CONDITIONED: [
+      `${en(by)} adds conditions to this grant while it is in force${limit.on ? ` (from ${dateValue(limit.on, limit.onLast)}${limit.to ? ` to ${limit.to}` : ''})` : ''}`,
+      `${zh(by)}施行期间为该授权附加条件${limit.on ? `（自${whenZh}起${limit.to ? `，至${limit.to}` : ''}）` : ''}`,
+    ],
   };
   const [text, textZh] = texts[limit.kind];
   return step(kind, by, text, textZh, described, evidence.length ? evidence : undefined);
@@ -311,7 +417,13 @@ export function uncertaintiesOf(limits: Limit[], successions: SuccessionRow[], a
 
 // ---------------------------------------------------------------- holders
 
-function holderOf(row: HoldingRow, context: ConditionContext | null | undefined, outcomes: Outcome[], described: Map<string, DescribedNode>, at: string): Holder {
+function holderOf(
+  row: HoldingRow,
+  context: ConditionContext | null | undefined,
+  outcomes: Outcome[],
+  described: Map<string, DescribedNode>,
+  at: string,
+): Holder {
   const body = refOf(described, row.bodyId, row.typeLevel ? 'BodyType' : 'Body');
   const chain: ChainStep[] = [];
   let note: string | null = null;
@@ -320,17 +432,31 @@ function holderOf(row: HoldingRow, context: ConditionContext | null | undefined,
   const grantPlace = refOf(described, row.grantPlaceId, 'Place');
 
   if (row.typeLevel) {
-    chain.push(step('BODY_TYPE', body,
-      `The rule names ${en(body)} within ${en(grantPlace)}; no body of this type is recorded in the case`,
-      `规则授予${zh(grantPlace)}范围内的${zh(body)}；本案未记录此类机构`, described, []));
+    chain.push(
+      step(
+        'BODY_TYPE',
+        body,
+        `The rule names ${en(body)} within ${en(grantPlace)}; no body of this type is recorded in the case`,
+        `规则授予${zh(grantPlace)}范围内的${zh(body)}；本案未记录此类机构`,
+        described,
+        [],
+      ),
+    );
     note = `The rule names ${en(body)}; no body of this type is recorded in the case`;
     noteZh = `规则授予${zh(body)}；本案未记录此类机构`;
   } else if (row.bodyTypeId) {
     const type = refOf(described, row.bodyTypeId, 'BodyType');
     const place = refOf(described, row.jurisdictionId ?? '', 'Place');
-    chain.push(step('BODY_TYPE', type,
-      `${en(body)} is one of the ${en(type)}, serving ${en(place)}`,
-      `${zh(body)}属于${zh(type)}，管辖${zh(place)}`, described, []));
+    chain.push(
+      step(
+        'BODY_TYPE',
+        type,
+        `${en(body)} is one of the ${en(type)}, serving ${en(place)}`,
+        `${zh(body)}属于${zh(type)}，管辖${zh(place)}`,
+        described,
+        [],
+      ),
+    );
     note = `As one of the ${en(type)}, serving ${en(place)}`;
     noteZh = `作为${zh(type)}（管辖${zh(place)}）`;
   }
@@ -340,10 +466,16 @@ function holderOf(row: HoldingRow, context: ConditionContext | null | undefined,
       const from = refOf(described, s.from, 'Body');
       const to = refOf(described, s.to, 'Body');
       const [how, howZh] = howOf(s.how);
-      chain.push(step('SUCCESSION', from,
-        `${en(from)} was ${how} ${en(to)} ${onDate(s.on, s.onLast)}`,
-        `${dateZh(s.on, s.onLast)}，${zh(from)}${howZh}${zh(to)}`, described,
-        citationEvidence(s.citations, s.unsourced, described)));
+      chain.push(
+        step(
+          'SUCCESSION',
+          from,
+          `${en(from)} was ${how} ${en(to)} ${onDate(s.on, s.onLast)}`,
+          `${dateZh(s.on, s.onLast)}，${zh(from)}${howZh}${zh(to)}`,
+          described,
+          citationEvidence(s.citations, s.unsourced, described),
+        ),
+      );
     }
     const first = row.successions[0];
     const named = refOf(described, first.from, 'Body');
@@ -351,20 +483,39 @@ function holderOf(row: HoldingRow, context: ConditionContext | null | undefined,
     note = `As successor of ${en(named)} (${how} ${onDate(first.on, first.onLast)}), which the grant names`;
     noteZh = `作为${zh(named)}的继任机构（${dateZh(first.on, first.onLast)}${howZh}${zh(refOf(described, first.to, 'Body'))}），授权原授予该机构`;
   }
-  chain.push(...lawSteps(
-    { id: row.grantId, modality: row.modality, note: row.note, powerId: row.powerId, placeId: row.grantPlaceId, basis: row.basis },
-    row.provision, row.instrument, row.higher, described,
-  ));
+  chain.push(
+    ...lawSteps(
+      { id: row.grantId, modality: row.modality, note: row.note, powerId: row.powerId, placeId: row.grantPlaceId, basis: row.basis },
+      row.provision,
+      row.instrument,
+      row.higher,
+      described,
+    ),
+  );
   if (row.delegation) {
     const d = row.delegation;
     const issuer = refOf(described, d.issuerId, 'Body');
     const instrument = refOf(described, row.instrument.id, 'Instrument');
     const theirs = refOf(described, d.grantId, 'Grant');
-    chain.push(step('DELEGATION', issuer,
-      `${en(issuer)}, which holds the power itself (${theirs.name ?? theirs.nameZh}), passed it down by issuing ${en(instrument)}`,
-      `${zh(issuer)}本身享有该权力（${zh(theirs)}），通过发布《${zh(instrument)}》将其下放`,
-      described, []));
-    chain.push(...lawSteps({ id: d.grantId, modality: d.modality, note: d.note, powerId: d.powerId, placeId: d.placeId, basis: d.basis }, d.provision, d.instrument, d.higher, described));
+    chain.push(
+      step(
+        'DELEGATION',
+        issuer,
+        `${en(issuer)}, which holds the power itself (${theirs.name ?? theirs.nameZh}), passed it down by issuing ${en(instrument)}`,
+        `${zh(issuer)}本身享有该权力（${zh(theirs)}），通过发布《${zh(instrument)}》将其下放`,
+        described,
+        [],
+      ),
+    );
+    chain.push(
+      ...lawSteps(
+        { id: d.grantId, modality: d.modality, note: d.note, powerId: d.powerId, placeId: d.placeId, basis: d.basis },
+        d.provision,
+        d.instrument,
+        d.higher,
+        described,
+      ),
+    );
     note = `Passed down by ${en(issuer)}, which holds the power itself, in ${en(provisionRef)}`;
     noteZh = `由本身享有该权力的${zh(issuer)}通过${zh(provisionRef)}下放`;
   }
@@ -379,7 +530,8 @@ function holderOf(row: HoldingRow, context: ConditionContext | null | undefined,
   }
   const conditions = [
     ...parseConditions(row.conditions, row.grantId).map((c) => conditionOf(c, 'GRANT', context, outcomes, described)),
-    ...limits.filter((l) => l.kind === 'CONDITIONED')
+    ...limits
+      .filter((l) => l.kind === 'CONDITIONED')
       .flatMap((l) => parseConditions(l.conditions, l.by).map((c) => conditionOf(c, 'RESTRICTION', context, outcomes, described))),
   ];
   const basis = weakest(chain.map((c) => c.basis));
@@ -409,12 +561,18 @@ function agentHolderOf(principal: Holder, agent: AgentRow, described: Map<string
   const body = refOf(described, agent.id, 'Body');
   const basis = basisOf(agent.basis);
   const words = basisWords(basis);
-  const relation = step('ACTS_FOR', body,
+  const relation = step(
+    'ACTS_FOR',
+    body,
     `${en(body)} acts for ${en(principal.body)}${words.en}; what it does is judged through that body`,
     `${words.zh}${zh(body)}代${zh(principal.body)}行事，其行为通过该机构判断`,
-    described, citationEvidence(agent.citations, agent.unsourced, described), basis);
+    described,
+    citationEvidence(agent.citations, agent.unsourced, described),
+    basis,
+  );
   const unsure: [string, string][] = [];
-  if (agent.covers === 1 && agent.from) unsure.push(uncertainSentence(['It began acting for that body', '代行关系开始'], agent.from, agent.fromLast, at));
+  if (agent.covers === 1 && agent.from)
+    unsure.push(uncertainSentence(['It began acting for that body', '代行关系开始'], agent.from, agent.fromLast, at));
   const chainBasis = weakest([basis, principal.basis]);
   const chainWords = basisWords(chainBasis);
   return {
@@ -461,7 +619,14 @@ function instrumentRowOf(instrument: { id: string; officialId: string | null }, 
   if (!law) return { ...instrument, from: null, to: null };
   const start = instrumentStart(law.instrument);
   const i = law.instrument as Record<string, string | null>;
-  return { ...instrument, effective: start.effective, from: start.on, fromLast: start.onLast, to: i.effectiveTo ?? null, toLast: i.effectiveToLast ?? null };
+  return {
+    ...instrument,
+    effective: start.effective,
+    from: start.on,
+    fromLast: start.onLast,
+    to: i.effectiveTo ?? null,
+    toLast: i.effectiveToLast ?? null,
+  };
 }
 
 /**
@@ -480,13 +645,19 @@ export function judgeRows(rows: HoldingRow[], at: string, reading: Reading): Hol
     const successions = row.successions.map((s) => ({ ...s, state: started(s.on, s.onLast, at) }));
     for (const s of successions) if (s.state < state) state = s.state;
     if (state === 0) continue;
-    const delegation = (row.delegations ?? []).find((d) =>
-      d.law && d.issuer && limitsState(grantLimits(d.law, at, reading)) === 2 && bodyState(d.issuer, at) === 2) ?? null;
+    const delegation =
+      (row.delegations ?? []).find((d) => d.law && d.issuer && limitsState(grantLimits(d.law, at, reading)) === 2 && bodyState(d.issuer, at) === 2) ??
+      null;
     const agents = (row.agents ?? [])
       .map((a) => ({ ...a, covers: coversState(a, at), exists: bodyState(a.body, at) }))
       .filter((a) => a.covers > 0 && a.exists > 0);
     kept.push({
-      ...row, limits, grantState, bodyState: state, successions, agents,
+      ...row,
+      limits,
+      grantState,
+      bodyState: state,
+      successions,
+      agents,
       via: delegation ? 'BY_DELEGATION' : row.via,
       delegation: delegation ? { ...delegation, instrument: instrumentRowOf(delegation.instrument, delegation.law) } : null,
       instrument: instrumentRowOf(row.instrument, row.law),
@@ -497,7 +668,10 @@ export function judgeRows(rows: HoldingRow[], at: string, reading: Reading): Hol
 }
 
 /** The raw holdings of whoCan.cypher; `capped` is true when the row cap was reached. */
-export async function holdingRows(db: Database, params: { power: string; place?: string | null; at: string; reading?: Reading | null }): Promise<{ rows: HoldingRow[]; capped: boolean }> {
+export async function holdingRows(
+  db: Database,
+  params: { power: string; place?: string | null; at: string; reading?: Reading | null },
+): Promise<{ rows: HoldingRow[]; capped: boolean }> {
   const rows = await runAnalysis<HoldingRow>(db, 'whoCan', { power: params.power, place: params.place ?? null, at: params.at, rowCap: ROW_CAP });
   return { rows: judgeRows(rows, params.at, params.reading ?? 'AS_IT_STOOD'), capped: rows.length >= ROW_CAP };
 }
@@ -515,7 +689,9 @@ export async function outcomesOf(db: Database, context: ConditionContext | null 
  * context rules them out. Bodies acting for a holder follow it (via ACTING_FOR).
  */
 export function holdersOf(
-  rows: HoldingRow[], context: ConditionContext | null | undefined, described: Map<string, DescribedNode>,
+  rows: HoldingRow[],
+  context: ConditionContext | null | undefined,
+  described: Map<string, DescribedNode>,
   options: { outcomes?: Outcome[]; at?: string } = {},
 ): { holders: Holder[]; excluded: Holder[] } {
   const seen = new Set<string>();
@@ -529,16 +705,21 @@ export function holdersOf(
     const holder = holderOf(row, context, options.outcomes ?? [], described, at);
     if (row.bodyState === 1 && !holder.dateUncertain) {
       const b = row.body;
-      const [text, textZh] = b?.validFrom && started(b.validFrom, b.validFromLast, at) === 1
-        ? uncertainSentence(['The body was set up', '该机构设立'], b.validFrom, b.validFromLast, at)
-        : b?.validTo ? uncertainSentence(['The body ceased to exist', '该机构撤销'], b.validTo, b.validToLast, at)
-          : uncertainSentence(['The body was succeeded', '该机构被承继'], b?.successions?.[0]?.on ?? at, b?.successions?.[0]?.onLast, at);
+      const [text, textZh] =
+        b?.validFrom && started(b.validFrom, b.validFromLast, at) === 1
+          ? uncertainSentence(['The body was set up', '该机构设立'], b.validFrom, b.validFromLast, at)
+          : b?.validTo
+            ? uncertainSentence(['The body ceased to exist', '该机构撤销'], b.validTo, b.validToLast, at)
+            : uncertainSentence(['The body was succeeded', '该机构被承继'], b?.successions?.[0]?.on ?? at, b?.successions?.[0]?.onLast, at);
       Object.assign(holder, { dateUncertain: true, uncertainty: text, uncertaintyZh: textZh });
     }
     // The law is honoured: a grant whose condition the caller's case does not meet confers nothing here
     // — unless the condition comes only from a restriction that may or may not be in force yet (uncertain).
-    const unsure = new Set((row.limits ?? []).filter((l) => l.kind === 'CONDITIONED' && l.active === 1)
-      .flatMap((l) => parseConditions(l.conditions, l.by).map((c) => c.id)));
+    const unsure = new Set(
+      (row.limits ?? [])
+        .filter((l) => l.kind === 'CONDITIONED' && l.active === 1)
+        .flatMap((l) => parseConditions(l.conditions, l.by).map((c) => c.id)),
+    );
     const out = holder.conditions.some((c) => c.status === 'NOT_MET' && !(c.from === 'RESTRICTION' && unsure.has(c.id)));
     (out ? excluded : holders).push(holder);
     for (const agent of row.agents ?? []) {

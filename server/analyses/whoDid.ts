@@ -55,13 +55,20 @@ export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDid
   const place = params.place ? requireNode(asked, 'Place', params.place) : null;
 
   const rows = await runAnalysis<ActionRow>(db, 'whoDid', {
-    power: params.power, place: params.place ?? null, from: params.from ?? null, to: params.to ?? null, rowCap: ROW_CAP,
+    power: params.power,
+    place: params.place ?? null,
+    from: params.from ?? null,
+    to: params.to ?? null,
+    rowCap: ROW_CAP,
   });
   const shown = rows.slice(0, limit);
   const ids = shown.flatMap((r) => [
-    r.id, r.placeId, ...r.powerIds,
+    r.id,
+    r.placeId,
+    ...r.powerIds,
     ...r.actors.flatMap((a) => [
-      a.id, ...citationSourceIds(a.citations),
+      a.id,
+      ...citationSourceIds(a.citations),
       ...(a.through ? [a.through.bodyId, ...citationSourceIds(a.through.citations)] : []),
     ]),
   ]);

@@ -63,7 +63,7 @@ export function referencesOf(item: Record<string, unknown>, relation: RelationSp
       for (const key of Object.keys(relation.properties ?? {})) {
         if (entry[key] !== undefined && entry[key] !== null) properties[key] = entry[key];
       }
-      const evidence = Array.isArray(entry.evidence) ? entry.evidence.filter(isObject) as unknown as Citation[] : [];
+      const evidence = Array.isArray(entry.evidence) ? (entry.evidence.filter(isObject) as unknown as Citation[]) : [];
       refs.push({ id: entry.id, properties, evidence, unsourced: entry.unsourced === true, at });
     }
   }

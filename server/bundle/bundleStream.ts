@@ -20,7 +20,12 @@ export const isStreamedFile = (file: string) => /\.(ndjson|jsonl)$/i.test(file);
 export async function openBundleFile(file: string): Promise<BundleStream> {
   if (!isStreamedFile(file)) {
     const whole = await readBundleFile(file);
-    return { file, parts: async function* () { yield whole; } };
+    return {
+      file,
+      parts: async function* () {
+        yield whole;
+      },
+    };
   }
   await access(file);
   return { file, parts: () => ndjsonParts(file) };
@@ -28,7 +33,12 @@ export async function openBundleFile(file: string): Promise<BundleStream> {
 
 /** One part of a bundle that is already in memory. */
 export function streamOf(bundle: ParsedBundle): BundleStream {
-  return { file: bundle.file, parts: async function* () { yield bundle; } };
+  return {
+    file: bundle.file,
+    parts: async function* () {
+      yield bundle;
+    },
+  };
 }
 
 function lineProblem(file: string, line: number, message: string, code: Problem['code'] = 'PARSE_ERROR'): Problem {
@@ -48,10 +58,19 @@ async function* ndjsonParts(file: string): AsyncGenerator<ParsedBundle> {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      problems.push(lineProblem(file, at, `Line ${at} is not valid JSON: ${(error as Error).message}. Each line of an NDJSON bundle is one JSON object.`));
+      problems.push(
+        lineProblem(file, at, `Line ${at} is not valid JSON: ${(error as Error).message}. Each line of an NDJSON bundle is one JSON object.`),
+      );
     }
     if (!problems.length && (typeof data !== 'object' || data === null || Array.isArray(data))) {
-      problems.push(lineProblem(file, at, `Line ${at} must be a JSON object: the header ({"format", "case"}) first, then maps of lists such as {"actions": [...]}.`, 'WRONG_TYPE'));
+      problems.push(
+        lineProblem(
+          file,
+          at,
+          `Line ${at} must be a JSON object: the header ({"format", "case"}) first, then maps of lists such as {"actions": [...]}.`,
+          'WRONG_TYPE',
+        ),
+      );
     }
     const fields = (data ?? {}) as Record<string, unknown>;
     if (!header) {
@@ -60,9 +79,23 @@ async function* ndjsonParts(file: string): AsyncGenerator<ParsedBundle> {
       continue;
     }
     for (const key of ['format', 'case']) {
-      if (key in fields) problems.push(lineProblem(file, at, `Line ${at} repeats "${key}", which belongs on the first line only; later lines hold lists such as {"actions": [...]}.`, 'BAD_FORMAT'));
+      if (key in fields)
+        problems.push(
+          lineProblem(
+            file,
+            at,
+            `Line ${at} repeats "${key}", which belongs on the first line only; later lines hold lists such as {"actions": [...]}.`,
+            'BAD_FORMAT',
+          ),
+        );
     }
     yield { file, data: problems.length ? undefined : { ...fields, ...header }, problems, lineOf: () => at };
   }
-  if (!header) yield { file, data: undefined, problems: [lineProblem(file, 0, 'The bundle is empty: its first line must be {"format": "quanze-bundle/1", "case": {...}}.', 'MISSING_FIELD')], lineOf: () => 0 };
+  if (!header)
+    yield {
+      file,
+      data: undefined,
+      problems: [lineProblem(file, 0, 'The bundle is empty: its first line must be {"format": "quanze-bundle/1", "case": {...}}.', 'MISSING_FIELD')],
+      lineOf: () => 0,
+    };
 }

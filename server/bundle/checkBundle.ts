@@ -19,7 +19,12 @@ export interface CheckResult {
  * Empties `scratch`, imports `needs` (bundles the case points into, in order) and the
  * bundle, then asks every expectation of the bundle.
  */
-export async function checkBundle(scratch: Database, bundle: ParsedBundle, needs: ParsedBundle[] = [], log: (line: string) => void = () => {}): Promise<CheckResult> {
+export async function checkBundle(
+  scratch: Database,
+  bundle: ParsedBundle,
+  needs: ParsedBundle[] = [],
+  log: (line: string) => void = () => {},
+): Promise<CheckResult> {
   await scratch.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
   log('Scratch database emptied.');
   for (const needed of needs) {

@@ -69,7 +69,14 @@ export function bundleConditions(items: BundleItem[]): BundleCondition[] {
       entriesOf(item.conditions, [...at, 'conditions']).forEach(([value, where], i) => {
         if (!isMap(value)) return;
         const written = typeof value.id === 'string';
-        conditions.push({ id: written ? value.id as string : defaultConditionId(item.id as string, i + 1), written, kind: value.kind, grantId: item.id as string, value, at: where });
+        conditions.push({
+          id: written ? (value.id as string) : defaultConditionId(item.id as string, i + 1),
+          written,
+          kind: value.kind,
+          grantId: item.id as string,
+          value,
+          at: where,
+        });
       });
     }
     if (spec.label === 'Provision') {
@@ -81,7 +88,15 @@ export function bundleConditions(items: BundleItem[]): BundleCondition[] {
           if (!isMap(value)) continue;
           n += 1;
           const written = typeof value.id === 'string';
-          conditions.push({ id: written ? value.id as string : defaultConditionId(item.id as string, n), written, kind: value.kind, grantId: ref.id, provisionId: item.id as string, value, at: where });
+          conditions.push({
+            id: written ? (value.id as string) : defaultConditionId(item.id as string, n),
+            written,
+            kind: value.kind,
+            grantId: ref.id,
+            provisionId: item.id as string,
+            value,
+            at: where,
+          });
         }
       }
     }
@@ -120,7 +135,11 @@ function unknownFields(value: Record<string, unknown>, known: readonly string[],
 function kindProblem(kind: unknown, at: Segments, report: Report): boolean {
   if (typeof kind === 'string' && (CONDITION_KINDS as readonly string[]).includes(kind)) return false;
   const guess = typeof kind === 'string' ? closest(kind, CONDITION_KINDS) : undefined;
-  report([...at, 'kind'], 'BAD_ENUM', `kind is ${typeof kind === 'string' ? `"${kind}"` : describe(kind)}, which is not one of ${CONDITION_KINDS.join(', ')}.${guess ? ` Did you mean ${guess}?` : ''}`);
+  report(
+    [...at, 'kind'],
+    'BAD_ENUM',
+    `kind is ${typeof kind === 'string' ? `"${kind}"` : describe(kind)}, which is not one of ${CONDITION_KINDS.join(', ')}.${guess ? ` Did you mean ${guess}?` : ''}`,
+  );
   return true;
 }
 
@@ -150,16 +169,23 @@ function checkConditionShapes(items: BundleItem[], report: Report) {
           continue;
         }
         unknownFields(value, CONDITION_FIELDS, 'A condition', where, report);
-        if (value.kind === undefined) report([...where, 'kind'], 'MISSING_FIELD', `This condition has no kind, which is required: one of ${CONDITION_KINDS.join(', ')}.`, where);
+        if (value.kind === undefined)
+          report([...where, 'kind'], 'MISSING_FIELD', `This condition has no kind, which is required: one of ${CONDITION_KINDS.join(', ')}.`, where);
         else kindProblem(value.kind, where, report);
         for (const key of ['id', 'param', 'body', 'description', 'descriptionZh']) {
-          if (value[key] !== undefined && (typeof value[key] !== 'string' || value[key] === '')) report([...where, key], 'WRONG_TYPE', `${key} must be text, not ${describe(value[key])}.`);
+          if (value[key] !== undefined && (typeof value[key] !== 'string' || value[key] === ''))
+            report([...where, key], 'WRONG_TYPE', `${key} must be text, not ${describe(value[key])}.`);
         }
         for (const key of ['min', 'max']) {
-          if (value[key] !== undefined && typeof value[key] !== 'number') report([...where, key], 'WRONG_TYPE', `${key} must be a number, not ${describe(value[key])}.`);
+          if (value[key] !== undefined && typeof value[key] !== 'number')
+            report([...where, key], 'WRONG_TYPE', `${key} must be a number, not ${describe(value[key])}.`);
         }
         if (value.kind === 'THRESHOLD' && (typeof value.param !== 'string' || (value.min === undefined && value.max === undefined))) {
-          report(where, 'MISSING_FIELD', 'A THRESHOLD condition needs param (what is counted, e.g. votesFor) and min or max (the bounds, inclusive).');
+          report(
+            where,
+            'MISSING_FIELD',
+            'A THRESHOLD condition needs param (what is counted, e.g. votesFor) and min or max (the bounds, inclusive).',
+          );
         }
         if (typeof value.min === 'number' && typeof value.max === 'number' && value.min > value.max) {
           report([...where, 'max'], 'WRONG_TYPE', `max (${value.max}) is below min (${value.min}): no value could meet this condition.`);
@@ -175,37 +201,62 @@ function checkConditionIds(conditions: BundleCondition[], labels: Map<string, { 
     if (c.written) {
       if (typeof c.value.id !== 'string' || c.value.id === '') continue; // reported as WRONG_TYPE
       if (!new RegExp(ID_PATTERN).test(c.id)) {
-        report([...c.at, 'id'], 'BAD_ID', `id "${c.id}" is not a valid id: use lowercase letters and digits in words joined by dots or hyphens (e.g. senate-consent).`);
+        report(
+          [...c.at, 'id'],
+          'BAD_ID',
+          `id "${c.id}" is not a valid id: use lowercase letters and digits in words joined by dots or hyphens (e.g. senate-consent).`,
+        );
         continue;
       }
       const node = labels.get(c.id);
       if (node) {
-        report([...c.at, 'id'], 'DUPLICATE_ID', `The condition id "${c.id}" is already the id of ${pathText(node.at)} (a ${node.label}); ids must be unique across the bundle.`);
+        report(
+          [...c.at, 'id'],
+          'DUPLICATE_ID',
+          `The condition id "${c.id}" is already the id of ${pathText(node.at)} (a ${node.label}); ids must be unique across the bundle.`,
+        );
         continue;
       }
     }
     const earlier = first.get(c.id);
     if (earlier) {
-      report(c.written ? [...c.at, 'id'] : c.at, 'DUPLICATE_ID', `The condition id "${c.id}" is already used by ${pathText(earlier.at)}; condition ids must be unique across the bundle.`);
+      report(
+        c.written ? [...c.at, 'id'] : c.at,
+        'DUPLICATE_ID',
+        `The condition id "${c.id}" is already used by ${pathText(earlier.at)}; condition ids must be unique across the bundle.`,
+      );
     } else {
       first.set(c.id, c);
     }
   }
 }
 
-function checkConditionBody(c: BundleCondition, labels: Map<string, { label: string; at: Segments }>, existing: ExistingIds | undefined, report: Report) {
+function checkConditionBody(
+  c: BundleCondition,
+  labels: Map<string, { label: string; at: Segments }>,
+  existing: ExistingIds | undefined,
+  report: Report,
+) {
   const body = c.value.body;
   if (typeof body !== 'string' || body === '') return;
   const here = labels.get(body);
   if (here?.label === 'Body' || existing?.get('Body')?.has(body)) return;
   const at = [...c.at, 'body'];
   if (here) {
-    report(at, 'WRONG_TARGET_TYPE', `body points at "${body}", which is a ${here.label}; a condition's body must be a Body (whose consent or approval is needed).`);
+    report(
+      at,
+      'WRONG_TARGET_TYPE',
+      `body points at "${body}", which is a ${here.label}; a condition's body must be a Body (whose consent or approval is needed).`,
+    );
     return;
   }
   const bodies = [...labels].filter(([, v]) => v.label === 'Body').map(([id]) => id);
   const guess = closest(body, bodies);
-  report(at, 'DANGLING_REFERENCE', `body points at "${body}", but no Body has that id in this bundle${existing ? ' or the database' : ''}.${guess ? ` Did you mean ${guess}?` : ''}`);
+  report(
+    at,
+    'DANGLING_REFERENCE',
+    `body points at "${body}", but no Body has that id in this bundle${existing ? ' or the database' : ''}.${guess ? ` Did you mean ${guess}?` : ''}`,
+  );
 }
 
 // ---------------------------------------------------------------- outcomes
@@ -236,8 +287,12 @@ function exercisedOf(item: Record<string, unknown>): string[] {
 }
 
 function checkOutcomes(
-  { item, at }: BundleItem, conditions: BundleCondition[], grantPower: Map<string, string>,
-  family: (power: string) => Set<string>, labels: Map<string, { label: string; at: Segments }>, report: Report,
+  { item, at }: BundleItem,
+  conditions: BundleCondition[],
+  grantPower: Map<string, string>,
+  family: (power: string) => Set<string>,
+  labels: Map<string, { label: string; at: Segments }>,
+  report: Report,
 ) {
   if (item.conditionsMet === undefined || item.conditionsMet === null) return;
   const exercised = exercisedOf(item);
@@ -247,20 +302,32 @@ function checkOutcomes(
   const byId = new Map(conditions.map((c) => [c.id, c]));
   for (const [outcome, where] of entriesOf(item.conditionsMet, [...at, 'conditionsMet'])) {
     if (!isMap(outcome)) {
-      report(where, 'WRONG_TYPE', `An outcome must be a map such as { condition: CONDITION_ID, met: false, note: ..., evidence: [...] }, not ${describe(outcome)}.`);
+      report(
+        where,
+        'WRONG_TYPE',
+        `An outcome must be a map such as { condition: CONDITION_ID, met: false, note: ..., evidence: [...] }, not ${describe(outcome)}.`,
+      );
       continue;
     }
     unknownFields(outcome, OUTCOME_FIELDS, 'An outcome', where, report);
     if (!('met' in outcome)) {
-      report([...where, 'met'], 'MISSING_FIELD', 'This outcome has no met, which is required: true (the condition was met), false (it was not) or null (not known).', where);
+      report(
+        [...where, 'met'],
+        'MISSING_FIELD',
+        'This outcome has no met, which is required: true (the condition was met), false (it was not) or null (not known).',
+        where,
+      );
     } else if (outcome.met !== true && outcome.met !== false && outcome.met !== null) {
       report([...where, 'met'], 'WRONG_TYPE', `met must be true, false or null (not known), not ${describe(outcome.met)}.`);
     }
     for (const key of ['note', 'noteZh']) {
-      if (outcome[key] !== undefined && (typeof outcome[key] !== 'string' || outcome[key] === '')) report([...where, key], 'WRONG_TYPE', `${key} must be text, not ${describe(outcome[key])}.`);
+      if (outcome[key] !== undefined && (typeof outcome[key] !== 'string' || outcome[key] === ''))
+        report([...where, key], 'WRONG_TYPE', `${key} must be text, not ${describe(outcome[key])}.`);
     }
     const ids = [...new Set(applicable.map((c) => c.id))];
-    const listed = ids.length ? `The conditions of the grants it could rest on are ${ids.join(', ')}.` : `No grant of ${powersText} in this bundle has a condition.`;
+    const listed = ids.length
+      ? `The conditions of the grants it could rest on are ${ids.join(', ')}.`
+      : `No grant of ${powersText} in this bundle has a condition.`;
     const badKind = outcome.kind !== undefined && kindProblem(outcome.kind, where, report);
     if (outcome.condition === undefined && outcome.kind === undefined) {
       report(where, 'MISSING_FIELD', `This outcome names no condition: write condition: CONDITION_ID. ${listed}`);
@@ -271,16 +338,32 @@ function checkOutcomes(
         report([...where, 'condition'], 'WRONG_TYPE', `condition must be a condition id, not ${describe(id)}.`);
       } else if (!condition) {
         const guess = closest(id, [...byId.keys()]);
-        report([...where, 'condition'], 'DANGLING_REFERENCE', `condition is "${id}", but no condition has that id in this bundle.${guess ? ` Did you mean ${guess}?` : ''} ${listed}`);
+        report(
+          [...where, 'condition'],
+          'DANGLING_REFERENCE',
+          `condition is "${id}", but no condition has that id in this bundle.${guess ? ` Did you mean ${guess}?` : ''} ${listed}`,
+        );
       } else if (!applicable.includes(condition)) {
         const power = grantPower.get(condition.grantId);
-        report([...where, 'condition'], 'UNRELATED_CONDITION', `condition "${id}" belongs to grant ${condition.grantId}${power ? ` (of ${power})` : ''}, but this action exercised ${powersText}: an outcome can only be about a condition of a grant of the power exercised, or of a broader or narrower one. ${listed}`);
+        report(
+          [...where, 'condition'],
+          'UNRELATED_CONDITION',
+          `condition "${id}" belongs to grant ${condition.grantId}${power ? ` (of ${power})` : ''}, but this action exercised ${powersText}: an outcome can only be about a condition of a grant of the power exercised, or of a broader or narrower one. ${listed}`,
+        );
       } else if (typeof outcome.kind === 'string' && !badKind && outcome.kind !== condition.kind) {
-        report([...where, 'kind'], 'BAD_ENUM', `kind is ${outcome.kind}, but condition "${id}" is a ${String(condition.kind)} condition: remove kind (the condition says it) or correct it.`);
+        report(
+          [...where, 'kind'],
+          'BAD_ENUM',
+          `kind is ${outcome.kind}, but condition "${id}" is a ${String(condition.kind)} condition: remove kind (the condition says it) or correct it.`,
+        );
       }
     } else if (typeof outcome.kind === 'string' && !badKind && !applicable.some((c) => c.kind === outcome.kind)) {
       const kinds = [...new Set(applicable.map((c) => String(c.kind)))].filter((k) => (CONDITION_KINDS as readonly string[]).includes(k));
-      report([...where, 'kind'], 'UNRELATED_CONDITION', `kind is ${outcome.kind}, but no grant of ${powersText} (or of a broader or narrower power) in this bundle has a ${outcome.kind} condition${kinds.length ? `; they have ${kinds.join(', ')}` : ''}. Name the condition instead: condition: CONDITION_ID. ${listed}`);
+      report(
+        [...where, 'kind'],
+        'UNRELATED_CONDITION',
+        `kind is ${outcome.kind}, but no grant of ${powersText} (or of a broader or narrower power) in this bundle has a ${outcome.kind} condition${kinds.length ? `; they have ${kinds.join(', ')}` : ''}. Name the condition instead: condition: CONDITION_ID. ${listed}`,
+      );
     }
     checkOutcomeEvidence(outcome.evidence, [...where, 'evidence'], labels, report);
   }
@@ -307,11 +390,20 @@ function checkOutcomeEvidence(evidence: unknown, at: Segments, labels: Map<strin
     if (typeof source !== 'string') {
       report([...where, 'source'], 'MISSING_FIELD', 'This citation has no source, which is required: the id of a Source in this bundle.', where);
     } else if (!labels.has(source)) {
-      report([...where, 'source'], 'UNKNOWN_SOURCE', `The citation names source "${source}", which this bundle does not define: add it under sources.`);
+      report(
+        [...where, 'source'],
+        'UNKNOWN_SOURCE',
+        `The citation names source "${source}", which this bundle does not define: add it under sources.`,
+      );
     } else if (labels.get(source)!.label !== 'Source') {
       report([...where, 'source'], 'UNKNOWN_SOURCE', `The citation names "${source}", which is a ${labels.get(source)!.label}, not a Source.`);
     }
     const quoted = ['quote', 'quoteZh'].some((k) => typeof citation[k] === 'string' && citation[k] !== '');
-    if (!quoted) report(where, 'CITATION_WITHOUT_QUOTE', `This citation of "${String(source)}" quotes nothing: add quoteZh (the passage in Chinese, verbatim) or quote (in English).`);
+    if (!quoted)
+      report(
+        where,
+        'CITATION_WITHOUT_QUOTE',
+        `This citation of "${String(source)}" quotes nothing: add quoteZh (the passage in Chinese, verbatim) or quote (in English).`,
+      );
   });
 }

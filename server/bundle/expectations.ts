@@ -32,7 +32,12 @@ export type Reading = 'AS_IT_STOOD' | 'AS_LATER_HELD';
 const READINGS: readonly Reading[] = ['AS_IT_STOOD', 'AS_LATER_HELD'];
 const VERDICTS = ['HOLDS', 'CONDITIONAL', 'DOES_NOT_HOLD', 'UNKNOWN'];
 
-interface Asked { at: string; place?: string; reading?: Reading; context?: ConditionContext }
+interface Asked {
+  at: string;
+  place?: string;
+  reading?: Reading;
+  context?: ConditionContext;
+}
 
 export type Expectation = { index: number; note?: string } & (
   | { question: 'whoCan'; ask: Asked & { power: string }; holders: string[]; notHolders: string[] }
@@ -50,7 +55,11 @@ const ANSWERS: Record<Question, string[]> = {
 };
 /** What each question's fields must point at; holders and subjects may be persons answered through their offices. */
 const TARGETS: Record<string, string[]> = {
-  power: ['Power'], place: ['Place'], body: ['Body', 'Person'], holders: ['Body', 'Person'], notHolders: ['Body', 'Person'],
+  power: ['Power'],
+  place: ['Place'],
+  body: ['Body', 'Person'],
+  holders: ['Body', 'Person'],
+  notHolders: ['Body', 'Person'],
 };
 
 function isMap(value: unknown): value is Record<string, unknown> {
@@ -72,7 +81,7 @@ function describe(value: unknown): string {
 }
 
 const schemaFields = (key: string): string[] => {
-  const properties = (expectationSchema().properties as Record<string, { properties?: Record<string, unknown> }>);
+  const properties = expectationSchema().properties as Record<string, { properties?: Record<string, unknown> }>;
   return key ? Object.keys(properties[key]?.properties ?? {}) : Object.keys(properties);
 };
 
@@ -107,26 +116,42 @@ function checkExpectation(entry: unknown, at: Segments, labelsOf: (id: string) =
   for (const key of Object.keys(entry)) {
     if (fields.includes(key)) continue;
     const guess = closest(key, fields);
-    report([...at, key], 'UNKNOWN_FIELD', `An expected answer has no field ${key}. ${guess ? `Did you mean ${guess}?` : `Its fields are ${fields.join(', ')}.`}`);
+    report(
+      [...at, key],
+      'UNKNOWN_FIELD',
+      `An expected answer has no field ${key}. ${guess ? `Did you mean ${guess}?` : `Its fields are ${fields.join(', ')}.`}`,
+    );
   }
   const asked = QUESTIONS.filter((q) => entry[q] !== undefined);
   if (asked.length !== 1) {
-    report(at, 'MISSING_FIELD', asked.length
-      ? `This expected answer asks ${asked.join(' and ')}: ask one question per item (whoCan, explain or findings).`
-      : 'This expected answer asks nothing: write whoCan: { power, place, at }, explain: { body, power, at } or findings: { about }.');
+    report(
+      at,
+      'MISSING_FIELD',
+      asked.length
+        ? `This expected answer asks ${asked.join(' and ')}: ask one question per item (whoCan, explain or findings).`
+        : 'This expected answer asks nothing: write whoCan: { power, place, at }, explain: { body, power, at } or findings: { about }.',
+    );
     return;
   }
   const question = asked[0];
   const ask = entry[question];
   if (!isMap(ask)) {
-    report([...at, question], 'WRONG_TYPE', `${question} must be a map of what is asked, such as ${question === 'findings' ? '{ about: ACTION_ID }' : '{ power: POWER_ID, at: 2020-01-31 }'}, not ${describe(ask)}.`);
+    report(
+      [...at, question],
+      'WRONG_TYPE',
+      `${question} must be a map of what is asked, such as ${question === 'findings' ? '{ about: ACTION_ID }' : '{ power: POWER_ID, at: 2020-01-31 }'}, not ${describe(ask)}.`,
+    );
     return;
   }
   const askFields = schemaFields(question);
   for (const key of Object.keys(ask)) {
     if (askFields.includes(key)) continue;
     const guess = closest(key, askFields);
-    report([...at, question, key], 'UNKNOWN_FIELD', `${question} takes no field ${key}. ${guess ? `Did you mean ${guess}?` : `It takes ${askFields.join(', ')}.`}`);
+    report(
+      [...at, question, key],
+      'UNKNOWN_FIELD',
+      `${question} takes no field ${key}. ${guess ? `Did you mean ${guess}?` : `It takes ${askFields.join(', ')}.`}`,
+    );
   }
   const required = question === 'findings' ? ['about'] : question === 'explain' ? ['body', 'power', 'at'] : ['power', 'at'];
   for (const key of required) {
@@ -141,17 +166,27 @@ function checkExpectation(entry: unknown, at: Segments, labelsOf: (id: string) =
     }
     checkTarget(id, key, [...at, question, key], labelsOf, known, report);
   }
-  if (ask.at !== undefined && !isRealDate(ask.at)) report([...at, question, 'at'], 'BAD_DATE', `at is ${describe(ask.at)}, which is not a real calendar date written YYYY-MM-DD.`);
+  if (ask.at !== undefined && !isRealDate(ask.at))
+    report([...at, question, 'at'], 'BAD_DATE', `at is ${describe(ask.at)}, which is not a real calendar date written YYYY-MM-DD.`);
   if (ask.reading !== undefined && !READINGS.includes(ask.reading as Reading)) {
     report([...at, question, 'reading'], 'BAD_ENUM', `reading is ${describe(ask.reading)}, which is not one of ${READINGS.join(', ')}.`);
   }
-  if (ask.context !== undefined && !isMap(ask.context)) report([...at, question, 'context'], 'WRONG_TYPE', `context must be a map of facts (votesFor: 298, consents: [BODY_ID], action: ACTION_ID), not ${describe(ask.context)}.`);
+  if (ask.context !== undefined && !isMap(ask.context))
+    report(
+      [...at, question, 'context'],
+      'WRONG_TYPE',
+      `context must be a map of facts (votesFor: 298, consents: [BODY_ID], action: ACTION_ID), not ${describe(ask.context)}.`,
+    );
 
   const answers = ANSWERS[question];
   const stated = Object.keys(entry).filter((k) => Object.values(ANSWERS).flat().includes(k));
   for (const key of stated.filter((k) => !answers.includes(k))) {
     const owner = QUESTIONS.find((q) => ANSWERS[q].includes(key))!;
-    report([...at, key], 'UNKNOWN_FIELD', `${key} is an answer to ${owner}, not to ${question}: ${question === 'explain' ? 'an' : 'a'} ${question} expectation states ${answers.join(', ')}.`);
+    report(
+      [...at, key],
+      'UNKNOWN_FIELD',
+      `${key} is an answer to ${owner}, not to ${question}: ${question === 'explain' ? 'an' : 'a'} ${question} expectation states ${answers.join(', ')}.`,
+    );
   }
   if (!stated.some((k) => answers.includes(k))) {
     report(at, 'MISSING_FIELD', `This expected answer asks ${question} but states no answer: write ${answers.join(' or ')}.`);
@@ -169,21 +204,34 @@ function checkExpectation(entry: unknown, at: Segments, labelsOf: (id: string) =
     const list = entry[key];
     if (list === undefined) continue;
     if (!Array.isArray(list) || !list.length || list.some((v) => typeof v !== 'string')) {
-      report([...at, key], 'WRONG_TYPE', `${key} must be a list of kinds of finding (${GAP_KINDS.slice(0, 3).join(', ')}, ...), not ${describe(list)}.`);
+      report(
+        [...at, key],
+        'WRONG_TYPE',
+        `${key} must be a list of kinds of finding (${GAP_KINDS.slice(0, 3).join(', ')}, ...), not ${describe(list)}.`,
+      );
       continue;
     }
     list.forEach((kind, j) => {
       if ((GAP_KINDS as readonly string[]).includes(kind as string)) return;
       const guess = closest(kind as string, GAP_KINDS);
-      report([...at, key, j], 'BAD_ENUM', `"${kind}" is not a kind of finding.${guess ? ` Did you mean ${guess}?` : ''} The kinds are ${GAP_KINDS.join(', ')}.`);
+      report(
+        [...at, key, j],
+        'BAD_ENUM',
+        `"${kind}" is not a kind of finding.${guess ? ` Did you mean ${guess}?` : ''} The kinds are ${GAP_KINDS.join(', ')}.`,
+      );
     });
   }
   if (entry.verdict !== undefined && !VERDICTS.includes(entry.verdict as string)) {
     const guess = typeof entry.verdict === 'string' ? closest(entry.verdict, VERDICTS) : undefined;
-    report([...at, 'verdict'], 'BAD_ENUM', `verdict is ${describe(entry.verdict)}, which is not one of ${VERDICTS.join(', ')}.${guess ? ` Did you mean ${guess}?` : ''}`);
+    report(
+      [...at, 'verdict'],
+      'BAD_ENUM',
+      `verdict is ${describe(entry.verdict)}, which is not one of ${VERDICTS.join(', ')}.${guess ? ` Did you mean ${guess}?` : ''}`,
+    );
   }
   for (const key of ['missingLink', 'via', 'note']) {
-    if (entry[key] !== undefined && (typeof entry[key] !== 'string' || entry[key] === '')) report([...at, key], 'WRONG_TYPE', `${key} must be text, not ${describe(entry[key])}.`);
+    if (entry[key] !== undefined && (typeof entry[key] !== 'string' || entry[key] === ''))
+      report([...at, key], 'WRONG_TYPE', `${key} must be text, not ${describe(entry[key])}.`);
   }
 }
 
@@ -203,11 +251,26 @@ export function expectationsOf(data: unknown): Expectation[] {
   if (!isMap(data) || !Array.isArray(data.expect)) return [];
   return data.expect.filter(isMap).map((entry, index) => {
     const note = typeof entry.note === 'string' ? entry.note : undefined;
-    const list = (key: string) => (Array.isArray(entry[key]) ? entry[key] as string[] : []);
-    if (entry.whoCan) return { index, note, question: 'whoCan', ask: entry.whoCan as Expectation['ask'] & { power: string; at: string }, holders: list('holders'), notHolders: list('notHolders') };
+    const list = (key: string) => (Array.isArray(entry[key]) ? (entry[key] as string[]) : []);
+    if (entry.whoCan)
+      return {
+        index,
+        note,
+        question: 'whoCan',
+        ask: entry.whoCan as Expectation['ask'] & { power: string; at: string },
+        holders: list('holders'),
+        notHolders: list('notHolders'),
+      };
     if (entry.explain) {
-      return { index, note, question: 'explain', ask: entry.explain as Asked & { body: string; power: string },
-        verdict: entry.verdict as string | undefined, missingLink: entry.missingLink as string | undefined, via: entry.via as string | undefined };
+      return {
+        index,
+        note,
+        question: 'explain',
+        ask: entry.explain as Asked & { body: string; power: string },
+        verdict: entry.verdict as string | undefined,
+        missingLink: entry.missingLink as string | undefined,
+        via: entry.via as string | undefined,
+      };
     }
     return { index, note, question: 'findings', ask: entry.findings as { about: string }, include: list('include'), exclude: list('exclude') };
   });
@@ -232,7 +295,9 @@ function askedText(ask: Asked): string {
     ask.at ? `on ${ask.at}` : '',
     ask.reading && ask.reading !== 'AS_IT_STOOD' ? `(${ask.reading})` : '',
     ask.context ? `with context ${JSON.stringify(ask.context)}` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Options the analyses take beyond their current parameters (a reading), passed through as written. */
@@ -247,7 +312,10 @@ export async function runExpectations(db: Database, caseId: string, expectations
     const key = `${ask.at ?? ''}|${ask.reading ?? ''}`;
     if (!findingsCache.has(key)) {
       const question: GapsQuestion = withOptions({ case: caseId, at: ask.at ?? null, limit: 100_000 }, ask);
-      findingsCache.set(key, gaps(db, question).then((answer) => answer.findings));
+      findingsCache.set(
+        key,
+        gaps(db, question).then((answer) => answer.findings),
+      );
     }
     return findingsCache.get(key)!;
   };
@@ -257,16 +325,28 @@ export async function runExpectations(db: Database, caseId: string, expectations
       results.push(await askOne(db, e, findingsOf));
     } catch (error) {
       // A question the analysis cannot answer fails that expectation; the others are still asked.
-      results.push({ expectation: e, passed: false, question: `${e.question} ${JSON.stringify(e.ask)}`, expected: 'an answer',
-        actual: `the analysis failed: ${(error as Error).message.split('\n')[0]}` });
+      results.push({
+        expectation: e,
+        passed: false,
+        question: `${e.question} ${JSON.stringify(e.ask)}`,
+        expected: 'an answer',
+        actual: `the analysis failed: ${(error as Error).message.split('\n')[0]}`,
+      });
     }
   }
   return results;
 }
 
-async function askOne(db: Database, e: Expectation, findingsOf: (ask: { at?: string; reading?: Reading }) => Promise<Finding[]>): Promise<ExpectationResult> {
+async function askOne(
+  db: Database,
+  e: Expectation,
+  findingsOf: (ask: { at?: string; reading?: Reading }) => Promise<Finding[]>,
+): Promise<ExpectationResult> {
   if (e.question === 'whoCan') {
-    const params: WhoCanParams = withOptions({ power: e.ask.power, place: e.ask.place ?? null, at: e.ask.at, context: e.ask.context ?? null, limit: 100_000 }, e.ask);
+    const params: WhoCanParams = withOptions(
+      { power: e.ask.power, place: e.ask.place ?? null, at: e.ask.at, context: e.ask.context ?? null, limit: 100_000 },
+      e.ask,
+    );
     const answer = await whoCan(db, params);
     const holders = [...new Set(answer.holders.map((h) => h.body.id))];
     const excluded = [...new Set(answer.excludedByContext.map((h) => h.body.id))].filter((id) => !holders.includes(id));
@@ -276,22 +356,32 @@ async function askOne(db: Database, e: Expectation, findingsOf: (ask: { at?: str
       expectation: e,
       passed: !missing.length && !wrong.length,
       question: `whoCan ${e.ask.power} ${askedText(e.ask)}`.trim(),
-      expected: [e.holders.length ? `holders include ${e.holders.join(', ')}` : '', e.notHolders.length ? `not ${e.notHolders.join(', ')}` : ''].filter(Boolean).join('; '),
-      actual: `holders: ${holders.join(', ') || 'none'}${excluded.length ? `; ruled out by the context: ${excluded.join(', ')}` : ''}` +
-        (missing.length ? `. Missing: ${missing.join(', ')}` : '') + (wrong.length ? `. Should not hold it: ${wrong.join(', ')}` : ''),
+      expected: [e.holders.length ? `holders include ${e.holders.join(', ')}` : '', e.notHolders.length ? `not ${e.notHolders.join(', ')}` : '']
+        .filter(Boolean)
+        .join('; '),
+      actual:
+        `holders: ${holders.join(', ') || 'none'}${excluded.length ? `; ruled out by the context: ${excluded.join(', ')}` : ''}` +
+        (missing.length ? `. Missing: ${missing.join(', ')}` : '') +
+        (wrong.length ? `. Should not hold it: ${wrong.join(', ')}` : ''),
     };
   } else if (e.question === 'explain') {
-    const params: ExplainParams = withOptions({ body: e.ask.body, power: e.ask.power, place: e.ask.place ?? null, at: e.ask.at, context: e.ask.context ?? null }, e.ask);
+    const params: ExplainParams = withOptions(
+      { body: e.ask.body, power: e.ask.power, place: e.ask.place ?? null, at: e.ask.at, context: e.ask.context ?? null },
+      e.ask,
+    );
     const answer = await explain(db, params);
     const link = answer.missingLink?.kind ?? null;
-    const passed = (e.verdict === undefined || e.verdict === answer.verdict)
-      && (e.missingLink === undefined || e.missingLink === link)
-      && (e.via === undefined || e.via === answer.via);
+    const passed =
+      (e.verdict === undefined || e.verdict === answer.verdict) &&
+      (e.missingLink === undefined || e.missingLink === link) &&
+      (e.via === undefined || e.via === answer.via);
     return {
       expectation: e,
       passed,
       question: `explain ${e.ask.body} ${e.ask.power} ${askedText(e.ask)}`.trim(),
-      expected: [e.verdict && `verdict ${e.verdict}`, e.missingLink && `missing link ${e.missingLink}`, e.via && `via ${e.via}`].filter(Boolean).join(', '),
+      expected: [e.verdict && `verdict ${e.verdict}`, e.missingLink && `missing link ${e.missingLink}`, e.via && `via ${e.via}`]
+        .filter(Boolean)
+        .join(', '),
       actual: `verdict ${answer.verdict}${link ? `, missing link ${link}` : ''}${answer.via ? `, via ${answer.via}` : ''}: ${answer.reason}`,
     };
   } else {
@@ -303,7 +393,9 @@ async function askOne(db: Database, e: Expectation, findingsOf: (ask: { at?: str
       expectation: e,
       passed: !missing.length && !wrong.length,
       question: `findings about ${e.ask.about}${e.ask.at ? ` by ${e.ask.at}` : ''}${e.ask.reading && e.ask.reading !== 'AS_IT_STOOD' ? ` (${e.ask.reading})` : ''}`,
-      expected: [e.include.length ? `include ${e.include.join(', ')}` : '', e.exclude.length ? `not ${e.exclude.join(', ')}` : ''].filter(Boolean).join('; '),
+      expected: [e.include.length ? `include ${e.include.join(', ')}` : '', e.exclude.length ? `not ${e.exclude.join(', ')}` : '']
+        .filter(Boolean)
+        .join('; '),
       actual: about.length ? about.map((f) => `${f.kind} (${f.title})`).join('; ') : 'no findings about it',
     };
   }

@@ -18,7 +18,13 @@ export class CaseNotFoundError extends Error {
 type Bundle = Record<string, unknown>;
 type Item = Record<string, unknown>;
 
-interface StoredRelation { from: string; type: string; to: string; toLabels: string[]; props: Record<string, unknown> }
+interface StoredRelation {
+  from: string;
+  type: string;
+  to: string;
+  toLabels: string[];
+  props: Record<string, unknown>;
+}
 
 export async function exportBundle(db: Database, caseId: string): Promise<Bundle> {
   return db.read(async (tx) => {
@@ -49,10 +55,7 @@ function propertiesOf(spec: NodeSpec, stored: Record<string, unknown>): Item {
 }
 
 async function itemsOfLabel(tx: ManagedTransaction, spec: NodeSpec, caseId: string): Promise<Item[]> {
-  const nodes = await tx.run(
-    `MATCH (n:${spec.label})-[:IN_CASE]->(:Case {id: $caseId}) RETURN properties(n) AS props ORDER BY n.id`,
-    { caseId },
-  );
+  const nodes = await tx.run(`MATCH (n:${spec.label})-[:IN_CASE]->(:Case {id: $caseId}) RETURN properties(n) AS props ORDER BY n.id`, { caseId });
   if (!nodes.records.length) return [];
   const relations = bundleRelations(spec.label);
   const types = [...new Set([...relations.map((r) => r.type), 'EVIDENCED_BY'])];
@@ -77,7 +80,10 @@ async function itemsOfLabel(tx: ManagedTransaction, spec: NodeSpec, caseId: stri
         .sort(byText);
       if (refs.length) item[relation.field] = relation.many ? refs : refs[0];
     }
-    const evidence = mine.filter((r) => r.type === 'EVIDENCED_BY').map((r) => ({ source: r.to, ...citationOf(r.props) })).sort(byText);
+    const evidence = mine
+      .filter((r) => r.type === 'EVIDENCED_BY')
+      .map((r) => ({ source: r.to, ...citationOf(r.props) }))
+      .sort(byText);
     if (evidence.length) item.evidence = evidence;
     return item;
   });
@@ -95,6 +101,7 @@ function citationOf(stored: Record<string, unknown>): Item {
 /** A bare id when the relation has nothing more to say, else { id, properties, evidence }. */
 function referenceOf(relation: RelationSpec, stored: StoredRelation): string | Item {
   const ref: Item = { id: stored.to };
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion is what types the result
   for (const [key, prop] of Object.entries(relation.properties ?? {}) as [string, PropertySpec][]) {
     const value = storedBundleValue(prop, stored.props, key);
     if (value !== undefined) ref[key] = value;

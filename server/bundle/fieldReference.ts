@@ -22,8 +22,7 @@ function propertyRows(properties: [string, PropertySpec][]): string[] {
 
 function relationRow(relation: RelationSpec): string {
   const form = needsObjectForm(relation) ? '`{ id, … }`' : 'id or `{ id, … }`';
-  const props = Object.entries(relation.properties ?? {})
-    .map(([key, spec]) => `\`${key}\`${spec.required ? ' (required)' : ''}: ${kindText(spec)}`);
+  const props = Object.entries(relation.properties ?? {}).map(([key, spec]) => `\`${key}\`${spec.required ? ' (required)' : ''}: ${kindText(spec)}`);
   if (relation.cited) props.push('`evidence` or `unsourced: true` (required)');
   return `| \`${relation.field}\` | \`${relation.type}\` → ${relation.to.join(' \\| ')} | ${relation.many ? `list of ${form}` : form} | ${relation.required ? 'yes' : ''} | ${cell(relation.description)}${props.length ? ` Fields: ${props.join('; ')}.` : ''} |`;
 }
@@ -40,13 +39,28 @@ export function fieldReference(): string {
     lines.push('');
     const relations = spec.label === 'Case' ? [] : bundleRelations(spec.label);
     if (relations.length) {
-      lines.push('| relation field | relationship | written as | required | meaning |', '| --- | --- | --- | --- | --- |', ...relations.map(relationRow), '');
+      lines.push(
+        '| relation field | relationship | written as | required | meaning |',
+        '| --- | --- | --- | --- | --- |',
+        ...relations.map(relationRow),
+        '',
+      );
     }
   }
-  lines.push('### Citation — an item of `evidence`', '', '| field | kind | required | meaning |', '| --- | --- | --- | --- |',
+  lines.push(
+    '### Citation — an item of `evidence`',
+    '',
+    '| field | kind | required | meaning |',
+    '| --- | --- | --- | --- |',
     '| `source` | id of a Source in this bundle | yes | The document that evidences the fact. |',
-    ...propertyRows(Object.entries(CITATION)), '', 'At least one of `quoteZh` and `quote` is required.', '',
-    ...expectationReference(), '', REFERENCE_END);
+    ...propertyRows(Object.entries(CITATION)),
+    '',
+    'At least one of `quoteZh` and `quote` is required.',
+    '',
+    ...expectationReference(),
+    '',
+    REFERENCE_END,
+  );
   return lines.join('\n');
 }
 
@@ -62,12 +76,22 @@ function schemaKind(schema: JsonSchema): string {
 /** The `expect` section's fields, read off its JSON Schema. */
 function expectationReference(): string[] {
   const schema = expectationSchema();
-  const lines = ['### Expectation — an item of `expect`', '', `${String(schema.description)} Checked by \`npm run check -- FILE\`; import and export ignore it.`, '',
-    '| field | kind | meaning |', '| --- | --- | --- |'];
+  const lines = [
+    '### Expectation — an item of `expect`',
+    '',
+    `${String(schema.description)} Checked by \`npm run check -- FILE\`; import and export ignore it.`,
+    '',
+    '| field | kind | meaning |',
+    '| --- | --- | --- |',
+  ];
   for (const [key, field] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
     const inner = field.properties as Record<string, JsonSchema> | undefined;
     const required = (field.required as string[] | undefined) ?? [];
-    const fields = inner ? ` Fields: ${Object.entries(inner).map(([k, f]) => `\`${k}\`${required.includes(k) ? ' (required)' : ''}: ${schemaKind(f)}`).join('; ')}.` : '';
+    const fields = inner
+      ? ` Fields: ${Object.entries(inner)
+          .map(([k, f]) => `\`${k}\`${required.includes(k) ? ' (required)' : ''}: ${schemaKind(f)}`)
+          .join('; ')}.`
+      : '';
     lines.push(`| \`${key}\` | ${schemaKind(field)} | ${cell(String(field.description))}${fields} |`);
   }
   lines.push('', 'Each item asks exactly one of `whoCan`, `explain` and `findings`, and states at least one answer field of that question.');

@@ -17,9 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { CITATION, NODES, type NodeSpec } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
-import {
-  SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type Citation,
-} from './bundleShape.js';
+import { SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type Citation } from './bundleShape.js';
 import { streamOf, type BundleStream } from './bundleStream.js';
 import { graphProperties } from './graphValues.js';
 import { bundleFromData, type ParsedBundle } from './parse.js';
@@ -101,11 +99,36 @@ function isStream(value: unknown): value is BundleStream {
 
 // ---------------------------------------------------------------- rows
 
-interface NodeRow { id: string; props: Record<string, unknown> }
-interface RelationRow { from: string; to: string; props: Record<string, unknown> }
-interface Relation extends RelationRow { type: string; fromLabel: string; toLabel: string }
-interface PlannedItem { id: string; label: string; props: Record<string, unknown>; relations: Relation[]; digest: string; state: 'new' | 'changed' | 'unchanged' }
-interface ChangedNode { label: string; id: string; props: Record<string, unknown>; relations: Relation[]; digest: string; joins: boolean }
+interface NodeRow {
+  id: string;
+  props: Record<string, unknown>;
+}
+interface RelationRow {
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+interface Relation extends RelationRow {
+  type: string;
+  fromLabel: string;
+  toLabel: string;
+}
+interface PlannedItem {
+  id: string;
+  label: string;
+  props: Record<string, unknown>;
+  relations: Relation[];
+  digest: string;
+  state: 'new' | 'changed' | 'unchanged';
+}
+interface ChangedNode {
+  label: string;
+  id: string;
+  props: Record<string, unknown>;
+  relations: Relation[];
+  digest: string;
+  joins: boolean;
+}
 
 /** Pinyin is computed from the Chinese name, so it is left out of the digest and computed only for nodes that are written. */
 function addPinyin(spec: NodeSpec, item: Record<string, unknown>, props: Record<string, unknown>) {
@@ -121,8 +144,14 @@ function citationProperties(citation: Citation): Record<string, unknown> {
 
 /** What a node's content is, as stored: its label, properties, and outgoing relations with evidence (any spelling of the same bundle gives the same digest). */
 function digestOf(label: string, props: Record<string, unknown>, relations: Relation[]): string {
-  const outgoing = relations.filter((r) => r.type !== 'IN_CASE').map((r) => JSON.stringify([r.type, r.to, r.props])).sort();
-  return createHash('sha1').update(JSON.stringify([label, props, outgoing])).digest('base64').slice(0, 20);
+  const outgoing = relations
+    .filter((r) => r.type !== 'IN_CASE')
+    .map((r) => JSON.stringify([r.type, r.to, r.props]))
+    .sort();
+  return createHash('sha1')
+    .update(JSON.stringify([label, props, outgoing]))
+    .digest('base64')
+    .slice(0, 20);
 }
 
 /** Rows grouped by relationship type and end labels, each group one Cypher statement. */
@@ -193,7 +222,11 @@ class BundleImport {
   private caseChanged = false;
   private caseRow?: { props: Record<string, unknown>; digest: string };
 
-  constructor(private readonly db: Database, private readonly stream: BundleStream, private readonly options: ImportOptions) {
+  constructor(
+    private readonly db: Database,
+    private readonly stream: BundleStream,
+    private readonly options: ImportOptions,
+  ) {
     this.dryRun = Boolean(options.dryRun);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
@@ -201,7 +234,10 @@ class BundleImport {
   private result(ok: boolean, dataVersion?: number): ImportResult {
     const problems = [...this.problems].sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
     return {
-      ok, dryRun: this.dryRun, problems, counts: this.counts,
+      ok,
+      dryRun: this.dryRun,
+      problems,
+      counts: this.counts,
       ...(this.caseId ? { caseId: this.caseId } : {}),
       ...(ok && !this.dryRun ? { dataVersion, written: this.written } : {}),
     };
@@ -275,10 +311,15 @@ class BundleImport {
         const id = item.id as string;
         const line = part.lineOf(at);
         if (this.labelOf.has(id)) {
-          this.report([{
-            file: part.file, line, path: `${at[0]}[${at[1]}].id`, code: 'DUPLICATE_ID',
-            message: `The id "${id}" is already used by ${/^[AEIOU]/.test(this.labelOf.get(id)!) ? 'an' : 'a'} ${this.labelOf.get(id)} on line ${this.lineOf.get(id)}; ids must be unique across the bundle.`,
-          }]);
+          this.report([
+            {
+              file: part.file,
+              line,
+              path: `${at[0]}[${at[1]}].id`,
+              code: 'DUPLICATE_ID',
+              message: `The id "${id}" is already used by ${/^[AEIOU]/.test(this.labelOf.get(id)!) ? 'an' : 'a'} ${this.labelOf.get(id)} on line ${this.lineOf.get(id)}; ids must be unique across the bundle.`,
+            },
+          ]);
           continue;
         }
         this.labelOf.set(id, spec.label);
@@ -423,7 +464,14 @@ class BundleImport {
     const inCase: Record<string, unknown> = { digestVersion: this.version + 1 };
     relations.push({ type: 'IN_CASE', fromLabel: label, toLabel: 'Case', from: id, to: this.caseId, props: inCase });
     for (const citation of (item.evidence as Citation[] | undefined) ?? []) {
-      relations.push({ type: 'EVIDENCED_BY', fromLabel: label, toLabel: 'Source', from: id, to: citation.source, props: citationProperties(citation) });
+      relations.push({
+        type: 'EVIDENCED_BY',
+        fromLabel: label,
+        toLabel: 'Source',
+        from: id,
+        to: citation.source,
+        props: citationProperties(citation),
+      });
     }
     for (const relation of bundleRelations(label)) {
       for (const ref of referencesOf(item, relation)) {
@@ -436,7 +484,14 @@ class BundleImport {
           }
           if (ref.unsourced) relProps.unsourced = true;
         }
-        relations.push({ type: relation.type, fromLabel: label, toLabel: this.targetLabel(ref.id, relation.to), from: id, to: ref.id, props: relProps });
+        relations.push({
+          type: relation.type,
+          fromLabel: label,
+          toLabel: this.targetLabel(ref.id, relation.to),
+          from: id,
+          to: ref.id,
+          props: relProps,
+        });
       }
     }
     const digest = digestOf(label, props, relations);
@@ -512,14 +567,19 @@ class BundleImport {
     await this.writeInTransactions(writes, 'checking and staging');
   }
 
-  private relationWrites(group: { type: string; fromLabel: string; toLabel: string; rows: RelationRow[] }, staged: boolean): [string, Record<string, unknown>, number][] {
+  private relationWrites(
+    group: { type: string; fromLabel: string; toLabel: string; rows: RelationRow[] },
+    staged: boolean,
+  ): [string, Record<string, unknown>, number][] {
     const [a, b] = staged
       ? [`(a:${STAGED(group.fromLabel)} {stagedId: row.from})`, `(b:${STAGED(group.toLabel)} {stagedId: row.to})`]
       : [`(a:${group.fromLabel} {id: row.from})`, `(b:${group.toLabel} {id: row.to})`];
     for (let i = 0; i < group.rows.length; i++) this.countRelation(group.type);
     // Labels and types come from model.ts, never from the bundle, so interpolating them is safe.
     return [...chunks(group.rows)].map((batch) => [
-      `UNWIND $rows AS row MATCH ${a} MATCH ${b} CREATE (a)-[r:${group.type} ${propertyMap(batch)}]->(b)`, { rows: batch }, batch.length,
+      `UNWIND $rows AS row MATCH ${a} MATCH ${b} CREATE (a)-[r:${group.type} ${propertyMap(batch)}]->(b)`,
+      { rows: batch },
+      batch.length,
     ]);
   }
 
@@ -638,7 +698,9 @@ class BundleImport {
   private async acquireLease() {
     if (!stagingIndexed.has(this.db)) {
       for (const { label } of NODES) {
-        await this.db.write((tx) => tx.run(`CREATE RANGE INDEX import_staged_${label.toLowerCase()} IF NOT EXISTS FOR (n:${STAGED(label)}) ON (n.stagedId)`));
+        await this.db.write((tx) =>
+          tx.run(`CREATE RANGE INDEX import_staged_${label.toLowerCase()} IF NOT EXISTS FOR (n:${STAGED(label)}) ON (n.stagedId)`),
+        );
       }
       await this.db.write((tx) => tx.run('CALL db.awaitIndexes(120)'));
       stagingIndexed.add(this.db);
@@ -662,7 +724,9 @@ class BundleImport {
     // A killed import leaves its staged nodes behind; they go before anything is staged again.
     await this.sweepStaged();
     this.heartbeat = setInterval(() => {
-      void this.db.write((tx) => tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) SET m.heartbeat = timestamp()`, { importId: this.importId })).catch(() => {});
+      void this.db
+        .write((tx) => tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) SET m.heartbeat = timestamp()`, { importId: this.importId }))
+        .catch(() => {});
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
   }

@@ -45,10 +45,7 @@ function propertySchema(spec: PropertySpec): JsonSchema {
 }
 
 /** A cited thing must carry evidence, or say plainly that it has none. */
-const evidenceOrUnsourced: JsonSchema[] = [
-  { required: ['evidence'] },
-  { required: ['unsourced'], properties: { unsourced: { const: true } } },
-];
+const evidenceOrUnsourced: JsonSchema[] = [{ required: ['evidence'] }, { required: ['unsourced'], properties: { unsourced: { const: true } } }];
 
 function nodeSchema(spec: NodeSpec): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
@@ -112,9 +109,7 @@ export function needsObjectForm(relation: RelationSpec): boolean {
 
 function relationFieldSchema(relation: RelationSpec): JsonSchema {
   const object = { $ref: `#/$defs/${referenceDefName(relation)}` };
-  const one: JsonSchema = needsObjectForm(relation)
-    ? object
-    : { if: { type: 'string' }, then: { $ref: '#/$defs/id' }, else: object };
+  const one: JsonSchema = needsObjectForm(relation) ? object : { if: { type: 'string' }, then: { $ref: '#/$defs/id' }, else: object };
   const description = `${relation.type} → ${relation.to.join(' | ')}: ${relation.description}`;
   return relation.many ? { description, type: 'array', items: one } : { description, ...one };
 }
@@ -128,10 +123,16 @@ const READING: JsonSchema = {
 };
 const CONTEXT: JsonSchema = {
   type: 'object',
-  description: 'Facts the conditions are judged by, as whoCan and explain take them (docs/bundle-format.md, "Expected answers"): a THRESHOLD param (votesFor: 298), consents/approvals/procedures lists, action: ACTION_ID.',
+  description:
+    'Facts the conditions are judged by, as whoCan and explain take them (docs/bundle-format.md, "Expected answers"): a THRESHOLD param (votesFor: 298), consents/approvals/procedures lists, action: ACTION_ID.',
 };
 const IDS = (description: string): JsonSchema => ({ type: 'array', minItems: 1, items: { $ref: '#/$defs/id' }, description });
-const KINDS = (description: string): JsonSchema => ({ type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Z][A-Z_]*$' }, description });
+const KINDS = (description: string): JsonSchema => ({
+  type: 'array',
+  minItems: 1,
+  items: { type: 'string', pattern: '^[A-Z][A-Z_]*$' },
+  description,
+});
 
 /**
  * The `expect` section: answers the author expects the analyses to give on this case
@@ -151,7 +152,9 @@ export function expectationSchema(): JsonSchema {
         properties: {
           power: { $ref: '#/$defs/id', description: 'The power asked about.' },
           place: { $ref: '#/$defs/id', description: 'The place it must be held for; anywhere when absent.' },
-          at: DATE, reading: READING, context: CONTEXT,
+          at: DATE,
+          reading: READING,
+          context: CONTEXT,
         },
         required: ['power', 'at'],
         additionalProperties: false,
@@ -163,7 +166,9 @@ export function expectationSchema(): JsonSchema {
           body: { $ref: '#/$defs/id', description: 'The body (or person) asked about.' },
           power: { $ref: '#/$defs/id', description: 'The power asked about.' },
           place: { $ref: '#/$defs/id', description: 'The place it must be held for; anywhere when absent.' },
-          at: DATE, reading: READING, context: CONTEXT,
+          at: DATE,
+          reading: READING,
+          context: CONTEXT,
         },
         required: ['body', 'power', 'at'],
         additionalProperties: false,
@@ -182,8 +187,16 @@ export function expectationSchema(): JsonSchema {
       holders: IDS('whoCan: bodies that must be among the holders.'),
       notHolders: IDS('whoCan: bodies that must not be among the holders.'),
       verdict: { enum: ['HOLDS', 'CONDITIONAL', 'DOES_NOT_HOLD', 'UNKNOWN'], description: 'explain: the verdict it must give.' },
-      missingLink: { type: 'string', pattern: '^[A-Z][A-Z_]*$', description: 'explain: the kind of missing link it must name (NO_GRANT, PARENT_ONLY, CONDITION_UNMET, ...).' },
-      via: { type: 'string', pattern: '^[A-Z][A-Z_]*$', description: 'explain: how the body must hold it (DIRECT, BY_TYPE, BY_SUCCESSION, BY_DELEGATION).' },
+      missingLink: {
+        type: 'string',
+        pattern: '^[A-Z][A-Z_]*$',
+        description: 'explain: the kind of missing link it must name (NO_GRANT, PARENT_ONLY, CONDITION_UNMET, ...).',
+      },
+      via: {
+        type: 'string',
+        pattern: '^[A-Z][A-Z_]*$',
+        description: 'explain: how the body must hold it (DIRECT, BY_TYPE, BY_SUCCESSION, BY_DELEGATION).',
+      },
       include: KINDS('findings: kinds of finding that must be among those about it.'),
       exclude: KINDS('findings: kinds of finding that must not be among those about it.'),
       note: { type: 'string', minLength: 1, description: 'Why the author expects this answer; printed when it fails.' },
@@ -220,14 +233,19 @@ export function bundleJsonSchema(): JsonSchema {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Quanze case bundle',
-    description: 'One case of Quanze (权责): its sources, places, bodies, persons, instruments, grants, actions and statements. Generated from server/model/model.ts by server/bundle/writeSchema.ts; do not edit.',
+    description:
+      'One case of Quanze (权责): its sources, places, bodies, persons, instruments, grants, actions and statements. Generated from server/model/model.ts by server/bundle/writeSchema.ts; do not edit.',
     type: 'object',
     required: ['format', 'case'],
     properties: {
       format: { const: BUNDLE_FORMAT, description: 'Bundle format and version.' },
       case: { $ref: '#/$defs/Case' },
       ...lists,
-      expect: { type: 'array', items: { $ref: '#/$defs/Expectation' }, description: 'Answers the author expects on this case, checked by `npm run check -- FILE`; import and export ignore them.' },
+      expect: {
+        type: 'array',
+        items: { $ref: '#/$defs/Expectation' },
+        description: 'Answers the author expects on this case, checked by `npm run check -- FILE`; import and export ignore them.',
+      },
     },
     additionalProperties: false,
     $defs: defs,

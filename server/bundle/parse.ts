@@ -1,7 +1,20 @@
 // Reads a bundle file (YAML or JSON: JSON is YAML 1.2) keeping where every item and
 // field was written, so each problem can name its line.
 import { readFile } from 'node:fs/promises';
-import { LineCounter, Scalar, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Node as YamlNode, type Document, type Pair, type YAMLError } from 'yaml';
+import {
+  LineCounter,
+  Scalar,
+  parseDocument,
+  isMap,
+  isSeq,
+  isScalar,
+  isPair,
+  visit,
+  type Node as YamlNode,
+  type Document,
+  type Pair,
+  type YAMLError,
+} from 'yaml';
 import { pathText, type Problem } from './problem.js';
 
 export interface ParsedBundle {
@@ -53,7 +66,11 @@ function hintFor(error: YAMLError): string {
   return ' Inside { } or [ ], a value that contains ": " or "," must be quoted, for example ref: "Art. II, s. 1, cl. 1".';
 }
 
-interface SplitValue { offset: number; path: (string | number)[]; message: string }
+interface SplitValue {
+  offset: number;
+  path: (string | number)[];
+  message: string;
+}
 
 /** The bundle path of a map inside the document, from the ancestors `visit` passes. */
 function pathOf(ancestors: readonly unknown[], node: unknown): (string | number)[] {
@@ -96,13 +113,19 @@ function joinSplitValues(doc: Document, text: string): SplitValue[] {
         const keyName = before && isScalar(before.key) ? String(before.key.value) : undefined;
         if (value && keyName && value.range && lastKey.range) {
           const whole = text.slice(value.range[0], lastKey.range[1]);
-          splits.push({ offset: value.range[0], path: [...pathOf(ancestors, map), keyName], message:
-            `The value of ${keyName} contains a comma but is not in quotes: inside { } a comma ends a value, so "${whole}" was read as ${keyName}: ${String(value.value)} followed by ${strays.length === 1 ? 'a field' : 'fields'} ${strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ')}. Write it in quotes: ${keyName}: "${whole}".` });
+          splits.push({
+            offset: value.range[0],
+            path: [...pathOf(ancestors, map), keyName],
+            message: `The value of ${keyName} contains a comma but is not in quotes: inside { } a comma ends a value, so "${whole}" was read as ${keyName}: ${String(value.value)} followed by ${strays.length === 1 ? 'a field' : 'fields'} ${strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ')}. Write it in quotes: ${keyName}: "${whole}".`,
+          });
           before.value = new Scalar(whole);
         } else {
           const names = strays.map((p) => `"${String((p.key as Scalar).value)}"`).join(', ');
-          splits.push({ offset: (strays[0].key as Scalar).range?.[0] ?? 0, path: pathOf(ancestors, map), message:
-            `Inside { } a comma ends a value, so ${names} ${strays.length === 1 ? 'was' : 'were'} read as ${strays.length === 1 ? 'a field' : 'fields'} without a value. Quote the value that contains the comma, or write field: value.` });
+          splits.push({
+            offset: (strays[0].key as Scalar).range?.[0] ?? 0,
+            path: pathOf(ancestors, map),
+            message: `Inside { } a comma ends a value, so ${names} ${strays.length === 1 ? 'was' : 'were'} read as ${strays.length === 1 ? 'a field' : 'fields'} without a value. Quote the value that contains the comma, or write field: value.`,
+          });
         }
       }
       map.items = kept;
@@ -121,7 +144,7 @@ function safeToJs(doc: Document): unknown {
 
 function offsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
   let node: unknown = doc.contents;
-  let offset = (doc.contents)?.range?.[0];
+  let offset = doc.contents?.range?.[0];
   for (const segment of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);

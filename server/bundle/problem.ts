@@ -46,6 +46,8 @@ export function pathText(segments: readonly (string | number)[]): string {
 export class BundleProblemsError extends Error {
   readonly code = 'BUNDLE_PROBLEMS';
   constructor(readonly problems: Problem[]) {
-    super(`The bundle has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written. Fix them and import again:\n${problems.map(formatProblem).join('\n')}`);
+    super(
+      `The bundle has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written. Fix them and import again:\n${problems.map(formatProblem).join('\n')}`,
+    );
   }
 }

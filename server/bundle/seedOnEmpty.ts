@@ -12,7 +12,10 @@ export const SEED_DIR = path.join(projectRoot, 'seed');
 
 export async function seedFiles(dir = SEED_DIR): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => path.join(dir, name));
+  return names
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 /** Imports every seed bundle; throws on the first one with problems, after writing none of it. */

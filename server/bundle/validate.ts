@@ -5,9 +5,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { BUILT_IN_TERMS, NODES, type NodeSpec, type PropertySpec, type RelationSpec, type Vocabulary } from '../model/model.js';
 import { bundleJsonSchema, needsObjectForm } from './jsonSchema.js';
-import {
-  LISTED_NODES, SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type BundleItem, type Citation,
-} from './bundleShape.js';
+import { LISTED_NODES, SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type BundleItem, type Citation } from './bundleShape.js';
 import type { ParsedBundle } from './parse.js';
 import { pathText, type Problem, type ProblemCode } from './problem.js';
 import { PRIVATE_DATA_NAMES, findPrivateData } from './privateData.js';
@@ -112,8 +110,7 @@ function placeOf(data: unknown, segments: Segments): Place {
   const item = top === 'case' ? valueAt(data, ['case']) : typeof index === 'number' ? valueAt(data, [top, index]) : undefined;
   if (item && typeof (item as { id?: unknown }).id === 'string') place.nodeId = (item as { id: string }).id;
   const inNode = top === 'case' ? [index, field, ...rest] : [field, ...rest];
-  const relation = place.node && place.node.label !== 'Case'
-    ? bundleRelations(place.node.label).find((r) => r.field === inNode[0]) : undefined;
+  const relation = place.node && place.node.label !== 'Case' ? bundleRelations(place.node.label).find((r) => r.field === inNode[0]) : undefined;
   if (relation) {
     place.relation = relation;
     const after = relation.many ? inNode.slice(2) : inNode.slice(1);
@@ -136,7 +133,11 @@ function valueAt(data: unknown, segments: Segments): unknown {
 
 function segmentsOf(instancePath: string): Segments {
   if (!instancePath) return [];
-  return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function thingName(place: Place): string {
@@ -145,8 +146,13 @@ function thingName(place: Place): string {
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list',
-  object: 'a map of fields', 'object,array': 'a map or a list',
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a map of fields',
+  'object,array': 'a map or a list',
 };
 
 function typeOfValue(value: unknown): string {
@@ -172,26 +178,47 @@ function schemaProblems(data: unknown, report: Report) {
   }
 }
 
-interface SchemaProblem { at: Segments; code: ProblemCode; message: string; lineAt?: Segments }
+interface SchemaProblem {
+  at: Segments;
+  code: ProblemCode;
+  message: string;
+  lineAt?: Segments;
+}
 
 function schemaProblem(error: ErrorObject, at: Segments, place: Place): SchemaProblem | undefined {
   const here = fieldName(at);
-  const properties = ((error.parentSchema as { properties?: Record<string, { description?: string }> })?.properties) ?? {};
+  const properties = (error.parentSchema as { properties?: Record<string, { description?: string }> })?.properties ?? {};
   if (isDateSchema(error.parentSchema)) return { at, code: 'BAD_DATE', message: badDateMessage(here, error.data) };
   switch (error.keyword) {
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       const about = properties[missing]?.description;
-      const whose = place.isReference && place.relation ? `This ${place.relation.type} reference` : place.isCitation ? 'This citation' : thingName(place);
-      return { at: [...at, missing], lineAt: at, code: 'MISSING_FIELD', message: `${whose} has no ${missing}, which is required${about ? `: ${lowerFirst(about)}` : '.'}` };
+      const whose =
+        place.isReference && place.relation ? `This ${place.relation.type} reference` : place.isCitation ? 'This citation' : thingName(place);
+      return {
+        at: [...at, missing],
+        lineAt: at,
+        code: 'MISSING_FIELD',
+        message: `${whose} has no ${missing}, which is required${about ? `: ${lowerFirst(about)}` : '.'}`,
+      };
     }
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(properties);
-      const hint = extra === 'pinyin'
-        ? 'pinyin is computed on import from the Chinese name; remove it.'
-        : closest(extra, known) ? `Did you mean ${closest(extra, known)}?` : `Known fields: ${known.join(', ')}.`;
-      const whose = place.isReference && place.relation ? `A ${place.relation.type} reference` : place.isCitation ? 'A citation' : place.node ? `A ${place.node.label}` : 'The bundle';
+      const hint =
+        extra === 'pinyin'
+          ? 'pinyin is computed on import from the Chinese name; remove it.'
+          : closest(extra, known)
+            ? `Did you mean ${closest(extra, known)}?`
+            : `Known fields: ${known.join(', ')}.`;
+      const whose =
+        place.isReference && place.relation
+          ? `A ${place.relation.type} reference`
+          : place.isCitation
+            ? 'A citation'
+            : place.node
+              ? `A ${place.node.label}`
+              : 'The bundle';
       return { at: [...at, extra], code: 'UNKNOWN_FIELD', message: `${whose} has no field ${extra}. ${hint}` };
     }
     case 'type': {
@@ -204,17 +231,39 @@ function schemaProblem(error: ErrorObject, at: Segments, place: Place): SchemaPr
       return { at, code: 'BAD_ENUM', message: `${here} is "${String(error.data)}", which is not one of ${allowed.join(', ')}.` };
     }
     case 'pattern':
-      return { at, code: 'BAD_ID', message: `${here} "${String(error.data)}" is not a valid id: use lowercase letters and digits in words joined by dots or hyphens (e.g. cn-henan-zhengzhou).` };
+      return {
+        at,
+        code: 'BAD_ID',
+        message: `${here} "${String(error.data)}" is not a valid id: use lowercase letters and digits in words joined by dots or hyphens (e.g. cn-henan-zhengzhou).`,
+      };
     case 'const':
-      return { at, code: 'BAD_FORMAT', message: `${here} must be "${String((error.params as { allowedValue: unknown }).allowedValue)}", not ${typeOfValue(error.data)}.` };
+      return {
+        at,
+        code: 'BAD_FORMAT',
+        message: `${here} must be "${String((error.params as { allowedValue: unknown }).allowedValue)}", not ${typeOfValue(error.data)}.`,
+      };
     case 'minItems':
       return { at, code: 'EMPTY_LIST', message: `${here} is an empty list: give at least one citation, or remove it and write unsourced: true.` };
     case 'minLength':
       return { at, code: 'WRONG_TYPE', message: `${here} is empty: write a value or remove the field.` };
     case 'anyOf':
-      if (place.isCitation) return { at, code: 'CITATION_WITHOUT_QUOTE', message: `This citation of "${String((error.data as Citation).source)}" quotes nothing: add quoteZh (the passage in Chinese, verbatim) or quote (in English).` };
-      if (place.isReference && place.relation) return { at, code: 'MISSING_EVIDENCE', message: `${place.relation.type} states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.` };
-      return { at, code: 'MISSING_EVIDENCE', message: `${thingName(place)} states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.` };
+      if (place.isCitation)
+        return {
+          at,
+          code: 'CITATION_WITHOUT_QUOTE',
+          message: `This citation of "${String((error.data as Citation).source)}" quotes nothing: add quoteZh (the passage in Chinese, verbatim) or quote (in English).`,
+        };
+      if (place.isReference && place.relation)
+        return {
+          at,
+          code: 'MISSING_EVIDENCE',
+          message: `${place.relation.type} states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.`,
+        };
+      return {
+        at,
+        code: 'MISSING_EVIDENCE',
+        message: `${thingName(place)} states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.`,
+      };
     default:
       return { at, code: 'WRONG_TYPE', message: `${here} ${error.message ?? 'is not valid'}.` };
   }
@@ -222,13 +271,21 @@ function schemaProblem(error: ErrorObject, at: Segments, place: Place): SchemaPr
 
 function referenceTypeProblem(at: Segments, relation: RelationSpec, value: unknown): SchemaProblem {
   if (typeof value === 'string' && needsObjectForm(relation)) {
-    const requiredProps = Object.entries(relation.properties ?? {}).filter(([, p]) => p.required).map(([k]) => k);
+    const requiredProps = Object.entries(relation.properties ?? {})
+      .filter(([, p]) => p.required)
+      .map(([k]) => k);
     const fields = [`id: ${value}`, ...requiredProps.map((k) => `${k}: ...`), ...(relation.cited ? ['evidence: [...]'] : [])].join(', ');
     const why = [
       requiredProps.length ? `needs ${requiredProps.join(' and ')}` : '',
       relation.cited ? 'states a fact and must cite evidence (or say unsourced: true)' : '',
-    ].filter(Boolean).join(' and ');
-    return { at, code: relation.cited ? 'MISSING_EVIDENCE' : 'MISSING_FIELD', message: `${relation.type} ${why}: write { ${fields} } instead of the bare id.` };
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    return {
+      at,
+      code: relation.cited ? 'MISSING_EVIDENCE' : 'MISSING_FIELD',
+      message: `${relation.type} ${why}: write { ${fields} } instead of the bare id.`,
+    };
   }
   const form = needsObjectForm(relation) ? '{ id: ... }' : 'an id or { id: ... }';
   return { at, code: 'WRONG_TYPE', message: `${fieldName(at)} must be ${form}, not ${typeOfValue(value)}.` };
@@ -246,7 +303,10 @@ function lowerFirst(text: string): string {
 
 // ---------------------------------------------------------------- ids and references
 
-interface Definition { label: string; at: Segments }
+interface Definition {
+  label: string;
+  at: Segments;
+}
 
 function definedIds(items: BundleItem[], report: Report): Map<string, Definition> {
   const defined = new Map<string, Definition>();
@@ -254,7 +314,11 @@ function definedIds(items: BundleItem[], report: Report): Map<string, Definition
     const id = item.id as string;
     const first = defined.get(id);
     if (first) {
-      report([...at, 'id'], 'DUPLICATE_ID', `The id "${id}" is already used by ${pathText(first.at)} (a ${first.label}); ids must be unique across the bundle.`);
+      report(
+        [...at, 'id'],
+        'DUPLICATE_ID',
+        `The id "${id}" is already used by ${pathText(first.at)} (a ${first.label}); ids must be unique across the bundle.`,
+      );
     } else {
       defined.set(id, { label: spec.label, at });
     }
@@ -270,7 +334,12 @@ function existingLabelsOf(existing: ExistingIds | undefined, id: string): string
 function checkIdsAgainstDatabase(items: BundleItem[], existing: ExistingIds | undefined, report: Report) {
   for (const { spec, item, at } of items) {
     const others = existingLabelsOf(existing, item.id as string).filter((label) => label !== spec.label);
-    if (others.length) report([...at, 'id'], 'ID_TAKEN', `The id "${item.id}" already belongs to a ${others.join(' and a ')} in the database; choose another id for this ${spec.label}.`);
+    if (others.length)
+      report(
+        [...at, 'id'],
+        'ID_TAKEN',
+        `The id "${item.id}" already belongs to a ${others.join(' and a ')} in the database; choose another id for this ${spec.label}.`,
+      );
   }
 }
 
@@ -287,7 +356,11 @@ function checkReferences(entry: BundleItem, defined: Definitions, existing: Exis
       const target = defined.get(ref.id);
       if (target) {
         if (!relation.to.includes(target.label)) {
-          report(at, 'WRONG_TARGET_TYPE', `${relation.field} points at "${ref.id}", which is ${article(target.label)}; ${relation.type} must point at ${wanted}.`);
+          report(
+            at,
+            'WRONG_TARGET_TYPE',
+            `${relation.field} points at "${ref.id}", which is ${article(target.label)}; ${relation.type} must point at ${wanted}.`,
+          );
         }
         continue;
       }
@@ -295,11 +368,23 @@ function checkReferences(entry: BundleItem, defined: Definitions, existing: Exis
       const usable = inDatabase.filter((label) => relation.to.includes(label));
       if (usable.some((label) => SHARED_VOCABULARY.includes(label))) continue;
       if (usable.length) {
-        report(at, 'DANGLING_REFERENCE', `${relation.field} points at "${ref.id}", ${article(usable[0])} of another case: define it in this bundle too (only places, powers and body types are shared).`);
+        report(
+          at,
+          'DANGLING_REFERENCE',
+          `${relation.field} points at "${ref.id}", ${article(usable[0])} of another case: define it in this bundle too (only places, powers and body types are shared).`,
+        );
       } else if (inDatabase.length) {
-        report(at, 'WRONG_TARGET_TYPE', `${relation.field} points at "${ref.id}", which is ${article(inDatabase[0])} in the database; ${relation.type} must point at ${wanted}.`);
+        report(
+          at,
+          'WRONG_TARGET_TYPE',
+          `${relation.field} points at "${ref.id}", which is ${article(inDatabase[0])} in the database; ${relation.type} must point at ${wanted}.`,
+        );
       } else {
-        report(at, 'DANGLING_REFERENCE', `${relation.field} points at "${ref.id}", but no ${relation.to.join(' or ')} has that id in this bundle${existing ? ' or the database' : ''}.`);
+        report(
+          at,
+          'DANGLING_REFERENCE',
+          `${relation.field} points at "${ref.id}", but no ${relation.to.join(' or ')} has that id in this bundle${existing ? ' or the database' : ''}.`,
+        );
       }
     }
   }
@@ -317,8 +402,14 @@ function checkCitations(entry: BundleItem, defined: Definitions, report: Report)
     evidence.forEach((citation: Citation, i) => {
       if (typeof citation?.source !== 'string') return;
       const source = defined.get(citation.source);
-      if (!source) report([...at, i, 'source'], 'UNKNOWN_SOURCE', `The citation names source "${citation.source}", which this bundle does not define: add it under sources.`);
-      else if (source.label !== 'Source') report([...at, i, 'source'], 'UNKNOWN_SOURCE', `The citation names "${citation.source}", which is ${article(source.label)}, not a Source.`);
+      if (!source)
+        report(
+          [...at, i, 'source'],
+          'UNKNOWN_SOURCE',
+          `The citation names source "${citation.source}", which this bundle does not define: add it under sources.`,
+        );
+      else if (source.label !== 'Source')
+        report([...at, i, 'source'], 'UNKNOWN_SOURCE', `The citation names "${citation.source}", which is ${article(source.label)}, not a Source.`);
     });
   }
 }
@@ -326,7 +417,11 @@ function checkCitations(entry: BundleItem, defined: Definitions, report: Report)
 function checkPositions(entry: BundleItem, report: Report) {
   const positions = entry.item.positions;
   if (Array.isArray(positions) && positions.length > 0) return;
-  report(entry.at, 'PERSON_WITHOUT_POSITION', `Person "${entry.item.id}" holds no public position: a person is recorded only as a public office holder, so add positions: [{ id: BODY_ID, title, titleZh, evidence }].`);
+  report(
+    entry.at,
+    'PERSON_WITHOUT_POSITION',
+    `Person "${entry.item.id}" holds no public position: a person is recorded only as a public office holder, so add positions: [{ id: BODY_ID, title, titleZh, evidence }].`,
+  );
 }
 
 // ---------------------------------------------------------------- languages and vocabularies
@@ -361,7 +456,8 @@ function declaredTerms(items: BundleItem[], report: Report): DeclaredTerms {
     if (!values) continue; // the schema reports an unknown vocabulary
     const pattern = item.vocabulary === 'PURPOSE' ? /^[a-z0-9]+([.-][a-z0-9]+)*$/ : /^[A-Z][A-Z0-9_]*$/;
     if (!pattern.test(item.value)) {
-      const form = item.vocabulary === 'PURPOSE' ? 'lowercase words joined by hyphens (stop-petition)' : 'capitals joined by underscores (PRIVY_COUNCIL)';
+      const form =
+        item.vocabulary === 'PURPOSE' ? 'lowercase words joined by hyphens (stop-petition)' : 'capitals joined by underscores (PRIVY_COUNCIL)';
       report([...at, 'value'], 'BAD_ENUM', `Term "${item.id}" has the value "${item.value}": write a ${item.vocabulary} value as ${form}.`);
     }
     values.add(item.value);
@@ -375,7 +471,11 @@ function checkVocabularyValue(value: unknown, spec: PropertySpec, at: Segments, 
   // Purposes were free text before Terms existed: an undeclared purpose stays valid, and readers are told the case does not describe it.
   if (spec.vocabulary === 'PURPOSE' || known.has(value)) return;
   const hint = closest(value, [...known]);
-  report(at, 'BAD_ENUM', `${fieldName(at)} is "${value}", which is not one of ${[...known].join(', ')}.${hint ? ` Did you mean ${hint}?` : ''} A case may add its own: terms: [{ id, vocabulary: ${spec.vocabulary}, value: ${value}, label }].`);
+  report(
+    at,
+    'BAD_ENUM',
+    `${fieldName(at)} is "${value}", which is not one of ${[...known].join(', ')}.${hint ? ` Did you mean ${hint}?` : ''} A case may add its own: terms: [{ id, vocabulary: ${spec.vocabulary}, value: ${value}, label }].`,
+  );
 }
 
 function checkVocabularies(entry: BundleItem, terms: DeclaredTerms, report: Report) {
@@ -389,7 +489,13 @@ function checkVocabularies(entry: BundleItem, terms: DeclaredTerms, report: Repo
 // ---------------------------------------------------------------- dates and private data
 
 /** Pairs of dates where the first may not fall after the second, wherever both appear. */
-const DATE_PAIRS: [string, string][] = [['validFrom', 'validTo'], ['effectiveFrom', 'effectiveTo'], ['issuedOn', 'effectiveTo'], ['startedAt', 'endedAt'], ['from', 'to']];
+const DATE_PAIRS: [string, string][] = [
+  ['validFrom', 'validTo'],
+  ['effectiveFrom', 'effectiveTo'],
+  ['issuedOn', 'effectiveTo'],
+  ['startedAt', 'endedAt'],
+  ['from', 'to'],
+];
 
 /** A date field's schema (jsonSchema.ts marks it with the `partial-date` format). */
 function isDateSchema(schema: unknown): boolean {
@@ -412,7 +518,8 @@ function checkDatePairs(values: Record<string, unknown>, properties: Record<stri
     if (properties[first]?.kind !== 'date' || properties[last]?.kind !== 'date') continue;
     const a = parsePartialDate(values[first]);
     const b = parsePartialDate(values[last]);
-    if (a && b && a.first > b.last) report([...at, last], 'DATE_ORDER', `${last} (${String(values[last])}) is before ${first} (${String(values[first])}).`);
+    if (a && b && a.first > b.last)
+      report([...at, last], 'DATE_ORDER', `${last} (${String(values[last])}) is before ${first} (${String(values[first])}).`);
   }
 }
 
@@ -428,7 +535,11 @@ function checkDateOrder(entry: BundleItem, report: Report) {
 function checkPrivateData(value: unknown, at: Segments, report: Report) {
   if (typeof value === 'string') {
     for (const finding of findPrivateData(value)) {
-      report(at, 'PRIVATE_DATA', `${fieldName(at)} contains what looks like ${PRIVATE_DATA_NAMES[finding.kind]} (${finding.masked}); private individuals' data must not be stored: remove it.`);
+      report(
+        at,
+        'PRIVATE_DATA',
+        `${fieldName(at)} contains what looks like ${PRIVATE_DATA_NAMES[finding.kind]} (${finding.masked}); private individuals' data must not be stored: remove it.`,
+      );
     }
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => checkPrivateData(v, [...at, i], report));

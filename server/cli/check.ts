@@ -40,13 +40,18 @@ async function openScratch(): Promise<OpenDatabase & { where: string }> {
   if (config.neo4jUri && scratchName) {
     const served = config.neo4jDatabase ?? 'neo4j';
     if (scratchName === served) {
-      throw new Error(`QUANZE_CHECK_DATABASE is "${scratchName}", the database Quanze reads: check empties its database, so name a scratch one, or unset QUANZE_CHECK_DATABASE to let check start its own Neo4j.`);
+      throw new Error(
+        `QUANZE_CHECK_DATABASE is "${scratchName}", the database Quanze reads: check empties its database, so name a scratch one, or unset QUANZE_CHECK_DATABASE to let check start its own Neo4j.`,
+      );
     }
     const system = new Database({ uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword, database: 'system' });
     try {
       await system.write((tx) => tx.run(`CREATE DATABASE \`${scratchName.replace(/`/g, '')}\` IF NOT EXISTS WAIT`));
     } catch (error) {
-      throw new Error(`Neo4j at ${config.neo4jUri} could not create the scratch database "${scratchName}" (${(error as Error).message.split('\n')[0]}). A Community server has a single database: unset QUANZE_CHECK_DATABASE to let check start its own Neo4j.`, { cause: error });
+      throw new Error(
+        `Neo4j at ${config.neo4jUri} could not create the scratch database "${scratchName}" (${(error as Error).message.split('\n')[0]}). A Community server has a single database: unset QUANZE_CHECK_DATABASE to let check start its own Neo4j.`,
+        { cause: error },
+      );
     } finally {
       await system.close();
     }
@@ -55,7 +60,10 @@ async function openScratch(): Promise<OpenDatabase & { where: string }> {
   }
   const dataDir = path.join(config.dataDir, 'check', `check-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const opened = await openDatabase({ ...config, neo4jUri: undefined, dataDir, localBoltPort: await freePort(), localHttpPort: await freePort() }, log);
+  const opened = await openDatabase(
+    { ...config, neo4jUri: undefined, dataDir, localBoltPort: await freePort(), localHttpPort: await freePort() },
+    log,
+  );
   return {
     ...opened,
     where: `a throw-away Neo4j (in ${path.relative(process.cwd(), dataDir) || dataDir}, deleted afterwards)`,
@@ -101,7 +109,9 @@ async function main(args: string[]): Promise<number> {
     log('Schema in place.');
     log(`Checking ${files[0]} in ${scratch.where}.`);
     const started = Date.now();
-    const result = await checkBundle(scratch.db, bundle, bundles as ParsedBundle[], (line) => log(`  ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`));
+    const result = await checkBundle(scratch.db, bundle, bundles as ParsedBundle[], (line) =>
+      log(`  ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`),
+    );
     if (result.problems.length) {
       for (const problem of result.problems) console.log(formatProblem(problem));
       console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}: the bundle did not import, so nothing was asked.`);
@@ -118,7 +128,9 @@ async function main(args: string[]): Promise<number> {
     if (!result.results.length) {
       console.log(`Case ${result.caseId} imports, but its bundle has no expect section: nothing was asked.`);
     } else {
-      console.log(`Case ${result.caseId}: ${result.results.length} expected answer${result.results.length === 1 ? '' : 's'}, ${result.results.length - failed} passed, ${failed} failed.`);
+      console.log(
+        `Case ${result.caseId}: ${result.results.length} expected answer${result.results.length === 1 ? '' : 's'}, ${result.results.length - failed} passed, ${failed} failed.`,
+      );
     }
     return failed ? 1 : 0;
   } finally {

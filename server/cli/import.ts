@@ -16,7 +16,9 @@ function describeCounts(counts: ImportCounts): string {
   const updated = nodes.reduce((n, c) => n + c.updated, 0);
   const unchanged = nodes.reduce((n, c) => n + c.unchanged, 0);
   const relations = Object.values(counts.relations).reduce((n, c) => n + c, 0);
-  const perType = Object.entries(counts.nodes).map(([label, c]) => `${label} ${c.created + c.updated + c.unchanged}`).join(', ');
+  const perType = Object.entries(counts.nodes)
+    .map(([label, c]) => `${label} ${c.created + c.updated + c.unchanged}`)
+    .join(', ');
   return `${created + updated + unchanged} nodes (${created} new, ${updated} updated, ${unchanged} unchanged: ${perType}), ${relations} relationships written`;
 }
 
@@ -31,7 +33,11 @@ export function progressBar(out: NodeJS.WriteStream = process.stderr) {
     if (seconds < 2 && done < total) return;
     const share = total ? done / total : 1;
     const rate = seconds > 0 ? Math.round(written / seconds) : 0;
-    const text = `${step.padEnd(22)} ${Math.floor(share * 100).toString().padStart(3)}%  ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ${written.toLocaleString('en')} facts, ${rate.toLocaleString('en')} facts/s`;
+    const text = `${step.padEnd(22)} ${Math.floor(share * 100)
+      .toString()
+      .padStart(
+        3,
+      )}%  ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ${written.toLocaleString('en')} facts, ${rate.toLocaleString('en')} facts/s`;
     if (out.isTTY) {
       if (now - lastDraw < 200 && done < total) return;
       lastDraw = now;
@@ -71,11 +77,13 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     const seconds = (Date.now() - started) / 1000;
-    console.log(dryRun
-      ? `Dry run: case ${result.caseId} is valid and would write ${describeCounts(result.counts)}. Nothing was written.`
-      : result.written === 0
-        ? `Case ${result.caseId} is already as the bundle says: nothing written (${seconds.toFixed(1)} s). Data version ${result.dataVersion}.`
-        : `Imported case ${result.caseId}: ${describeCounts(result.counts)}${result.counts.removed ? `; ${result.counts.removed} dropped nodes removed` : ''}; ${result.written} facts in ${seconds.toFixed(1)} s. Data version ${result.dataVersion}.`);
+    console.log(
+      dryRun
+        ? `Dry run: case ${result.caseId} is valid and would write ${describeCounts(result.counts)}. Nothing was written.`
+        : result.written === 0
+          ? `Case ${result.caseId} is already as the bundle says: nothing written (${seconds.toFixed(1)} s). Data version ${result.dataVersion}.`
+          : `Imported case ${result.caseId}: ${describeCounts(result.counts)}${result.counts.removed ? `; ${result.counts.removed} dropped nodes removed` : ''}; ${result.written} facts in ${seconds.toFixed(1)} s. Data version ${result.dataVersion}.`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof ImportBusyError) {

@@ -22,26 +22,40 @@ function contextOf(value: unknown): ConditionContext | null {
 const readingOf = (value: unknown): Reading => (value === 'AS_LATER_HELD' ? 'AS_LATER_HELD' : 'AS_IT_STOOD');
 
 export const deJureResolvers = {
-  whoCan: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
-    whoCan(db, {
-      power: String(args.power), place: (args.place as string | null) ?? null, at: dateOf(args.at, 'at')!,
-      context: contextOf(args.context), limit: limitOf(args.limit), reading: readingOf(args.reading),
-    }),
-  ),
+  whoCan: (_: unknown, args: Args, { db }: QuanzeContext) =>
+    withMeta(db, () =>
+      whoCan(db, {
+        power: String(args.power),
+        place: (args.place as string | null) ?? null,
+        at: dateOf(args.at, 'at')!,
+        context: contextOf(args.context),
+        limit: limitOf(args.limit),
+        reading: readingOf(args.reading),
+      }),
+    ),
 
-  whoDid: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
-    whoDid(db, {
-      power: String(args.power), place: (args.place as string | null) ?? null,
-      from: dateOf(args.from, 'from', 'none'), to: dateOf(args.to, 'to', 'none'), limit: limitOf(args.limit),
-    }),
-  ),
+  whoDid: (_: unknown, args: Args, { db }: QuanzeContext) =>
+    withMeta(db, () =>
+      whoDid(db, {
+        power: String(args.power),
+        place: (args.place as string | null) ?? null,
+        from: dateOf(args.from, 'from', 'none'),
+        to: dateOf(args.to, 'to', 'none'),
+        limit: limitOf(args.limit),
+      }),
+    ),
 
-  explain: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
-    explain(db, {
-      body: String(args.body), power: String(args.power), place: (args.place as string | null) ?? null,
-      at: dateOf(args.at, 'at')!, context: contextOf(args.context), reading: readingOf(args.reading),
-    }),
-  ),
+  explain: (_: unknown, args: Args, { db }: QuanzeContext) =>
+    withMeta(db, () =>
+      explain(db, {
+        body: String(args.body),
+        power: String(args.power),
+        place: (args.place as string | null) ?? null,
+        at: dateOf(args.at, 'at')!,
+        context: contextOf(args.context),
+        reading: readingOf(args.reading),
+      }),
+    ),
 
   compare: (_: unknown, args: Args, { db }: QuanzeContext) => {
     const places = (args.places as string[] | null) ?? [];
@@ -49,7 +63,11 @@ export const deJureResolvers = {
     if (places.length > MAX_PLACES) throw badInput(`Compare at most ${MAX_PLACES} places at once.`);
     return withMeta(db, () =>
       compare(db, {
-        power: String(args.power), places, at: dateOf(args.at, 'at')!, context: contextOf(args.context), limit: limitOf(args.limit),
+        power: String(args.power),
+        places,
+        at: dateOf(args.at, 'at')!,
+        context: contextOf(args.context),
+        limit: limitOf(args.limit),
         reading: readingOf(args.reading),
       }),
     );

@@ -15,8 +15,16 @@ const ADVICE: Advice[] = [
   { match: /aliases limit/i, code: 'TOO_MANY_ALIASES', advice: 'Use fewer aliases per request, or send several requests.' },
   { match: /token limit|more th(?:an|at) \d+ tokens/i, code: 'QUERY_TOO_LONG', advice: 'Shorten the query or split it.' },
   { match: /TooManyClauses|maxClauseCount|too many boolean clauses/i, code: 'BAD_USER_INPUT', advice: 'Search with fewer or shorter words.' },
-  { match: /transaction has been terminated|timed? ?out|TransactionTimedOut|ran out of time/i, code: 'QUERY_TIMEOUT', advice: 'The database took too long: narrow the question (a place, a date range, a smaller limit) and try again.' },
-  { match: /Cannot query field|Unknown argument|Unknown type/i, code: 'GRAPHQL_VALIDATION_FAILED', advice: 'Check the field and argument names in the documentation pane of /graphiql.' },
+  {
+    match: /transaction has been terminated|timed? ?out|TransactionTimedOut|ran out of time/i,
+    code: 'QUERY_TIMEOUT',
+    advice: 'The database took too long: narrow the question (a place, a date range, a smaller limit) and try again.',
+  },
+  {
+    match: /Cannot query field|Unknown argument|Unknown type/i,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    advice: 'Check the field and argument names in the documentation pane of /graphiql.',
+  },
 ];
 
 /** HTTP status for an answer whose errors left no data, by error code. */
@@ -62,7 +70,8 @@ export function withAdvice(formatted: GraphQLFormattedError, error?: unknown): G
   if (known && code !== 'DATABASE_UNAVAILABLE') {
     code = known.code;
     message = message.replace(/^Syntax Error: /, '');
-    if (known.code === 'BAD_USER_INPUT' && /TooManyClauses|maxClauseCount/i.test(`${message} ${originalCode}`)) message = 'The search has too many distinct terms.';
+    if (known.code === 'BAD_USER_INPUT' && /TooManyClauses|maxClauseCount/i.test(`${message} ${originalCode}`))
+      message = 'The search has too many distinct terms.';
     if (!message.endsWith(known.advice)) message = `${message} ${known.advice}`;
   }
   // A database or programming failure: its text names Cypher, classes or paths, which are not the caller's business.

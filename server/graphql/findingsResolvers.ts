@@ -20,39 +20,52 @@ export const findingsResolvers = {
   Query: {
     gaps: (_: unknown, args: Args, { db }: QuanzeContext) => {
       const question = {
-        case: String(args.case), at: dateOf(args.at, 'at', 'none'), limit: limitOf(args.first ?? args.limit),
+        case: String(args.case),
+        at: dateOf(args.at, 'at', 'none'),
+        limit: limitOf(args.first ?? args.limit),
         after: args.after === undefined || args.after === null ? null : String(args.after),
       };
       return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
     },
 
-    accountability: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
-      accountability(db, { case: String(args.case), power: String(args.power) })),
+    accountability: (_: unknown, args: Args, { db }: QuanzeContext) =>
+      withMeta(db, () => accountability(db, { case: String(args.case), power: String(args.power) })),
 
-    referralPaths: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
-      referralPaths(db, { case: String(args.case), power: (args.power as string | null | undefined) ?? null })),
+    referralPaths: (_: unknown, args: Args, { db }: QuanzeContext) =>
+      withMeta(db, () => referralPaths(db, { case: String(args.case), power: (args.power as string | null | undefined) ?? null })),
 
-    timeline: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
-      timeline(db, { case: String(args.case), limit: limitOf(args.limit) })),
+    timeline: (_: unknown, args: Args, { db }: QuanzeContext) =>
+      withMeta(db, () => timeline(db, { case: String(args.case), limit: limitOf(args.limit) })),
 
-    search: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () => {
-      const text = String(args.text ?? '');
-      if (text.length > MAX_SEARCH_TEXT) throw badInput(`Search text is limited to ${MAX_SEARCH_TEXT} characters; search for a shorter name.`);
-      return search(db, { text, limit: limitOf(args.limit, DEFAULT_SEARCH_LIMIT, MAX_LIMIT) });
-    }),
+    search: (_: unknown, args: Args, { db }: QuanzeContext) =>
+      withMeta(db, () => {
+        const text = String(args.text ?? '');
+        if (text.length > MAX_SEARCH_TEXT) throw badInput(`Search text is limited to ${MAX_SEARCH_TEXT} characters; search for a shorter name.`);
+        return search(db, { text, limit: limitOf(args.limit, DEFAULT_SEARCH_LIMIT, MAX_LIMIT) });
+      }),
 
-    neighborhood: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () => {
-      const depth = args.depth ?? 1;
-      if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) {
-        throw badInput(`depth must be a whole number from 0 to ${MAX_DEPTH}; expand further from the nodes it returns.`);
-      }
-      return neighborhood(db, {
-        id: String(args.id), depth, at: dateOf(args.at, 'at', 'none'), limit: limitOf(args.limit, DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT),
-      });
-    }),
+    neighborhood: (_: unknown, args: Args, { db }: QuanzeContext) =>
+      withMeta(db, () => {
+        const depth = args.depth ?? 1;
+        if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) {
+          throw badInput(`depth must be a whole number from 0 to ${MAX_DEPTH}; expand further from the nodes it returns.`);
+        }
+        return neighborhood(db, {
+          id: String(args.id),
+          depth,
+          at: dateOf(args.at, 'at', 'none'),
+          limit: limitOf(args.limit, DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT),
+        });
+      }),
 
-    caseGraph: (_: unknown, args: Args, { db }: QuanzeContext) => withMeta(db, () =>
-      caseGraph(db, { case: String(args.case), at: dateOf(args.at, 'at', 'none'), limit: limitOf(args.limit, DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT) })),
+    caseGraph: (_: unknown, args: Args, { db }: QuanzeContext) =>
+      withMeta(db, () =>
+        caseGraph(db, {
+          case: String(args.case),
+          at: dateOf(args.at, 'at', 'none'),
+          limit: limitOf(args.limit, DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT),
+        }),
+      ),
   },
 
   Mutation: {

@@ -14,12 +14,19 @@ export const questionTypeDefs = fs.readFileSync(path.join(projectRoot, 'server',
 
 function literal(node: ValueNode): unknown {
   switch (node.kind) {
-    case Kind.OBJECT: return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
-    case Kind.LIST: return node.values.map(literal);
-    case Kind.INT: case Kind.FLOAT: return Number(node.value);
-    case Kind.NULL: return null;
-    case Kind.VARIABLE: return undefined;
-    default: return (node as { value: unknown }).value;
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
+    case Kind.LIST:
+      return node.values.map(literal);
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.NULL:
+      return null;
+    case Kind.VARIABLE:
+      return undefined;
+    default:
+      return (node as { value: unknown }).value;
   }
 }
 

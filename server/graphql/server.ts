@@ -22,7 +22,10 @@ export interface QuanzeContext {
 
 /** Limits every request meets; documented in docs/api.md. */
 export const LIMITS = {
-  maxDepth: 12, maxCost: 1000, maxAliases: 15, maxTokens: 5000,
+  maxDepth: 12,
+  maxCost: 1000,
+  maxAliases: 15,
+  maxTokens: 5000,
   /** Characters in a search text: more distinct CJK characters overflow Lucene's clause limit. */
   maxSearchText: 100,
   /** Characters in any other string argument (ids, dates, names); a bundle's JSON is exempt. */
@@ -41,15 +44,23 @@ const COUNT_ARGUMENTS = new Set(['limit', 'offset', 'first', 'skip', 'depth']);
  * no search text past Lucene's clause limit, no argument long enough to be an attack.
  */
 function checkArguments(operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
-  if (operation.operation === 'subscription') throw badInput('This API has no subscriptions: send a query, and ask again when you want fresh answers.');
+  if (operation.operation === 'subscription')
+    throw badInput('This API has no subscriptions: send a query, and ask again when you want fresh answers.');
   const valueOf = (node: ValueNode): unknown => {
     switch (node.kind) {
-      case Kind.VARIABLE: return variables[node.name.value];
-      case Kind.INT: case Kind.FLOAT: return Number(node.value);
-      case Kind.STRING: return node.value;
-      case Kind.LIST: return node.values.map(valueOf);
-      case Kind.OBJECT: return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value)]));
-      default: return undefined;
+      case Kind.VARIABLE:
+        return variables[node.name.value];
+      case Kind.INT:
+      case Kind.FLOAT:
+        return Number(node.value);
+      case Kind.STRING:
+        return node.value;
+      case Kind.LIST:
+        return node.values.map(valueOf);
+      case Kind.OBJECT:
+        return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value)]));
+      default:
+        return undefined;
     }
   };
   const checkValue = (name: string, value: unknown, field: string) => {
@@ -162,9 +173,14 @@ export async function createGraphQL(db: Database, config: Config) {
           // While Neo4j is down (restarting) every request is answered at once, never queued.
           if (db.unavailable) return sendError(res, 503, 'DATABASE_UNAVAILABLE', 'The database is restarting. Try again in a few seconds.');
           // The whole request, all its transactions included, ends by its deadline.
-          const timer = res.locals.deadline = setTimeout(() => {
-            sendError(res, 503, 'QUERY_TIMEOUT', `The question took longer than ${config.requestDeadlineMs / 1000} s. Narrow it (a place, a date range, a smaller limit) and try again.`);
-          }, config.requestDeadlineMs);
+          const timer = (res.locals.deadline = setTimeout(() => {
+            sendError(
+              res,
+              503,
+              'QUERY_TIMEOUT',
+              `The question took longer than ${config.requestDeadlineMs / 1000} s. Narrow it (a place, a date range, a smaller limit) and try again.`,
+            );
+          }, config.requestDeadlineMs));
           res.on('close', () => clearTimeout(timer));
           next();
         },
@@ -194,7 +210,10 @@ export async function createGraphQL(db: Database, config: Config) {
 /** One error shape for everything /graphql answers: `{ errors: [{ message, extensions: { code } }] }`. */
 function sendError(res: Response, status: number, code: string, message: string): void {
   if (res.headersSent) return;
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /**
@@ -212,7 +231,7 @@ function jsonErrorsOnly(_req: Request, res: Response, next: NextFunction): void 
       res.type('application/json');
       return send(JSON.stringify({ errors: [{ message: text, extensions: { code } }] }));
     }
-    return send(body as never);
+    return send(body);
   }) as Response['send'];
   next();
 }
@@ -221,10 +240,23 @@ function jsonErrorsOnly(_req: Request, res: Response, next: NextFunction): void 
 function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
   const type = (error as { type?: string }).type;
-  if (type === 'entity.parse.failed') return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON. Send `{"query": "…", "variables": {…}}` with Content-Type: application/json.');
-  if (type === 'entity.too.large') return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${LIMITS.maxBody}. Import large bundles with \`npm run import\`.`);
+  if (type === 'entity.parse.failed')
+    return sendError(
+      res,
+      400,
+      'BAD_REQUEST',
+      'The request body is not valid JSON. Send `{"query": "…", "variables": {…}}` with Content-Type: application/json.',
+    );
+  if (type === 'entity.too.large')
+    return sendError(
+      res,
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is larger than ${LIMITS.maxBody}. Import large bundles with \`npm run import\`.`,
+    );
   const status = (error as { status?: number }).status;
-  if (status && status >= 400 && status < 500) return sendError(res, status, 'BAD_REQUEST', 'The request could not be read. Send JSON with Content-Type: application/json.');
+  if (status && status >= 400 && status < 500)
+    return sendError(res, status, 'BAD_REQUEST', 'The request could not be read. Send JSON with Content-Type: application/json.');
   console.error('Unexpected error before GraphQL:', error);
   sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'The server could not answer this request.');
 }

@@ -27,11 +27,11 @@ export const StrictDate = new GraphQLScalarType({
     "A calendar date. Arguments are full days, 'YYYY-MM-DD'. In answers a date is written at the precision of its source: " +
     "'YYYY-MM-DD' for a day, 'YYYY-MM' when the source gives only the month, 'YYYY' when it gives only the year.",
   serialize: (value) => {
-    if (neo4j.isDate(value as never)) return String(value);
+    if (neo4j.isDate(value)) return String(value);
     if (typeof value === 'string' && ANSWER_DATE.test(value)) return value;
     if (typeof value === 'string' && ISO_DATE.test(value.slice(0, 10))) return value.slice(0, 10);
     throw new GraphQLError(`Date cannot represent ${String(value)}`);
   },
-  parseValue: (value) => (neo4j.isDate(value as never) ? value : toDate(value)),
+  parseValue: (value) => (neo4j.isDate(value) ? value : toDate(value)),
   parseLiteral: (ast) => toDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });

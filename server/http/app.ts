@@ -37,9 +37,13 @@ export function createApp({ db, mountGraphQL }: AppParts): Express {
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await db.ping();
-    res.status(ready ? 200 : 503).json(
-      ready ? { status: 'ready' } : { status: 'unavailable', message: 'Neo4j does not answer. Check that it is running and that NEO4J_URI points at it.' },
-    );
+    res
+      .status(ready ? 200 : 503)
+      .json(
+        ready
+          ? { status: 'ready' }
+          : { status: 'unavailable', message: 'Neo4j does not answer. Check that it is running and that NEO4J_URI points at it.' },
+      );
   });
 
   let graphiql: string | undefined;
@@ -68,7 +72,12 @@ export function createApp({ db, mountGraphQL }: AppParts): Express {
     const status = Number((error as { status?: number }).status) || 500;
     if (status >= 500) console.error('Unexpected error:', error);
     res.status(status).json({
-      errors: [{ message: status < 500 ? 'The request could not be read.' : 'The server could not answer this request.', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+      errors: [
+        {
+          message: status < 500 ? 'The request could not be read.' : 'The server could not answer this request.',
+          extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
     });
   });
   return app;

@@ -10,8 +10,16 @@ function enumName(owner: string, field: string, spec: PropertySpec): string | un
   // An open vocabulary is text: a case may declare values of its own (Term).
   if (!spec.enum || spec.vocabulary) return undefined;
   const shared: Record<string, string> = {
-    modality: 'Modality', stance: 'Stance', role: 'ActorRole', how: 'SuccessionKind', level: `${owner}Level`,
-    basis: 'Basis', stanceBasis: 'Basis', purposeBasis: 'Basis', capacity: 'Capacity', effect: 'RestrictionEffect',
+    modality: 'Modality',
+    stance: 'Stance',
+    role: 'ActorRole',
+    how: 'SuccessionKind',
+    level: `${owner}Level`,
+    basis: 'Basis',
+    stanceBasis: 'Basis',
+    purposeBasis: 'Basis',
+    capacity: 'Capacity',
+    effect: 'RestrictionEffect',
   };
   return shared[field] ?? `${owner}${pascal(field)}`;
 }
@@ -20,7 +28,9 @@ function scalar(owner: string, field: string, spec: PropertySpec): string {
   const named = enumName(owner, field, spec);
   const base =
     named ??
-    { string: 'String', text: 'String', int: 'Int', float: 'Float', boolean: 'Boolean', date: 'Date', json: 'String', 'string[]': '[String!]' }[spec.kind];
+    { string: 'String', text: 'String', int: 'Int', float: 'Float', boolean: 'Boolean', date: 'Date', json: 'String', 'string[]': '[String!]' }[
+      spec.kind
+    ];
   return spec.required ? `${base}!` : base;
 }
 
@@ -73,9 +83,13 @@ export function entityTypeDefs(): string {
     const relations = RELATIONS.filter((r) => r.from === node.label || (r.from === '*' && !['Case', 'Source'].includes(node.label)));
     const lines = [propertyLines(node.label, node.properties), ...relations.map(relationLine)];
     if (node.cited) {
-      lines.push(`${doc('The sources that evidence this, each with its quote and locator.', '  ')}  evidence: [Source!]! @relationship(type: "EVIDENCED_BY", direction: OUT, properties: "Citation")`);
+      lines.push(
+        `${doc('The sources that evidence this, each with its quote and locator.', '  ')}  evidence: [Source!]! @relationship(type: "EVIDENCED_BY", direction: OUT, properties: "Citation")`,
+      );
     }
-    parts.push(`${doc(`${node.description} ${node.descriptionZh}`)}type ${node.label} @node @limit(default: ${PAGE_SIZE.default}, max: ${PAGE_SIZE.max}) {\n${lines.join('\n')}\n}`);
+    parts.push(
+      `${doc(`${node.description} ${node.descriptionZh}`)}type ${node.label} @node @limit(default: ${PAGE_SIZE.default}, max: ${PAGE_SIZE.max}) {\n${lines.join('\n')}\n}`,
+    );
   }
 
   for (const rel of RELATIONS) {
@@ -88,10 +102,14 @@ export function entityTypeDefs(): string {
       const owner = pascal(rel.from);
       collectEnums(owner, rel.properties ?? {});
       const properties = { ...(rel.properties ?? {}), ...(rel.cited ? CITATIONS_FIELD : {}) };
-      parts.push(`${doc(`Properties of ${rel.type} (${rel.from}.${rel.field}).`)}type ${props} @relationshipProperties {\n${propertyLines(owner, properties)}\n}`);
+      parts.push(
+        `${doc(`Properties of ${rel.type} (${rel.from}.${rel.field}).`)}type ${props} @relationshipProperties {\n${propertyLines(owner, properties)}\n}`,
+      );
     }
   }
-  parts.push(`${doc('Where a source supports a fact: the quote and where it is found.')}type Citation @relationshipProperties {\n${propertyLines('Citation', CITATION)}\n}`);
+  parts.push(
+    `${doc('Where a source supports a fact: the quote and where it is found.')}type Citation @relationshipProperties {\n${propertyLines('Citation', CITATION)}\n}`,
+  );
   for (const [name, values] of enums) parts.push(`enum ${name} {\n  ${values.join('\n  ')}\n}`);
   return parts.join('\n\n');
 }

@@ -26,8 +26,11 @@ export interface OpenOptions {
 export async function openDatabase(config: Config, log: (line: string) => void = console.log, options: OpenOptions = {}): Promise<OpenDatabase> {
   if (config.neo4jUri) {
     const db = new Database({
-      uri: config.neo4jUri, user: config.neo4jUser, password: config.neo4jPassword,
-      database: config.neo4jDatabase, timeoutMs: config.queryTimeoutMs,
+      uri: config.neo4jUri,
+      user: config.neo4jUser,
+      password: config.neo4jPassword,
+      database: config.neo4jDatabase,
+      timeoutMs: config.queryTimeoutMs,
     });
     try {
       await db.driver.verifyConnectivity({ database: config.neo4jDatabase });
@@ -43,7 +46,9 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   }
   const dataDir = path.join(config.dataDir, 'neo4j');
   const memory = neo4jMemory(dataDir);
-  log(`Neo4j memory: heap ${memory.heap}, page cache ${memory.pageCache} (from ${memory.from}; set QUANZE_NEO4J_HEAP and QUANZE_NEO4J_PAGECACHE to change).`);
+  log(
+    `Neo4j memory: heap ${memory.heap}, page cache ${memory.pageCache} (from ${memory.from}; set QUANZE_NEO4J_HEAP and QUANZE_NEO4J_PAGECACHE to change).`,
+  );
   let db: Database | undefined;
   const local = await startLocalNeo4j({
     home: config.neo4jHome,

@@ -22,8 +22,14 @@ export class DeadlineExceededError extends Error {
 /** What the driver says when it cannot reach the server; these become DATABASE_UNAVAILABLE. */
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code ?? '';
-  return error instanceof DatabaseUnavailableError || code === 'ServiceUnavailable' || code === 'SessionExpired' ||
-    /Could not perform discovery|Connection was closed|connect ECONNREFUSED|Failed to connect to server/i.test((error as Error | undefined)?.message ?? '');
+  return (
+    error instanceof DatabaseUnavailableError ||
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    /Could not perform discovery|Connection was closed|connect ECONNREFUSED|Failed to connect to server/i.test(
+      (error as Error | undefined)?.message ?? '',
+    )
+  );
 }
 
 /** Shared between a Database and the per-request views made by withDeadline. */
@@ -46,13 +52,15 @@ export class Database {
   constructor(options: DatabaseOptions);
   constructor(options: DatabaseOptions, shared: { driver: Driver; health: Health; deadline?: number });
   constructor(options: DatabaseOptions, shared?: { driver: Driver; health: Health; deadline?: number }) {
-    this.driver = shared?.driver ?? neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
-      disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 10_000,
-      maxConnectionLifetime: 30 * 60_000,
-      // The driver's default retries a lost server for 30 s: a request should fail fast instead.
-      maxTransactionRetryTime: 5_000,
-    });
+    this.driver =
+      shared?.driver ??
+      neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+        disableLosslessIntegers: true,
+        connectionAcquisitionTimeout: 10_000,
+        maxConnectionLifetime: 30 * 60_000,
+        // The driver's default retries a lost server for 30 s: a request should fail fast instead.
+        maxTransactionRetryTime: 5_000,
+      });
     this.name = options.database;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.health = shared?.health ?? {};
@@ -87,7 +95,8 @@ export class Database {
     if (this.health.down) throw new DatabaseUnavailableError(`The database is unavailable (${this.health.down}). Try again in a few seconds.`);
     if (this.deadline === undefined) return timeoutMs;
     const left = this.deadline - Date.now();
-    if (left <= 0) throw new DeadlineExceededError('The request ran out of time. Narrow the question (a place, a date range, a smaller limit) and try again.');
+    if (left <= 0)
+      throw new DeadlineExceededError('The request ran out of time. Narrow the question (a place, a date range, a smaller limit) and try again.');
     return Math.min(timeoutMs, Math.max(left, 1));
   }
 
@@ -107,7 +116,10 @@ export class Database {
   /** True when Neo4j answers a trivial query within `timeoutMs`. */
   async ping(timeoutMs = 5000): Promise<boolean> {
     if (this.health.down) return false;
-    const attempt = this.query('RETURN 1 AS ok').then(() => true, () => false);
+    const attempt = this.query('RETURN 1 AS ok').then(
+      () => true,
+      () => false,
+    );
     const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
     return Promise.race([attempt, timer]);
   }

@@ -112,11 +112,7 @@ async function installNeo4j(home: string, log: (line: string) => void = console.
   fs.writeFileSync(path.join(dir, 'pom.xml'), pom());
   log(`Downloading Neo4j ${NEO4J_VERSION} Community and APOC ${APOC_VERSION} core from Maven Central into ${dir} (first start only)…`);
   await runMaven(['dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], dir, log);
-  await runMaven(
-    ['dependency:copy', `-Dartifact=org.neo4j.procedure:apoc-core:${APOC_VERSION}:jar:core`, '-DoutputDirectory=plugins'],
-    dir,
-    log,
-  );
+  await runMaven(['dependency:copy', `-Dartifact=org.neo4j.procedure:apoc-core:${APOC_VERSION}:jar:core`, '-DoutputDirectory=plugins'], dir, log);
   fs.writeFileSync(done, new Date().toISOString());
   log('Neo4j downloaded.');
   return dir;
@@ -152,9 +148,15 @@ function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.setTimeout(500);
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -305,7 +307,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     }
     const password = fs.existsSync(passwordFile(options.dataDir)) ? ensurePassword(options.dataDir).password : '';
     if (!(await portAnswers(options.boltPort))) {
-      throw new ProvisioningError(`The Quanze with pid ${claim.owner} holds ${options.dataDir} but its Neo4j does not answer on ${uri}. Wait for it, or stop it.`);
+      throw new ProvisioningError(
+        `The Quanze with pid ${claim.owner} holds ${options.dataDir} but its Neo4j does not answer on ${uri}. Wait for it, or stop it.`,
+      );
     }
     log(`Neo4j of the running Quanze (pid ${claim.owner}) answers on ${uri}; using it.`);
     return { uri, user: USER, password, owned: false, stop: async () => {} };
@@ -351,14 +355,23 @@ async function spawnNeo4j(options: LocalNeo4jOptions, install: string, uri: stri
   const child = spawn(
     'java',
     [
-      `-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError',
-      '-Dio.netty.tryReflectionSetAccessible=true', '-Dfile.encoding=UTF-8',
-      '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
-      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '--add-opens=java.base/java.lang=ALL-UNNAMED',
+      `-Xms${heap}`,
+      `-Xmx${heap}`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dio.netty.tryReflectionSetAccessible=true',
+      '-Dfile.encoding=UTF-8',
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '--add-opens=java.base/java.lang=ALL-UNNAMED',
       // Plugins go on the classpath as the bin/neo4j launcher does: APOC registers a kernel extension.
-      '-cp', `${path.join(install, 'plugins')}/*${path.delimiter}${path.join(install, 'lib')}/*`,
+      '-cp',
+      `${path.join(install, 'plugins')}/*${path.delimiter}${path.join(install, 'lib')}/*`,
       'org.neo4j.server.CommunityEntryPoint',
-      `--home-dir=${options.dataDir}`, `--config-dir=${path.join(options.dataDir, 'conf')}`, '--console-mode',
+      `--home-dir=${options.dataDir}`,
+      `--config-dir=${path.join(options.dataDir, 'conf')}`,
+      '--console-mode',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -376,14 +389,18 @@ async function spawnNeo4j(options: LocalNeo4jOptions, install: string, uri: stri
   const running: Running = { pid: child.pid!, child, exited };
   const deadline = Date.now() + 180_000;
   let exitCode: number | null | undefined;
-  void exited.then((code) => { exitCode = code; });
+  void exited.then((code) => {
+    exitCode = code;
+  });
   while (Date.now() < deadline) {
     if (exitCode !== undefined) {
       fs.rmSync(pidFile, { force: true });
       const locked = output.some((line) => /FileLockException|Lock file has been locked/i.test(line));
-      throw new ProvisioningError(locked
-        ? `Another Neo4j holds the store in ${options.dataDir}; stop it first, or set QUANZE_DATA_DIR to another folder.`
-        : `Neo4j stopped during start-up (exit ${exitCode}). Its last lines:\n${output.slice(-25).join('\n')}`);
+      throw new ProvisioningError(
+        locked
+          ? `Another Neo4j holds the store in ${options.dataDir}; stop it first, or set QUANZE_DATA_DIR to another folder.`
+          : `Neo4j stopped during start-up (exit ${exitCode}). Its last lines:\n${output.slice(-25).join('\n')}`,
+      );
     }
     if (output.some((line) => line.includes(' Started.')) && (await portAnswers(options.boltPort))) {
       try {
@@ -401,7 +418,14 @@ async function spawnNeo4j(options: LocalNeo4jOptions, install: string, uri: stri
 }
 
 /** Watches the running Neo4j: logs its death and, when asked, restarts it with backoff. */
-function supervise(start: { options: LocalNeo4jOptions; uri: string; password: string; log: (line: string) => void; process: Running; install?: string }): LocalNeo4j {
+function supervise(start: {
+  options: LocalNeo4jOptions;
+  uri: string;
+  password: string;
+  log: (line: string) => void;
+  process: Running;
+  install?: string;
+}): LocalNeo4j {
   const { options, uri, password, log } = start;
   const pidFile = neo4jPidFileOf(options.dataDir);
   let current: Running = start.process;
@@ -432,7 +456,9 @@ function supervise(start: { options: LocalNeo4jOptions; uri: string; password: s
         log(`Neo4j is back on ${uri}.`);
         options.onStateChange?.('up', 'restarted');
         const settled = current;
-        setTimeout(() => { if (current === settled) backoffMs = 1000; }, 60_000).unref();
+        setTimeout(() => {
+          if (current === settled) backoffMs = 1000;
+        }, 60_000).unref();
         return;
       } catch (error) {
         log(`Neo4j did not restart: ${(error as Error).message.split('\n')[0]}`);

@@ -48,7 +48,9 @@ export async function migrate(db: Database): Promise<void> {
 /** The schema as Neo4j reports it, one line per constraint or index, for comparing before and after. */
 export async function describeSchema(db: Database): Promise<string[]> {
   type Row = { name: string; type: string; labels: string[] | null; properties: string[] | null; analyzer: string | null };
-  const constraints = await db.query<Row>('SHOW CONSTRAINTS YIELD name, type, labelsOrTypes AS labels, properties RETURN name, type, labels, properties, null AS analyzer');
+  const constraints = await db.query<Row>(
+    'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes AS labels, properties RETURN name, type, labels, properties, null AS analyzer',
+  );
   const indexes = await db.query<Row>(
     "SHOW INDEXES YIELD name, type, labelsOrTypes AS labels, properties, options RETURN name, type, labels, properties, options.indexConfig['fulltext.analyzer'] AS analyzer",
   );

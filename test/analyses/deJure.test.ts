@@ -35,7 +35,9 @@ async function load(lists: Record<string, Item[]>) {
   for (const [key, items] of Object.entries(lists)) {
     if (key === 'sources') continue;
     bundle[key] = CITED.includes(key)
-      ? items.map((i) => (i.evidence || i.unsourced ? i : { ...i, evidence: [{ source: 'src-t', quoteZh: `引文 ${i.id as string}`, locator: 'p1' }] }))
+      ? items.map((i) =>
+          i.evidence || i.unsourced ? i : { ...i, evidence: [{ source: 'src-t', quoteZh: `引文 ${i.id as string}`, locator: 'p1' }] },
+        )
       : items;
   }
   const result = await importBundle(db, bundle);
@@ -49,8 +51,20 @@ describe('evidence', () => {
       places: [{ id: 'p-country', name: 'Testland', nameZh: '测试国', level: 'COUNTRY' }],
       powers: [{ id: 'pw', name: 'Assign a code', nameZh: '赋码' }],
       bodies: [
-        { id: 'b-a', name: 'Bureau A', nameZh: '甲局', kind: 'AGENCY', level: 'NATIONAL', jurisdiction: 'p-country',
-          succeededBy: { id: 'b-b', on: '2022-04-01', how: 'RENAMED', evidence: [{ source: 'src-t', quoteZh: '更名', quote: 'renamed', locator: 'p2' }] } },
+        {
+          id: 'b-a',
+          name: 'Bureau A',
+          nameZh: '甲局',
+          kind: 'AGENCY',
+          level: 'NATIONAL',
+          jurisdiction: 'p-country',
+          succeededBy: {
+            id: 'b-b',
+            on: '2022-04-01',
+            how: 'RENAMED',
+            evidence: [{ source: 'src-t', quoteZh: '更名', quote: 'renamed', locator: 'p2' }],
+          },
+        },
         { id: 'b-b', name: 'Bureau B', nameZh: '乙局', kind: 'AGENCY', level: 'NATIONAL', unsourced: true },
       ],
       instruments: [{ id: 'i', title: 'Measures', titleZh: '办法', docType: 'MEASURE', issuedOn: '2021-01-01', issuedBy: ['b-a'] }],
@@ -64,10 +78,25 @@ describe('evidence', () => {
     expect(described.get('g')!.ref.name).toBe('power to Assign a code (第一条 of Measures)');
     expect(described.get('g')!.ref.nameZh).toBe('《办法》第一条：赋码（职权）');
     expect(described.get('src-t')!.source).toMatchObject({ id: 'src-t', title: '测试来源', publishedAt: '2022-07-01' });
-    expect(described.get('b-a')!.evidence).toEqual([{
-      quote: '引文 b-a', quoteZh: '引文 b-a', quoteEn: null, locator: 'p1', unsourced: false,
-      source: { id: 'src-t', title: '测试来源', titleEn: 'Test source', outlet: '测试报', author: null, publishedAt: '2022-07-01', url: null, kind: 'NEWS' },
-    }]);
+    expect(described.get('b-a')!.evidence).toEqual([
+      {
+        quote: '引文 b-a',
+        quoteZh: '引文 b-a',
+        quoteEn: null,
+        locator: 'p1',
+        unsourced: false,
+        source: {
+          id: 'src-t',
+          title: '测试来源',
+          titleEn: 'Test source',
+          outlet: '测试报',
+          author: null,
+          publishedAt: '2022-07-01',
+          url: null,
+          kind: 'NEWS',
+        },
+      },
+    ]);
     const byNode = await evidenceForNodes(db, ['b-b', 'p-country']);
     expect(byNode.get('b-b')).toEqual([expect.objectContaining({ unsourced: true, source: UNSOURCED_SOURCE })]);
     expect(byNode.get('p-country')).toEqual([]);
@@ -107,51 +136,198 @@ const law: Record<string, Item[]> = {
     { id: 'prov-hq', name: 'Provincial HQ', nameZh: '甲省指挥部', kind: 'EPIDEMIC_HQ', level: 'PROVINCIAL', jurisdiction: 'prov' },
     { id: 'prov-division', name: 'Provincial HQ division', nameZh: '甲省指挥部某处', kind: 'HQ_DIVISION', level: 'PROVINCIAL', partOf: 'prov-hq' },
     { id: 'city-hq', name: 'City HQ', nameZh: '甲市指挥部', kind: 'EPIDEMIC_HQ', level: 'MUNICIPAL', jurisdiction: 'city' },
-    { id: 'city-division', name: 'City HQ control division', nameZh: '甲市指挥部社会管控处', kind: 'HQ_DIVISION', level: 'MUNICIPAL', partOf: 'city-hq' },
-    { id: 'old-bureau', name: 'Provincial Big Data Bureau', nameZh: '甲省大数据管理局', kind: 'AGENCY', level: 'PROVINCIAL', jurisdiction: 'prov',
+    {
+      id: 'city-division',
+      name: 'City HQ control division',
+      nameZh: '甲市指挥部社会管控处',
+      kind: 'HQ_DIVISION',
+      level: 'MUNICIPAL',
+      partOf: 'city-hq',
+    },
+    {
+      id: 'old-bureau',
+      name: 'Provincial Big Data Bureau',
+      nameZh: '甲省大数据管理局',
+      kind: 'AGENCY',
+      level: 'PROVINCIAL',
+      jurisdiction: 'prov',
       validTo: '2022-03-31',
-      succeededBy: { id: 'new-bureau', on: '2022-04-01', how: 'RENAMED', evidence: [{ source: 'src-t', quoteZh: '大数据管理局更名', locator: 'p3' }] } },
-    { id: 'new-bureau', name: 'Provincial Approval Bureau', nameZh: '甲省政务信息管理局', kind: 'AGENCY', level: 'PROVINCIAL', jurisdiction: 'prov', validFrom: '2022-04-01' },
-    { id: 'city-bureau', name: 'City Big Data Bureau', nameZh: '甲市大数据局', kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 'city', isA: ['bigdata-type'] },
-    { id: 'city2-bureau', name: 'Second City Big Data Bureau', nameZh: '乙市大数据局', kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 'city2', isA: ['bigdata-type'] },
-    { id: 'other-bureau', name: 'Other City Big Data Bureau', nameZh: '丙市大数据局', kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 'other-city', isA: ['bigdata-type'] },
+      succeededBy: {
+        id: 'new-bureau',
+        on: '2022-04-01',
+        how: 'RENAMED',
+        evidence: [{ source: 'src-t', quoteZh: '大数据管理局更名', locator: 'p3' }],
+      },
+    },
+    {
+      id: 'new-bureau',
+      name: 'Provincial Approval Bureau',
+      nameZh: '甲省政务信息管理局',
+      kind: 'AGENCY',
+      level: 'PROVINCIAL',
+      jurisdiction: 'prov',
+      validFrom: '2022-04-01',
+    },
+    {
+      id: 'city-bureau',
+      name: 'City Big Data Bureau',
+      nameZh: '甲市大数据局',
+      kind: 'AGENCY',
+      level: 'MUNICIPAL',
+      jurisdiction: 'city',
+      isA: ['bigdata-type'],
+    },
+    {
+      id: 'city2-bureau',
+      name: 'Second City Big Data Bureau',
+      nameZh: '乙市大数据局',
+      kind: 'AGENCY',
+      level: 'MUNICIPAL',
+      jurisdiction: 'city2',
+      isA: ['bigdata-type'],
+    },
+    {
+      id: 'other-bureau',
+      name: 'Other City Big Data Bureau',
+      nameZh: '丙市大数据局',
+      kind: 'AGENCY',
+      level: 'MUNICIPAL',
+      jurisdiction: 'other-city',
+      isA: ['bigdata-type'],
+    },
     { id: 'other-hq', name: 'Other Provincial HQ', nameZh: '丙省指挥部', kind: 'EPIDEMIC_HQ', level: 'PROVINCIAL', jurisdiction: 'other-prov' },
     { id: 'platform-co', name: 'Platform company', nameZh: '平台公司', kind: 'COMPANY', level: 'NONE' },
     { id: 'police', name: 'City police', nameZh: '甲市公安局', kind: 'POLICE', level: 'MUNICIPAL', jurisdiction: 'city' },
     { id: 'hotline', name: 'City hotline', nameZh: '甲市12345热线', kind: 'HOTLINE', level: 'MUNICIPAL', jurisdiction: 'city' },
   ],
   instruments: [
-    { id: 'national', title: 'National interim measures', titleZh: '全国暂行办法', docType: 'MEASURE', officialId: '国发〔2021〕1号',
-      issuedOn: '2021-01-10', effectiveFrom: '2021-01-15', issuedBy: ['nat-council'] },
-    { id: 'provincial', title: 'Provincial measures', titleZh: '甲省办法', docType: 'MEASURE', issuedOn: '2020-03-01', effectiveFrom: '2020-03-02',
-      issuedBy: ['prov-hq'], implements: ['national'] },
-    { id: 'future-measure', title: 'Future measures', titleZh: '甲省新办法', docType: 'MEASURE', issuedOn: '2022-12-01', effectiveFrom: '2023-01-01', issuedBy: ['prov-hq'] },
-    { id: 'city-decision', title: 'City HQ decision', titleZh: '甲市指挥部决定', docType: 'INTERNAL_DECISION', issuedOn: '2022-01-01', issuedBy: ['city-hq'] },
+    {
+      id: 'national',
+      title: 'National interim measures',
+      titleZh: '全国暂行办法',
+      docType: 'MEASURE',
+      officialId: '国发〔2021〕1号',
+      issuedOn: '2021-01-10',
+      effectiveFrom: '2021-01-15',
+      issuedBy: ['nat-council'],
+    },
+    {
+      id: 'provincial',
+      title: 'Provincial measures',
+      titleZh: '甲省办法',
+      docType: 'MEASURE',
+      issuedOn: '2020-03-01',
+      effectiveFrom: '2020-03-02',
+      issuedBy: ['prov-hq'],
+      implements: ['national'],
+    },
+    {
+      id: 'future-measure',
+      title: 'Future measures',
+      titleZh: '甲省新办法',
+      docType: 'MEASURE',
+      issuedOn: '2022-12-01',
+      effectiveFrom: '2023-01-01',
+      issuedBy: ['prov-hq'],
+    },
+    {
+      id: 'city-decision',
+      title: 'City HQ decision',
+      titleZh: '甲市指挥部决定',
+      docType: 'INTERNAL_DECISION',
+      issuedOn: '2022-01-01',
+      issuedBy: ['city-hq'],
+    },
     { id: 'other-rule', title: 'Other province rule', titleZh: '丙省规定', docType: 'MEASURE', issuedOn: '2021-02-01', issuedBy: ['other-hq'] },
   ],
   provisions: [
     { id: 'national.a1', ref: '第一条', textZh: '联防联控机制负责健康码管理。', text: 'The council manages the code system.', partOf: 'national' },
-    { id: 'provincial.a2', ref: '第二条', textZh: '省指挥部负责赋码，批量一百人以上。', text: 'The provincial HQ assigns codes to batches of 100 or more.', partOf: 'provincial' },
-    { id: 'provincial.a3', ref: '第三条', textZh: '各级大数据管理部门负责赋码。', text: 'Big-data departments at all levels assign codes.', partOf: 'provincial' },
-    { id: 'provincial.a4', ref: '第四条', textZh: '省大数据管理局负责转码。', text: 'The provincial big-data bureau converts codes.', partOf: 'provincial' },
-    { id: 'provincial.a5', ref: '第五条', textZh: '市指挥部负责本市健康码管理。', text: 'The city HQ manages codes in the city.', partOf: 'provincial' },
-    { id: 'provincial.a6', ref: '第六条', textZh: '自2023年起平台公司赋码。', text: 'From 2023 the platform company assigns codes.', partOf: 'provincial' },
+    {
+      id: 'provincial.a2',
+      ref: '第二条',
+      textZh: '省指挥部负责赋码，批量一百人以上。',
+      text: 'The provincial HQ assigns codes to batches of 100 or more.',
+      partOf: 'provincial',
+    },
+    {
+      id: 'provincial.a3',
+      ref: '第三条',
+      textZh: '各级大数据管理部门负责赋码。',
+      text: 'Big-data departments at all levels assign codes.',
+      partOf: 'provincial',
+    },
+    {
+      id: 'provincial.a4',
+      ref: '第四条',
+      textZh: '省大数据管理局负责转码。',
+      text: 'The provincial big-data bureau converts codes.',
+      partOf: 'provincial',
+    },
+    {
+      id: 'provincial.a5',
+      ref: '第五条',
+      textZh: '市指挥部负责本市健康码管理。',
+      text: 'The city HQ manages codes in the city.',
+      partOf: 'provincial',
+    },
+    {
+      id: 'provincial.a6',
+      ref: '第六条',
+      textZh: '自2023年起平台公司赋码。',
+      text: 'From 2023 the platform company assigns codes.',
+      partOf: 'provincial',
+    },
     { id: 'provincial.a7', ref: '第七条', textZh: '公安机关不得赋码。', text: 'The police may not assign codes.', partOf: 'provincial' },
-    { id: 'provincial.a8', ref: '第八条', textZh: '热线在2021年底前可以赋码。', text: 'The hotline may assign codes until the end of 2021.', partOf: 'provincial' },
-    { id: 'future-measure.a1', ref: '第一条', textZh: '省政务信息管理局负责赋码。', text: 'The approval bureau assigns codes.', partOf: 'future-measure' },
+    {
+      id: 'provincial.a8',
+      ref: '第八条',
+      textZh: '热线在2021年底前可以赋码。',
+      text: 'The hotline may assign codes until the end of 2021.',
+      partOf: 'provincial',
+    },
+    {
+      id: 'future-measure.a1',
+      ref: '第一条',
+      textZh: '省政务信息管理局负责赋码。',
+      text: 'The approval bureau assigns codes.',
+      partOf: 'future-measure',
+    },
     { id: 'city-decision.a1', ref: '第一条', textZh: '社会管控处负责赋码。', text: 'The control division assigns codes.', partOf: 'city-decision' },
     { id: 'other-rule.a1', ref: '第一条', textZh: '丙省指挥部负责赋码。', text: 'The other HQ assigns codes.', partOf: 'other-rule' },
   ],
   grants: [
     { id: 'g-nat', modality: 'POWER', conferredBy: 'national.a1', power: 'code', to: ['nat-council'], within: 'cn' },
-    { id: 'g-prov-hq', modality: 'POWER', conferredBy: 'provincial.a2', power: 'code.assign', to: ['prov-hq'], within: 'prov',
-      conditions: [{ kind: 'THRESHOLD', param: 'batchSize', min: 100, description: 'batches of 100 or more', descriptionZh: '一百人以上' }] },
+    {
+      id: 'g-prov-hq',
+      modality: 'POWER',
+      conferredBy: 'provincial.a2',
+      power: 'code.assign',
+      to: ['prov-hq'],
+      within: 'prov',
+      conditions: [{ kind: 'THRESHOLD', param: 'batchSize', min: 100, description: 'batches of 100 or more', descriptionZh: '一百人以上' }],
+    },
     { id: 'g-type', modality: 'DUTY', conferredBy: 'provincial.a3', power: 'code.assign', to: ['bigdata-type'], within: 'prov' },
     { id: 'g-old', modality: 'POWER', conferredBy: 'provincial.a4', power: 'code.convert', to: ['old-bureau'], within: 'prov' },
     { id: 'g-city-hq', modality: 'POWER', conferredBy: 'provincial.a5', power: 'code', to: ['city-hq'], within: 'city' },
-    { id: 'g-future-grant', modality: 'POWER', conferredBy: 'provincial.a6', power: 'code.assign', to: ['platform-co'], within: 'prov', validFrom: '2023-01-01' },
+    {
+      id: 'g-future-grant',
+      modality: 'POWER',
+      conferredBy: 'provincial.a6',
+      power: 'code.assign',
+      to: ['platform-co'],
+      within: 'prov',
+      validFrom: '2023-01-01',
+    },
     { id: 'g-prohibit', modality: 'PROHIBITION', conferredBy: 'provincial.a7', power: 'code.assign', to: ['police'], within: 'prov' },
-    { id: 'g-expired', modality: 'PERMISSION', conferredBy: 'provincial.a8', power: 'code.assign', to: ['hotline'], within: 'city', validTo: '2021-12-31' },
+    {
+      id: 'g-expired',
+      modality: 'PERMISSION',
+      conferredBy: 'provincial.a8',
+      power: 'code.assign',
+      to: ['hotline'],
+      within: 'city',
+      validTo: '2021-12-31',
+    },
     { id: 'g-future-ins', modality: 'POWER', conferredBy: 'future-measure.a1', power: 'code.assign', to: ['new-bureau'], within: 'prov' },
     { id: 'g-delegate', modality: 'POWER', conferredBy: 'city-decision.a1', power: 'code.assign', to: ['city-division'], within: 'city' },
     { id: 'g-other', modality: 'POWER', conferredBy: 'other-rule.a1', power: 'code.assign', to: ['other-hq'], within: 'other-prov' },
@@ -188,7 +364,11 @@ describe('whoCan', () => {
     const bureau = holderOf(inCity.holders, 'city-bureau');
     expect(bureau).toMatchObject({ via: 'BY_TYPE', modality: 'DUTY', grantPlace: { id: 'prov' }, grantId: 'g-type' });
     expect(bureau.chain.map((s) => `${s.kind}:${s.node.id}`)).toEqual([
-      'BODY_TYPE:bigdata-type', 'GRANT:g-type', 'PROVISION:provincial.a3', 'INSTRUMENT:provincial', 'IMPLEMENTS:national',
+      'BODY_TYPE:bigdata-type',
+      'GRANT:g-type',
+      'PROVISION:provincial.a3',
+      'INSTRUMENT:provincial',
+      'IMPLEMENTS:national',
     ]);
     expect(bureau.noteZh).toContain('各级大数据管理部门');
 
@@ -201,7 +381,12 @@ describe('whoCan', () => {
   it('answers for a broader power with grants of narrower ones, naming the granted power', async () => {
     const answer = await whoCan(db, { power: 'code', place: 'city', at: AT });
     expect(bodiesOf(answer.holders)).toEqual([
-      'city-bureau:BY_TYPE', 'city-division:BY_DELEGATION', 'city-hq:DIRECT', 'nat-council:DIRECT', 'new-bureau:BY_SUCCESSION', 'prov-hq:DIRECT',
+      'city-bureau:BY_TYPE',
+      'city-division:BY_DELEGATION',
+      'city-hq:DIRECT',
+      'nat-council:DIRECT',
+      'new-bureau:BY_SUCCESSION',
+      'prov-hq:DIRECT',
     ]);
     expect(holderOf(answer.holders, 'prov-hq').power.id).toBe('code.assign');
     expect(holderOf(answer.holders, 'nat-council').power.id).toBe('code');
@@ -230,7 +415,11 @@ describe('whoCan', () => {
     expect(holder.note).toContain('甲省大数据管理局');
     expect(holder.note).toContain('on 1 April 2022');
     expect(holder.chain.map((s) => `${s.kind}:${s.node.id}`)).toEqual([
-      'SUCCESSION:old-bureau', 'GRANT:g-old', 'PROVISION:provincial.a4', 'INSTRUMENT:provincial', 'IMPLEMENTS:national',
+      'SUCCESSION:old-bureau',
+      'GRANT:g-old',
+      'PROVISION:provincial.a4',
+      'INSTRUMENT:provincial',
+      'IMPLEMENTS:national',
     ]);
     expect(holder.chain[0].evidence).toEqual([expect.objectContaining({ quoteZh: '大数据管理局更名', locator: 'p3' })]);
     const beforeRename = await whoCan(db, { power: 'code.convert', place: 'city', at: '2022-03-31' });
@@ -247,12 +436,23 @@ describe('whoCan', () => {
   it('evaluates a threshold against the context: unknown without it, met, or not met (and then not a holder)', async () => {
     const conditionOf = (a: WhoCanAnswer) => holderOf(a.holders, 'prov-hq').conditions;
     const unknown = await whoCan(db, { power: 'code.assign', place: 'city', at: AT });
-    expect(conditionOf(unknown)).toEqual([{
-      id: 'g-prov-hq#1', from: 'GRANT',
-      kind: 'THRESHOLD', param: 'batchSize', min: 100, max: null, body: null,
-      description: 'batches of 100 or more', descriptionZh: '一百人以上', status: 'UNKNOWN',
-      outcomeNote: null, outcomeNoteZh: null, evidence: [],
-    }]);
+    expect(conditionOf(unknown)).toEqual([
+      {
+        id: 'g-prov-hq#1',
+        from: 'GRANT',
+        kind: 'THRESHOLD',
+        param: 'batchSize',
+        min: 100,
+        max: null,
+        body: null,
+        description: 'batches of 100 or more',
+        descriptionZh: '一百人以上',
+        status: 'UNKNOWN',
+        outcomeNote: null,
+        outcomeNoteZh: null,
+        evidence: [],
+      },
+    ]);
     const met = await whoCan(db, { power: 'code.assign', place: 'city', at: AT, context: { batchSize: 1317 } });
     expect(conditionOf(met)[0].status).toBe('MET');
     const notMet = await whoCan(db, { power: 'code.assign', place: 'city', at: AT, context: { batchSize: 50 } });
@@ -265,13 +465,20 @@ describe('whoCan', () => {
   it('gives each holder its chain up the IMPLEMENTS ladder, with evidence at each step', async () => {
     const answer = await whoCan(db, { power: 'code.assign', place: 'city', at: AT });
     const hq = holderOf(answer.holders, 'prov-hq');
-    expect(hq.chain.map((s) => `${s.kind}:${s.node.id}`)).toEqual(['GRANT:g-prov-hq', 'PROVISION:provincial.a2', 'INSTRUMENT:provincial', 'IMPLEMENTS:national']);
+    expect(hq.chain.map((s) => `${s.kind}:${s.node.id}`)).toEqual([
+      'GRANT:g-prov-hq',
+      'PROVISION:provincial.a2',
+      'INSTRUMENT:provincial',
+      'IMPLEMENTS:national',
+    ]);
     expect(hq.chain[1]).toMatchObject({
       node: { label: 'Provision', name: '第二条 of Provincial measures', nameZh: '《甲省办法》第二条' },
-      text: 'The provincial HQ assigns codes to batches of 100 or more.', textZh: '省指挥部负责赋码，批量一百人以上。',
+      text: 'The provincial HQ assigns codes to batches of 100 or more.',
+      textZh: '省指挥部负责赋码，批量一百人以上。',
     });
     expect(hq.chain[3].node).toEqual({ id: 'national', label: 'Instrument', name: 'National interim measures', nameZh: '全国暂行办法' });
-    for (const step of hq.chain) expect(step.evidence).toEqual([expect.objectContaining({ quoteZh: `引文 ${step.node.id}`, source: expect.objectContaining({ id: 'src-t' }) })]);
+    for (const step of hq.chain)
+      expect(step.evidence).toEqual([expect.objectContaining({ quoteZh: `引文 ${step.node.id}`, source: expect.objectContaining({ id: 'src-t' }) })]);
   });
 
   it('recognises delegation: a holder issuing a grant of its own to a subordinate', async () => {
@@ -279,8 +486,14 @@ describe('whoCan', () => {
     const division = holderOf(answer.holders, 'city-division');
     expect(division.via).toBe('BY_DELEGATION');
     expect(division.chain.map((s) => `${s.kind}:${s.node.id}`)).toEqual([
-      'GRANT:g-delegate', 'PROVISION:city-decision.a1', 'INSTRUMENT:city-decision',
-      'DELEGATION:city-hq', 'GRANT:g-city-hq', 'PROVISION:provincial.a5', 'INSTRUMENT:provincial', 'IMPLEMENTS:national',
+      'GRANT:g-delegate',
+      'PROVISION:city-decision.a1',
+      'INSTRUMENT:city-decision',
+      'DELEGATION:city-hq',
+      'GRANT:g-city-hq',
+      'PROVISION:provincial.a5',
+      'INSTRUMENT:provincial',
+      'IMPLEMENTS:national',
     ]);
     expect(division.note).toContain('甲市指挥部');
   });
@@ -303,31 +516,99 @@ const facts: Record<string, Item[]> = {
   powers: law.powers,
   bodies: [
     { id: 'city-hq', name: 'City HQ', nameZh: '甲市指挥部', kind: 'EPIDEMIC_HQ', level: 'MUNICIPAL', jurisdiction: 'city' },
-    { id: 'city-division', name: 'City HQ control division', nameZh: '甲市指挥部社会管控处', kind: 'HQ_DIVISION', level: 'MUNICIPAL', partOf: 'city-hq' },
+    {
+      id: 'city-division',
+      name: 'City HQ control division',
+      nameZh: '甲市指挥部社会管控处',
+      kind: 'HQ_DIVISION',
+      level: 'MUNICIPAL',
+      partOf: 'city-hq',
+    },
   ],
   persons: [
-    { id: 'official-a', name: 'Official A', nameZh: '甲官员', positions: [
-      { id: 'city-division', title: 'Head of division', titleZh: '处长', from: '2021-01-01', to: '2022-06-22',
-        evidence: [{ source: 'src-t', quoteZh: '社会管控处处长甲官员', locator: 'p4' }] },
-      { id: 'city-hq', title: 'Deputy director', titleZh: '副主任', from: '2022-06-23', unsourced: true },
-    ] },
-    { id: 'official-b', name: 'Official B', nameZh: '乙官员', positions: [{ id: 'city-division', title: 'Deputy head', titleZh: '副处长', unsourced: true }] },
+    {
+      id: 'official-a',
+      name: 'Official A',
+      nameZh: '甲官员',
+      positions: [
+        {
+          id: 'city-division',
+          title: 'Head of division',
+          titleZh: '处长',
+          from: '2021-01-01',
+          to: '2022-06-22',
+          evidence: [{ source: 'src-t', quoteZh: '社会管控处处长甲官员', locator: 'p4' }],
+        },
+        { id: 'city-hq', title: 'Deputy director', titleZh: '副主任', from: '2022-06-23', unsourced: true },
+      ],
+    },
+    {
+      id: 'official-b',
+      name: 'Official B',
+      nameZh: '乙官员',
+      positions: [{ id: 'city-division', title: 'Deputy head', titleZh: '副处长', unsourced: true }],
+    },
   ],
   groups: [{ id: 'depositors', name: 'Depositors', nameZh: '储户', size: 1317 }],
   actions: [
-    { id: 'act-june', summary: 'Red codes for depositors', summaryZh: '储户被赋红码', startedAt: '2022-06-13', endedAt: '2022-06-14', affectedCount: 1317,
-      purpose: 'stop-petition', exercised: ['code.assign'], in: 'city', affected: [{ id: 'depositors', count: 1317 }],
+    {
+      id: 'act-june',
+      summary: 'Red codes for depositors',
+      summaryZh: '储户被赋红码',
+      startedAt: '2022-06-13',
+      endedAt: '2022-06-14',
+      affectedCount: 1317,
+      purpose: 'stop-petition',
+      exercised: ['code.assign'],
+      in: 'city',
+      affected: [{ id: 'depositors', count: 1317 }],
       performedBy: [
-        { id: 'official-a', role: 'DECIDED', evidence: [{ source: 'src-t', quoteZh: '擅自决定赋红码', quote: 'decided on their own', locator: 'p5' }] },
+        {
+          id: 'official-a',
+          role: 'DECIDED',
+          evidence: [{ source: 'src-t', quoteZh: '擅自决定赋红码', quote: 'decided on their own', locator: 'p5' }],
+        },
         { id: 'official-b', role: 'DECIDED', evidence: [{ source: 'src-t', quoteZh: '擅自决定赋红码', locator: 'p5' }] },
         { id: 'city-division', role: 'EXECUTED', unsourced: true },
-      ] },
-    { id: 'act-long', summary: 'Codes over two weeks', summaryZh: '持续赋码', startedAt: '2022-05-25', endedAt: '2022-06-02', exercised: ['code.assign'], in: 'city',
-      performedBy: [{ id: 'city-hq', role: 'EXECUTED', unsourced: true }] },
-    { id: 'act-july', summary: 'Codes turned red again', summaryZh: '再次赋红码', startedAt: '2022-07-07', exercised: ['code.convert'], in: 'city',
-      performedBy: [{ id: 'official-a', role: 'DECIDED', unsourced: true }] },
-    { id: 'act-other-city', summary: 'Elsewhere', summaryZh: '别处', startedAt: '2022-06-01', exercised: ['code.assign'], in: 'other-city', performedBy: [] },
-    { id: 'act-province', summary: 'Province-wide', summaryZh: '全省', startedAt: '2022-06-20', exercised: ['code.assign'], in: 'prov', performedBy: [] },
+      ],
+    },
+    {
+      id: 'act-long',
+      summary: 'Codes over two weeks',
+      summaryZh: '持续赋码',
+      startedAt: '2022-05-25',
+      endedAt: '2022-06-02',
+      exercised: ['code.assign'],
+      in: 'city',
+      performedBy: [{ id: 'city-hq', role: 'EXECUTED', unsourced: true }],
+    },
+    {
+      id: 'act-july',
+      summary: 'Codes turned red again',
+      summaryZh: '再次赋红码',
+      startedAt: '2022-07-07',
+      exercised: ['code.convert'],
+      in: 'city',
+      performedBy: [{ id: 'official-a', role: 'DECIDED', unsourced: true }],
+    },
+    {
+      id: 'act-other-city',
+      summary: 'Elsewhere',
+      summaryZh: '别处',
+      startedAt: '2022-06-01',
+      exercised: ['code.assign'],
+      in: 'other-city',
+      performedBy: [],
+    },
+    {
+      id: 'act-province',
+      summary: 'Province-wide',
+      summaryZh: '全省',
+      startedAt: '2022-06-20',
+      exercised: ['code.assign'],
+      in: 'prov',
+      performedBy: [],
+    },
     { id: 'act-data', summary: 'Data pooled', summaryZh: '汇聚数据', startedAt: '2022-06-15', exercised: ['data'], in: 'city', performedBy: [] },
   ],
 };
@@ -344,8 +625,13 @@ describe('whoDid', () => {
     expect(answer).toMatchObject({ from: '2022-06-01', to: '2022-06-30', incomplete: false, place: { id: 'city' }, power: { id: 'code.assign' } });
     const june = answer.actions[1];
     expect(june).toMatchObject({
-      summaryZh: '储户被赋红码', startedAt: '2022-06-13', endedAt: '2022-06-14', affectedCount: 1317, purpose: 'stop-petition',
-      place: { id: 'city', nameZh: '甲市' }, powers: [{ id: 'code.assign' }],
+      summaryZh: '储户被赋红码',
+      startedAt: '2022-06-13',
+      endedAt: '2022-06-14',
+      affectedCount: 1317,
+      purpose: 'stop-petition',
+      place: { id: 'city', nameZh: '甲市' },
+      powers: [{ id: 'code.assign' }],
     });
     expect(june.evidence).toEqual([expect.objectContaining({ quoteZh: '引文 act-june' })]);
     expect(june.actors.map((a) => [a.who.id, a.role, a.through?.id ?? null, a.positionZh])).toEqual([
@@ -386,7 +672,14 @@ describe('explain', () => {
 
   it('HOLDS with the chain, saying how', async () => {
     const answer = await ask('city-bureau', 'code.assign');
-    expect(answer).toMatchObject({ verdict: 'HOLDS', holds: true, via: 'BY_TYPE', missingLink: null, body: { id: 'city-bureau' }, power: { id: 'code.assign' } });
+    expect(answer).toMatchObject({
+      verdict: 'HOLDS',
+      holds: true,
+      via: 'BY_TYPE',
+      missingLink: null,
+      body: { id: 'city-bureau' },
+      power: { id: 'code.assign' },
+    });
     expect(answer.chain.map((s) => s.kind)).toEqual(['BODY_TYPE', 'GRANT', 'PROVISION', 'INSTRUMENT', 'IMPLEMENTS']);
     expect(answer.reasonZh).toContain('各级大数据管理部门');
     const successor = await ask('new-bureau', 'code');

@@ -35,7 +35,9 @@ const loadFixture = () => loadBundle(YAML.parse(fs.readFileSync(FIXTURE, 'utf8')
 const Q = [{ source: 'src-k', quote: 'as the record says', locator: 'p1' }];
 
 /** A tiny English-only case: a council's power, a statute that conditions it, a court that voids a provision, an acting mayor, a contractor. */
-function tinyCase(extra: { provisions?: Record<string, unknown>[]; instruments?: Record<string, unknown>[]; actions?: Record<string, unknown>[] } = {}) {
+function tinyCase(
+  extra: { provisions?: Record<string, unknown>[]; instruments?: Record<string, unknown>[]; actions?: Record<string, unknown>[] } = {},
+) {
   return {
     format: 'quanze-bundle/1',
     case: { id: 'test-tiny', title: 'A tiny town', languages: ['en'] },
@@ -47,27 +49,68 @@ function tinyCase(extra: { provisions?: Record<string, unknown>[]; instruments?:
       { id: 't-mayor', name: 'Mayor', kind: 'OFFICE', level: 'LOCAL', jurisdiction: 't-town', partOf: 't-council', evidence: Q },
       { id: 't-court', name: 'Town court', kind: 'COURT', level: 'LOCAL', jurisdiction: 't-town', evidence: Q },
       { id: 't-board', name: 'Finance board', kind: 'AGENCY', level: 'LOCAL', jurisdiction: 't-town', evidence: Q },
-      { id: 't-collector', name: 'Fee Collectors Ltd', kind: 'COMPANY', level: 'NONE', evidence: Q,
-        actsFor: [{ id: 't-mayor', from: '2020-01-01', basis: 'EDITOR_READING', evidence: [{ source: 'src-k', quote: 'collects for the mayor' }] }] },
+      {
+        id: 't-collector',
+        name: 'Fee Collectors Ltd',
+        kind: 'COMPANY',
+        level: 'NONE',
+        evidence: Q,
+        actsFor: [{ id: 't-mayor', from: '2020-01-01', basis: 'EDITOR_READING', evidence: [{ source: 'src-k', quote: 'collects for the mayor' }] }],
+      },
     ],
-    persons: [{ id: 't-ann', name: 'Ann Smith', evidence: Q,
-      positions: [{ id: 't-mayor', title: 'Mayor', capacity: 'ACTING', from: '2020-03-01', to: '2020-12-31', evidence: [{ source: 'src-k', quote: 'acting mayor' }] }] }],
+    persons: [
+      {
+        id: 't-ann',
+        name: 'Ann Smith',
+        evidence: Q,
+        positions: [
+          {
+            id: 't-mayor',
+            title: 'Mayor',
+            capacity: 'ACTING',
+            from: '2020-03-01',
+            to: '2020-12-31',
+            evidence: [{ source: 'src-k', quote: 'acting mayor' }],
+          },
+        ],
+      },
+    ],
     instruments: [
       { id: 't-charter', title: 'Town charter', docType: 'STATUTE', effectiveFrom: '2000-01-01', issuedBy: ['t-council'], evidence: Q },
       { id: 't-fees-act', title: 'Fees Act', docType: 'STATUTE', effectiveFrom: '2020-06-01', issuedBy: ['t-council'], evidence: Q },
-      { id: 't-judgment', title: 'Smith v Town', docType: 'JUDGMENT', issuedOn: '2020-09-15', issuedBy: ['t-court'], evidence: Q,
-        holdsInvalid: [{ id: 't-charter.s2', from: '2020-09-15', retroactive: true, evidence: [{ source: 'src-k', quote: 'void ab initio' }] },
-          { id: 't-charter.s3', from: '2020-09-15', retroactive: false, evidence: [{ source: 'src-k', quote: 'invalid from today' }] }] },
+      {
+        id: 't-judgment',
+        title: 'Smith v Town',
+        docType: 'JUDGMENT',
+        issuedOn: '2020-09-15',
+        issuedBy: ['t-court'],
+        evidence: Q,
+        holdsInvalid: [
+          { id: 't-charter.s2', from: '2020-09-15', retroactive: true, evidence: [{ source: 'src-k', quote: 'void ab initio' }] },
+          { id: 't-charter.s3', from: '2020-09-15', retroactive: false, evidence: [{ source: 'src-k', quote: 'invalid from today' }] },
+        ],
+      },
       ...(extra.instruments ?? []),
     ],
     provisions: [
       { id: 't-charter.s1', ref: 's. 1', text: 'The mayor may levy fees.', partOf: 't-charter', evidence: Q },
       { id: 't-charter.s2', ref: 's. 2', text: 'The council may levy fees.', partOf: 't-charter', evidence: Q },
       { id: 't-charter.s3', ref: 's. 3', text: 'The court may levy fees.', partOf: 't-charter', evidence: Q },
-      { id: 't-fees-act.s1', ref: 's. 1', text: 'No fee without the finance board\'s consent.', partOf: 't-fees-act', evidence: Q,
-        restricts: [{ id: 't-grant-mayor', effect: 'CONDITIONS',
-          conditions: [{ id: 't-board-consent', kind: 'CONSENT', body: 't-board', description: 'with the consent of the finance board' }],
-          evidence: [{ source: 'src-k', quote: 'no fee without consent' }] }] },
+      {
+        id: 't-fees-act.s1',
+        ref: 's. 1',
+        text: "No fee without the finance board's consent.",
+        partOf: 't-fees-act',
+        evidence: Q,
+        restricts: [
+          {
+            id: 't-grant-mayor',
+            effect: 'CONDITIONS',
+            conditions: [{ id: 't-board-consent', kind: 'CONSENT', body: 't-board', description: 'with the consent of the finance board' }],
+            evidence: [{ source: 'src-k', quote: 'no fee without consent' }],
+          },
+        ],
+      },
       ...(extra.provisions ?? []),
     ],
     grants: [
@@ -80,9 +123,21 @@ function tinyCase(extra: { provisions?: Record<string, unknown>[]; instruments?:
 }
 
 const refusedFee = {
-  id: 't-fee-2020', summary: 'A fee levied.', startedAt: '2020-07-01', exercised: ['t-levy'], in: 't-town', evidence: Q,
+  id: 't-fee-2020',
+  summary: 'A fee levied.',
+  startedAt: '2020-07-01',
+  exercised: ['t-levy'],
+  in: 't-town',
+  evidence: Q,
   performedBy: [{ id: 't-mayor', role: 'DECIDED', evidence: Q }],
-  conditionsMet: [{ condition: 't-board-consent', met: false, note: 'The board refused its consent.', evidence: [{ source: 'src-k', quote: 'The board refuses its consent' }] }],
+  conditionsMet: [
+    {
+      condition: 't-board-consent',
+      met: false,
+      note: 'The board refused its consent.',
+      evidence: [{ source: 'src-k', quote: 'The board refuses its consent' }],
+    },
+  ],
 };
 
 describe('the in-force rule', () => {
@@ -113,7 +168,7 @@ describe('law that changes law (fixture)', () => {
     expect(after.holders.map((h) => h.body.id)).toContain('lot-monarch');
   });
 
-  it('AMENDS and REPEALS: the amended provision\'s grant ends on the amendment\'s day, with the amending step', async () => {
+  it("AMENDS and REPEALS: the amended provision's grant ends on the amendment's day, with the amending step", async () => {
     const before = await explain(db, { body: 'lot-commons', power: 'lot-dissolve', at: '2019-09-10' });
     expect(before.verdict).toBe('CONDITIONAL');
     const after = await explain(db, { body: 'lot-commons', power: 'lot-dissolve', at: '2023-01-10' });
@@ -126,7 +181,12 @@ describe('law that changes law (fixture)', () => {
     const short = await explain(db, { body: 'lot-commons', power: 'lot-dissolve', at: '2019-09-04', context: { votesFor: 298 } });
     expect(short).toMatchObject({ verdict: 'DOES_NOT_HOLD', missingLink: { kind: 'CONDITION_UNMET' } });
     expect((await explain(db, { body: 'lot-commons', power: 'lot-dissolve', at: '2019-09-04', context: { votesFor: 450 } })).verdict).toBe('HOLDS');
-    const recorded = await explain(db, { body: 'lot-commons', power: 'lot-dissolve', at: '2019-09-04', context: { action: 'lot-early-election-motion' } });
+    const recorded = await explain(db, {
+      body: 'lot-commons',
+      power: 'lot-dissolve',
+      at: '2019-09-04',
+      context: { action: 'lot-early-election-motion' },
+    });
     expect(recorded).toMatchObject({ verdict: 'DOES_NOT_HOLD', missingLink: { kind: 'CONDITION_UNMET' } });
     expect(recorded.missingLink!.explanation).toContain('298 votes for.');
     expect(recorded.conditions).toEqual([expect.objectContaining({ id: 'lot-two-thirds', status: 'NOT_MET', outcomeNote: '298 votes for.' })]);
@@ -140,7 +200,7 @@ describe('law that changes law (fixture)', () => {
     expect(answer.chain[0].text).toContain('acts for The Crown');
   });
 
-  it('basis: a grant that is an editor\'s reading says so, in both languages, in the sentence that makes the claim', async () => {
+  it("basis: a grant that is an editor's reading says so, in both languages, in the sentence that makes the claim", async () => {
     const answer = await whoCan(db, { power: 'lot-prorogue', at: '2019-09-10' });
     const crown = answer.holders.find((h) => h.body.id === 'lot-monarch')!;
     expect(crown.basis).toBe('EDITOR_READING');
@@ -155,7 +215,11 @@ describe('law that changes law (fixture)', () => {
   it('the graph greys out by the same rule: a repealed statute and the grants read from it', async () => {
     const inactive = async (at: string) => {
       const drawing = await caseGraph(db, { case: 'test-law-over-time', at });
-      return Object.fromEntries(drawing.nodes.filter((n) => ['lot-fixed-terms-act', 'lot-grant-early-election', 'lot-grant-dissolve'].includes(n.id)).map((n) => [n.id, n.inactive]));
+      return Object.fromEntries(
+        drawing.nodes
+          .filter((n) => ['lot-fixed-terms-act', 'lot-grant-early-election', 'lot-grant-dissolve'].includes(n.id))
+          .map((n) => [n.id, n.inactive]),
+      );
     };
     expect(await inactive('2019-09-10')).toEqual({ 'lot-fixed-terms-act': false, 'lot-grant-early-election': false, 'lot-grant-dissolve': true });
     expect(await inactive('2023-01-10')).toEqual({ 'lot-fixed-terms-act': true, 'lot-grant-early-election': true, 'lot-grant-dissolve': false });
@@ -203,15 +267,25 @@ describe('law that changes law (a tiny case)', () => {
     expect(before.holders.find((h) => h.body.id === 't-mayor')!.conditions).toEqual([]);
     const after = await whoCan(db, { power: 't-levy', at: '2020-07-01' });
     const mayor = after.holders.find((h) => h.body.id === 't-mayor')!;
-    expect(mayor.conditions).toEqual([expect.objectContaining({ id: 't-board-consent', from: 'RESTRICTION', kind: 'CONSENT', status: 'UNKNOWN', body: expect.objectContaining({ id: 't-board' }) })]);
+    expect(mayor.conditions).toEqual([
+      expect.objectContaining({
+        id: 't-board-consent',
+        from: 'RESTRICTION',
+        kind: 'CONSENT',
+        status: 'UNKNOWN',
+        body: expect.objectContaining({ id: 't-board' }),
+      }),
+    ]);
     const restriction = mayor.chain.find((s) => s.kind === 'RESTRICTION')!;
     expect(restriction.node.id).toBe('t-fees-act.s1');
     expect(restriction.evidence.map((e) => e.quote)).toContain('no fee without consent');
     expect((await explain(db, { body: 't-mayor', power: 't-levy', at: '2020-07-01' })).verdict).toBe('CONDITIONAL');
-    expect((await explain(db, { body: 't-mayor', power: 't-levy', at: '2020-07-01', context: { met: { 't-board-consent': true } } })).verdict).toBe('HOLDS');
+    expect((await explain(db, { body: 't-mayor', power: 't-levy', at: '2020-07-01', context: { met: { 't-board-consent': true } } })).verdict).toBe(
+      'HOLDS',
+    );
   });
 
-  it('consent refused (a recorded met: false) → DOES_NOT_HOLD naming the unmet condition and quoting the outcome\'s evidence', async () => {
+  it("consent refused (a recorded met: false) → DOES_NOT_HOLD naming the unmet condition and quoting the outcome's evidence", async () => {
     await loadBundle(tinyCase({ actions: [refusedFee] }));
     const answer = await explain(db, { body: 't-mayor', power: 't-levy', at: '2020-07-01', context: { action: 't-fee-2020' } });
     expect(answer).toMatchObject({ verdict: 'DOES_NOT_HOLD', missingLink: { kind: 'CONDITION_UNMET' } });
@@ -242,15 +316,21 @@ describe('law that changes law (a tiny case)', () => {
   it('an imprecise date that straddles the day asked is reported as uncertain, not decided; outside it, it decides', async () => {
     await loadBundle(tinyCase());
     // The Fees Act took effect "in June 2020" (stored as its interval, per the date-precision contract).
-    await db.write((tx) => tx.run("MATCH (i:Instrument {id: 't-fees-act'}) SET i.effectiveFromLast = date('2020-06-30'), i.effectiveFromPrecision = 'MONTH'"));
+    await db.write((tx) =>
+      tx.run("MATCH (i:Instrument {id: 't-fees-act'}) SET i.effectiveFromLast = date('2020-06-30'), i.effectiveFromPrecision = 'MONTH'"),
+    );
     // The council's grant took effect "in 2000".
     const mid = await explain(db, { body: 't-mayor', power: 't-levy', at: '2020-06-15', context: { met: { 't-board-consent': false } } });
     expect(mid.verdict).toBe('UNKNOWN');
     expect(mid).toMatchObject({ dateUncertain: true, missingLink: { kind: 'DATE_UNCERTAIN' } });
     expect(mid.uncertainty).toContain('in June 2020');
     expect(mid.uncertaintyZh).toContain('2020年6月');
-    expect((await explain(db, { body: 't-mayor', power: 't-levy', at: '2020-07-01', context: { met: { 't-board-consent': false } } })).verdict).toBe('DOES_NOT_HOLD');
-    expect((await explain(db, { body: 't-mayor', power: 't-levy', at: '2020-05-20', context: { met: { 't-board-consent': false } } })).verdict).toBe('HOLDS');
+    expect((await explain(db, { body: 't-mayor', power: 't-levy', at: '2020-07-01', context: { met: { 't-board-consent': false } } })).verdict).toBe(
+      'DOES_NOT_HOLD',
+    );
+    expect((await explain(db, { body: 't-mayor', power: 't-levy', at: '2020-05-20', context: { met: { 't-board-consent': false } } })).verdict).toBe(
+      'HOLDS',
+    );
   });
 });
 
@@ -263,8 +343,15 @@ describe('succession in explain', () => {
       places: [{ id: 'r-prov', name: 'Province', level: 'PROVINCE' }],
       powers: [{ id: 'r-convert', name: 'Convert codes' }],
       bodies: [
-        { id: 'r-old', name: 'Big Data Bureau', kind: 'AGENCY', level: 'PROVINCIAL', jurisdiction: 'r-prov', evidence: Q,
-          succeededBy: { id: 'r-new', on: '2022-04-01', how: 'RENAMED', evidence: [{ source: 'src-k', quote: 'renamed this April' }] } },
+        {
+          id: 'r-old',
+          name: 'Big Data Bureau',
+          kind: 'AGENCY',
+          level: 'PROVINCIAL',
+          jurisdiction: 'r-prov',
+          evidence: Q,
+          succeededBy: { id: 'r-new', on: '2022-04-01', how: 'RENAMED', evidence: [{ source: 'src-k', quote: 'renamed this April' }] },
+        },
         { id: 'r-new', name: 'Approval Bureau', kind: 'AGENCY', level: 'PROVINCIAL', jurisdiction: 'r-prov', evidence: Q },
       ],
       instruments: [{ id: 'r-rule', title: 'Rules', docType: 'REGULATION', effectiveFrom: '2020-01-01', issuedBy: ['r-old'], evidence: Q }],

@@ -119,7 +119,10 @@ describeSeed('whoCan through the GraphQL API', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, body: (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions: Record<string, unknown> }[] },
+    };
   }
 
   const WHO_CAN = `query($power: ID!, $place: ID, $at: Date, $context: JSON, $limit: Int) {
@@ -170,7 +173,8 @@ describeSeed('whoCan through the GraphQL API', () => {
   });
 
   it('explain takes a reading and answers with basis, uncertainty, the body it goes through and conditions with ids', async () => {
-    const { status, body } = await post(`query($at: Date) {
+    const { status, body } = await post(
+      `query($at: Date) {
       explain(body: "henan-big-data-bureau", power: "health-code", at: $at, reading: AS_LATER_HELD) {
         verdict reading basis dateUncertain uncertainty through { id } reason
         chain { kind basis evidence { quote } } conditions { id from status }
@@ -178,14 +182,22 @@ describeSeed('whoCan through the GraphQL API', () => {
       whoCan(power: "health-code.assign", place: "cn-hainan", at: $at, context: { batchSize: 50 }) {
         reading holders { body { id label } typeLevel basis note conditions { id from status } }
       }
-    }`, { at: AT });
+    }`,
+      { at: AT },
+    );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data!.explain).toMatchObject({ verdict: 'HOLDS', reading: 'AS_LATER_HELD', basis: 'STATED', dateUncertain: false, through: { id: 'henan-approval-info-bureau' } });
+    expect(body.data!.explain).toMatchObject({
+      verdict: 'HOLDS',
+      reading: 'AS_LATER_HELD',
+      basis: 'STATED',
+      dateUncertain: false,
+      through: { id: 'henan-approval-info-bureau' },
+    });
     expect(body.data!.explain.chain[0].kind).toBe('SUCCESSION');
     expect(body.data!.whoCan.reading).toBe('AS_IT_STOOD');
-    expect(body.data!.whoCan.holders).toEqual(expect.arrayContaining([
-      expect.objectContaining({ body: { id: 'bt-hainan-city-county-hq', label: 'BodyType' }, typeLevel: true }),
-    ]));
+    expect(body.data!.whoCan.holders).toEqual(
+      expect.arrayContaining([expect.objectContaining({ body: { id: 'bt-hainan-city-county-hq', label: 'BodyType' }, typeLevel: true })]),
+    );
   });
 });

@@ -18,7 +18,13 @@ import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j
 const ev = (quoteZh: string) => [{ source: 'src-f', quoteZh, locator: 'para 1' }];
 
 const source = {
-  id: 'src-f', title: '测试报道', titleEn: 'Test report', outlet: '测试新闻', publishedAt: '2022-07-01', kind: 'NEWS', language: 'zh',
+  id: 'src-f',
+  title: '测试报道',
+  titleEn: 'Test report',
+  outlet: '测试新闻',
+  publishedAt: '2022-07-01',
+  kind: 'NEWS',
+  language: 'zh',
 };
 const places = [
   { id: 'f-country', name: 'Fictland', nameZh: '虚构国', level: 'COUNTRY' },
@@ -31,7 +37,14 @@ const powers = [
   { id: 'f-code.convert', name: 'Convert a code', nameZh: '转码', narrowerThan: 'f-code', affectsPeople: true },
 ];
 const body = (id: string, name: string, nameZh: string, extra: Record<string, unknown> = {}) => ({
-  id, name, nameZh, kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 'f-city', evidence: ev(nameZh), ...extra,
+  id,
+  name,
+  nameZh,
+  kind: 'AGENCY',
+  level: 'MUNICIPAL',
+  jurisdiction: 'f-city',
+  evidence: ev(nameZh),
+  ...extra,
 });
 
 /** Grants, actions and statements that exercise every kind of gap. */
@@ -53,12 +66,23 @@ export function gapsBundle() {
     ],
     persons: [
       {
-        id: 'f-official', name: 'Official Wang', nameZh: '王官员', evidence: ev('王官员'),
+        id: 'f-official',
+        name: 'Official Wang',
+        nameZh: '王官员',
+        evidence: ev('王官员'),
         positions: [{ id: 'f-division', title: 'Head', titleZh: '负责人', from: '2021-01-01', evidence: ev('社会管控处负责人王官员') }],
       },
     ],
     instruments: [
-      { id: 'f-measure', title: 'Code measures', titleZh: '健康码管理办法', docType: 'MEASURE', issuedOn: '2020-01-01', effectiveFrom: '2020-01-01', evidence: ev('管理办法') },
+      {
+        id: 'f-measure',
+        title: 'Code measures',
+        titleZh: '健康码管理办法',
+        docType: 'MEASURE',
+        issuedOn: '2020-01-01',
+        effectiveFrom: '2020-01-01',
+        evidence: ev('管理办法'),
+      },
     ],
     provisions: [
       { id: 'f-measure.a1', ref: '第一条', textZh: '指挥部负责健康码管理。', partOf: 'f-measure', evidence: ev('第一条') },
@@ -68,56 +92,181 @@ export function gapsBundle() {
     ],
     grants: [
       // The HQ holds the broad power, so it may assign codes (a narrower act).
-      { id: 'f-g-hq', modality: 'POWER', conferredBy: 'f-measure.a1', power: 'f-code', to: ['f-hq'], within: 'f-city', evidence: ev('指挥部负责健康码管理') },
       {
-        id: 'f-g-bureau', modality: 'POWER', conferredBy: 'f-measure.a2', power: 'f-code.assign', to: ['f-bureau'], within: 'f-prov',
-        conditions: [{ kind: 'PROCEDURE', param: 'writtenRequest', description: 'a written request with evidence', descriptionZh: '书面申请并附证据' }],
+        id: 'f-g-hq',
+        modality: 'POWER',
+        conferredBy: 'f-measure.a1',
+        power: 'f-code',
+        to: ['f-hq'],
+        within: 'f-city',
+        evidence: ev('指挥部负责健康码管理'),
+      },
+      {
+        id: 'f-g-bureau',
+        modality: 'POWER',
+        conferredBy: 'f-measure.a2',
+        power: 'f-code.assign',
+        to: ['f-bureau'],
+        within: 'f-prov',
+        conditions: [
+          { kind: 'PROCEDURE', param: 'writtenRequest', description: 'a written request with evidence', descriptionZh: '书面申请并附证据' },
+        ],
         evidence: ev('依书面申请赋码'),
       },
-      { id: 'f-g-prohibit', modality: 'PROHIBITION', purposes: ['epidemic-control'], conferredBy: 'f-measure.a3', power: 'f-code', within: 'f-country', evidence: ev('不得用于疫情防控以外') },
-      { id: 'f-g-health', modality: 'DUTY', conferredBy: 'f-measure.a4', power: 'f-code.assign', to: ['f-health'], within: 'f-city', evidence: ev('卫健委负责赋码') },
+      {
+        id: 'f-g-prohibit',
+        modality: 'PROHIBITION',
+        purposes: ['epidemic-control'],
+        conferredBy: 'f-measure.a3',
+        power: 'f-code',
+        within: 'f-country',
+        evidence: ev('不得用于疫情防控以外'),
+      },
+      {
+        id: 'f-g-health',
+        modality: 'DUTY',
+        conferredBy: 'f-measure.a4',
+        power: 'f-code.assign',
+        to: ['f-health'],
+        within: 'f-city',
+        evidence: ev('卫健委负责赋码'),
+      },
     ],
     actions: [
       {
-        id: 'f-a-division', summary: 'Division red-coded petitioners', summaryZh: '处室给上访者赋红码', startedAt: '2022-06-10', purpose: 'stop-petition',
-        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('擅自赋红码'),
+        id: 'f-a-division',
+        summary: 'Division red-coded petitioners',
+        summaryZh: '处室给上访者赋红码',
+        startedAt: '2022-06-10',
+        purpose: 'stop-petition',
+        exercised: ['f-code.assign'],
+        in: 'f-city',
+        evidence: ev('擅自赋红码'),
         performedBy: [{ id: 'f-official', role: 'DECIDED', evidence: ev('王官员擅自决定') }],
       },
       {
-        id: 'f-a-hq', summary: 'HQ coded contacts of cases', summaryZh: '指挥部为密接者赋码', startedAt: '2022-06-11', purpose: 'epidemic-control',
-        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('为密接者赋码'),
+        id: 'f-a-hq',
+        summary: 'HQ coded contacts of cases',
+        summaryZh: '指挥部为密接者赋码',
+        startedAt: '2022-06-11',
+        purpose: 'epidemic-control',
+        exercised: ['f-code.assign'],
+        in: 'f-city',
+        evidence: ev('为密接者赋码'),
         performedBy: [{ id: 'f-hq', role: 'DECIDED', evidence: ev('指挥部决定') }],
       },
       {
-        id: 'f-a-bureau-unmet', summary: 'Bureau coded without a request', summaryZh: '大数据局无申请赋码', startedAt: '2022-06-12', purpose: 'epidemic-control',
+        id: 'f-a-bureau-unmet',
+        summary: 'Bureau coded without a request',
+        summaryZh: '大数据局无申请赋码',
+        startedAt: '2022-06-12',
+        purpose: 'epidemic-control',
         conditionsMet: [{ kind: 'PROCEDURE', met: false, note: 'no request' }],
-        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('无申请赋码'),
+        exercised: ['f-code.assign'],
+        in: 'f-city',
+        evidence: ev('无申请赋码'),
         performedBy: [{ id: 'f-bureau', role: 'DECIDED', evidence: ev('大数据局决定') }],
       },
       {
-        id: 'f-a-bureau-met', summary: 'Bureau coded on request', summaryZh: '大数据局依申请赋码', startedAt: '2022-06-13', purpose: 'epidemic-control',
+        id: 'f-a-bureau-met',
+        summary: 'Bureau coded on request',
+        summaryZh: '大数据局依申请赋码',
+        startedAt: '2022-06-13',
+        purpose: 'epidemic-control',
         conditionsMet: [{ kind: 'PROCEDURE', met: true, note: 'request on file' }],
-        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('依申请赋码'),
+        exercised: ['f-code.assign'],
+        in: 'f-city',
+        evidence: ev('依申请赋码'),
         performedBy: [{ id: 'f-bureau', role: 'DECIDED', evidence: ev('大数据局依申请') }],
       },
       {
-        id: 'f-a-hotline', summary: 'Hotline converted codes', summaryZh: '热线转码', startedAt: '2022-06-14', purpose: 'epidemic-control',
-        exercised: ['f-code.convert'], in: 'f-city', evidence: ev('热线转码'),
+        id: 'f-a-hotline',
+        summary: 'Hotline converted codes',
+        summaryZh: '热线转码',
+        startedAt: '2022-06-14',
+        purpose: 'epidemic-control',
+        exercised: ['f-code.convert'],
+        in: 'f-city',
+        evidence: ev('热线转码'),
         performedBy: [{ id: 'f-hotline', role: 'DECIDED', evidence: ev('热线决定转码') }],
       },
       {
-        id: 'f-a-pushed', summary: 'Codes pushed by the province', summaryZh: '省里推送红码', startedAt: '2022-07-07', purpose: 'epidemic-control',
-        exercised: ['f-code.assign'], in: 'f-city', evidence: ev('异常信息由省推送'),
+        id: 'f-a-pushed',
+        summary: 'Codes pushed by the province',
+        summaryZh: '省里推送红码',
+        startedAt: '2022-07-07',
+        purpose: 'epidemic-control',
+        exercised: ['f-code.assign'],
+        in: 'f-city',
+        evidence: ev('异常信息由省推送'),
         performedBy: [{ id: 'f-hq', role: 'COMMUNICATED', evidence: ev('指挥部告知') }],
       },
     ],
     statements: [
-      { id: 'f-s-health-denies', saidOn: '2022-07-08', stance: 'DENIES_SELF', saidBy: 'f-health', about: ['f-code.assign'], quoteZh: '我们不是赋码单位', quote: 'We do not assign codes.', evidence: ev('我们不是赋码单位') },
-      { id: 'f-s-hotline-unknown', saidOn: '2022-07-08', stance: 'UNKNOWN', saidBy: 'f-hotline', about: ['f-code.assign'], quoteZh: '不清楚', quote: 'Do not know.', evidence: ev('不清楚') },
-      { id: 'f-s-hq-refers', saidOn: '2022-07-09', stance: 'REFERS', saidBy: 'f-hq', names: ['f-bureau'], about: ['f-code.assign'], quoteZh: '去问大数据局', quote: 'Ask the big-data bureau.', evidence: ev('去问大数据局') },
-      { id: 'f-s-bureau-refers', saidOn: '2022-07-09', stance: 'REFERS', saidBy: 'f-bureau', names: ['f-hq'], about: ['f-code.assign'], quoteZh: '去问指挥部', quote: 'Ask the HQ.', evidence: ev('去问指挥部') },
-      { id: 'f-s-health-attributes', saidOn: '2022-07-10', stance: 'ATTRIBUTES', saidBy: 'f-health', names: ['f-bureau'], about: ['f-code.assign'], quoteZh: '赋码归大数据局', quote: 'The bureau assigns codes.', evidence: ev('赋码归大数据局') },
-      { id: 'f-s-hotline-attributes', saidOn: '2022-07-10', stance: 'ATTRIBUTES', saidBy: 'f-hotline', names: ['f-hq'], about: ['f-code.assign'], quoteZh: '指挥部说了算', quote: 'The HQ has the final say.', evidence: ev('指挥部说了算') },
+      {
+        id: 'f-s-health-denies',
+        saidOn: '2022-07-08',
+        stance: 'DENIES_SELF',
+        saidBy: 'f-health',
+        about: ['f-code.assign'],
+        quoteZh: '我们不是赋码单位',
+        quote: 'We do not assign codes.',
+        evidence: ev('我们不是赋码单位'),
+      },
+      {
+        id: 'f-s-hotline-unknown',
+        saidOn: '2022-07-08',
+        stance: 'UNKNOWN',
+        saidBy: 'f-hotline',
+        about: ['f-code.assign'],
+        quoteZh: '不清楚',
+        quote: 'Do not know.',
+        evidence: ev('不清楚'),
+      },
+      {
+        id: 'f-s-hq-refers',
+        saidOn: '2022-07-09',
+        stance: 'REFERS',
+        saidBy: 'f-hq',
+        names: ['f-bureau'],
+        about: ['f-code.assign'],
+        quoteZh: '去问大数据局',
+        quote: 'Ask the big-data bureau.',
+        evidence: ev('去问大数据局'),
+      },
+      {
+        id: 'f-s-bureau-refers',
+        saidOn: '2022-07-09',
+        stance: 'REFERS',
+        saidBy: 'f-bureau',
+        names: ['f-hq'],
+        about: ['f-code.assign'],
+        quoteZh: '去问指挥部',
+        quote: 'Ask the HQ.',
+        evidence: ev('去问指挥部'),
+      },
+      {
+        id: 'f-s-health-attributes',
+        saidOn: '2022-07-10',
+        stance: 'ATTRIBUTES',
+        saidBy: 'f-health',
+        names: ['f-bureau'],
+        about: ['f-code.assign'],
+        quoteZh: '赋码归大数据局',
+        quote: 'The bureau assigns codes.',
+        evidence: ev('赋码归大数据局'),
+      },
+      {
+        id: 'f-s-hotline-attributes',
+        saidOn: '2022-07-10',
+        stance: 'ATTRIBUTES',
+        saidBy: 'f-hotline',
+        names: ['f-hq'],
+        about: ['f-code.assign'],
+        quoteZh: '指挥部说了算',
+        quote: 'The HQ has the final say.',
+        evidence: ev('指挥部说了算'),
+      },
     ],
   };
 }
@@ -132,7 +281,15 @@ export function gapsBundle() {
  */
 export function referralBundle() {
   const st = (id: string, stance: string, saidBy: string, power: string, names: string[] = []) => ({
-    id, saidOn: '2022-07-10', stance, saidBy, about: [power], names, quoteZh: `${id}的原话`, quote: `Words of ${id}`, evidence: ev(`${id}的原话`),
+    id,
+    saidOn: '2022-07-10',
+    stance,
+    saidBy,
+    about: [power],
+    names,
+    quoteZh: `${id}的原话`,
+    quote: `Words of ${id}`,
+    evidence: ev(`${id}的原话`),
   });
   return {
     format: 'quanze-bundle/1',
@@ -140,9 +297,7 @@ export function referralBundle() {
     sources: [source],
     places,
     powers: ['loop', 'dead', 'claimed', 'attrib', 'unasked'].map((p) => ({ id: `r-${p}`, name: `Power ${p}`, nameZh: `权力${p}` })),
-    bodies: [
-      body('r-a', 'Agency A', '甲局'), body('r-b', 'Agency B', '乙局'), body('r-c', 'Agency C', '丙局'), body('r-d', 'Agency D', '丁局'),
-    ],
+    bodies: [body('r-a', 'Agency A', '甲局'), body('r-b', 'Agency B', '乙局'), body('r-c', 'Agency C', '丙局'), body('r-d', 'Agency D', '丁局')],
     statements: [
       st('r-loop-1', 'REFERS', 'r-a', 'r-loop', ['r-b']),
       st('r-loop-2', 'REFERS', 'r-b', 'r-loop', ['r-a']),
@@ -170,11 +325,24 @@ export function referralBundle() {
  */
 export function executorsBundle() {
   const action = (id: string, summary: string, summaryZh: string, startedAt: string, power: string, performedBy: { id: string; role: string }[]) => ({
-    id, summary, summaryZh, startedAt, purpose: 'epidemic-control', exercised: [power], in: 'f-city', evidence: ev(summaryZh),
+    id,
+    summary,
+    summaryZh,
+    startedAt,
+    purpose: 'epidemic-control',
+    exercised: [power],
+    in: 'f-city',
+    evidence: ev(summaryZh),
     performedBy: performedBy.map((p) => ({ ...p, evidence: ev(`${p.id}参与`) })),
   });
   const grant = (id: string, modality: string, power: string, to: string) => ({
-    id, modality, conferredBy: 'e-measure.a1', power, to: [to], within: 'f-city', evidence: ev(`${id}的依据`),
+    id,
+    modality,
+    conferredBy: 'e-measure.a1',
+    power,
+    to: [to],
+    within: 'f-city',
+    evidence: ev(`${id}的依据`),
   });
   return {
     format: 'quanze-bundle/1',
@@ -190,17 +358,29 @@ export function executorsBundle() {
       body('e-hotline', 'Harbour City 12345 Hotline', '港市12345热线', { kind: 'HOTLINE' }),
       body('e-contractor', 'Code Systems Ltd', '码系统公司', { kind: 'COMPANY', level: 'NONE' }),
       body('e-platform', 'Harbour City code platform', '港市健康码平台', {
-        kind: 'PLATFORM', operatedBy: [{ id: 'e-contractor', evidence: ev('平台由码系统公司运营') }],
+        kind: 'PLATFORM',
+        operatedBy: [{ id: 'e-contractor', evidence: ev('平台由码系统公司运营') }],
       }),
     ],
     persons: [
       {
-        id: 'e-official', name: 'Official Li', nameZh: '李官员', evidence: ev('李官员'),
+        id: 'e-official',
+        name: 'Official Li',
+        nameZh: '李官员',
+        evidence: ev('李官员'),
         positions: [{ id: 'e-division', title: 'Head', titleZh: '负责人', from: '2021-01-01', evidence: ev('社会管控处负责人李官员') }],
       },
     ],
     instruments: [
-      { id: 'e-measure', title: 'Code measures', titleZh: '健康码管理办法', docType: 'MEASURE', issuedOn: '2020-01-01', effectiveFrom: '2020-01-01', evidence: ev('管理办法') },
+      {
+        id: 'e-measure',
+        title: 'Code measures',
+        titleZh: '健康码管理办法',
+        docType: 'MEASURE',
+        issuedOn: '2020-01-01',
+        effectiveFrom: '2020-01-01',
+        evidence: ev('管理办法'),
+      },
     ],
     provisions: [{ id: 'e-measure.a1', ref: '第一条', textZh: '各单位职责。', partOf: 'e-measure', evidence: ev('第一条') }],
     grants: [
@@ -211,16 +391,24 @@ export function executorsBundle() {
       grant('e-g-idle-convert', 'POWER', 'f-code.convert', 'e-idle'),
     ],
     actions: [
-      action('e-x-coactor', 'Contractor switched codes for the agency', '公司为码务局转码', '2022-06-01', 'f-code.convert',
-        [{ id: 'e-contractor', role: 'EXECUTED' }, { id: 'e-agency', role: 'COMMUNICATED' }]),
-      action('e-x-principal', 'Contractor pushed codes through the platform', '公司经平台推送赋码', '2022-06-02', 'f-code.assign',
-        [{ id: 'e-contractor', role: 'EXECUTED' }]),
-      action('e-x-nobody', 'Contractor switched codes on the hotline\'s word', '公司应热线转码', '2022-06-03', 'f-code.convert',
-        [{ id: 'e-contractor', role: 'EXECUTED' }, { id: 'e-hotline', role: 'COMMUNICATED' }]),
-      action('e-x-decided', 'Contractor decided to switch codes', '公司自行决定转码', '2022-06-04', 'f-code.convert',
-        [{ id: 'e-contractor', role: 'DECIDED' }, { id: 'e-agency', role: 'EXECUTED' }]),
-      action('e-x-division', 'Division red-coded visitors', '处室给来访者赋红码', '2022-06-05', 'f-code.assign',
-        [{ id: 'e-official', role: 'DECIDED' }]),
+      action('e-x-coactor', 'Contractor switched codes for the agency', '公司为码务局转码', '2022-06-01', 'f-code.convert', [
+        { id: 'e-contractor', role: 'EXECUTED' },
+        { id: 'e-agency', role: 'COMMUNICATED' },
+      ]),
+      action('e-x-principal', 'Contractor pushed codes through the platform', '公司经平台推送赋码', '2022-06-02', 'f-code.assign', [
+        { id: 'e-contractor', role: 'EXECUTED' },
+      ]),
+      action('e-x-nobody', "Contractor switched codes on the hotline's word", '公司应热线转码', '2022-06-03', 'f-code.convert', [
+        { id: 'e-contractor', role: 'EXECUTED' },
+        { id: 'e-hotline', role: 'COMMUNICATED' },
+      ]),
+      action('e-x-decided', 'Contractor decided to switch codes', '公司自行决定转码', '2022-06-04', 'f-code.convert', [
+        { id: 'e-contractor', role: 'DECIDED' },
+        { id: 'e-agency', role: 'EXECUTED' },
+      ]),
+      action('e-x-division', 'Division red-coded visitors', '处室给来访者赋红码', '2022-06-05', 'f-code.assign', [
+        { id: 'e-official', role: 'DECIDED' },
+      ]),
       action('e-x-upgrade', 'The code system was upgraded, connecting every district', '健康码系统升级，各区互联互通', '2022-06-06', 'f-code', []),
     ],
   };
@@ -235,7 +423,15 @@ export function executorsBundle() {
  */
 export function groupingBundle() {
   const st = (id: string, stance: string, saidBy: string, names: string[] = []) => ({
-    id, saidOn: '2022-07-10', stance, saidBy, about: ['f-code.assign'], names, quoteZh: `${id}的原话`, quote: `Words of ${id}`, evidence: ev(`${id}的原话`),
+    id,
+    saidOn: '2022-07-10',
+    stance,
+    saidBy,
+    about: ['f-code.assign'],
+    names,
+    quoteZh: `${id}的原话`,
+    quote: `Words of ${id}`,
+    evidence: ev(`${id}的原话`),
   });
   return {
     format: 'quanze-bundle/1',
@@ -266,15 +462,33 @@ export function namesBundle() {
     places,
     bodies: [
       body('f-old-bureau', 'North Province Big Data Administration Bureau', '北省大数据管理局', {
-        aliases: ['北省大数据局', 'NP big-data bureau'], level: 'PROVINCIAL', jurisdiction: 'f-prov', validTo: '2022-03-31',
-        succeededBy: { id: 'f-new-bureau', on: '2022-04-01', how: 'RENAMED', evidence: ev('北省大数据管理局（后更名为北省行政审批和政务信息管理局）') },
+        aliases: ['北省大数据局', 'NP big-data bureau'],
+        level: 'PROVINCIAL',
+        jurisdiction: 'f-prov',
+        validTo: '2022-03-31',
+        succeededBy: {
+          id: 'f-new-bureau',
+          on: '2022-04-01',
+          how: 'RENAMED',
+          evidence: ev('北省大数据管理局（后更名为北省行政审批和政务信息管理局）'),
+        },
       }),
       body('f-new-bureau', 'North Province Administrative Approval and Government Information Bureau', '北省行政审批和政务信息管理局', {
-        level: 'PROVINCIAL', jurisdiction: 'f-prov', validFrom: '2022-04-01',
+        level: 'PROVINCIAL',
+        jurisdiction: 'f-prov',
+        validFrom: '2022-04-01',
       }),
       body('f-odd', 'Office "A" (temporary)', '临时（甲）办公室'),
     ],
-    persons: [{ id: 'f-feng', name: 'Feng Xianbin', nameZh: '冯献彬', evidence: ev('冯献彬'), positions: [{ id: 'f-odd', title: 'Head', titleZh: '主任', from: '2021-01-01', to: '2022-06-22', evidence: ev('主任冯献彬') }] }],
+    persons: [
+      {
+        id: 'f-feng',
+        name: 'Feng Xianbin',
+        nameZh: '冯献彬',
+        evidence: ev('冯献彬'),
+        positions: [{ id: 'f-odd', title: 'Head', titleZh: '主任', from: '2021-01-01', to: '2022-06-22', evidence: ev('主任冯献彬') }],
+      },
+    ],
   };
 }
 
@@ -304,12 +518,12 @@ describe('gaps on a hand-built case', () => {
   it('reports a division acting on its parent HQ power as AUTHORITY_VIA_PARENT_ONLY, naming both', () => {
     const [finding] = about(findings, 'AUTHORITY_VIA_PARENT_ONLY', 'f-a-division');
     expect(finding).toBeDefined();
-    expect(finding!.severity).toBe('MEDIUM');
-    expect(finding!.nodeIds).toEqual(expect.arrayContaining(['f-official', 'f-division', 'f-hq']));
-    expect(finding!.explanation).toContain('Harbour City Epidemic HQ (港市疫情防控指挥部)');
-    expect(finding!.explanation).toContain('weaker');
-    expect(finding!.explanationZh).toContain('社会管控处');
-    expect(finding!.evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['擅自赋红码', '王官员擅自决定']));
+    expect(finding.severity).toBe('MEDIUM');
+    expect(finding.nodeIds).toEqual(expect.arrayContaining(['f-official', 'f-division', 'f-hq']));
+    expect(finding.explanation).toContain('Harbour City Epidemic HQ (港市疫情防控指挥部)');
+    expect(finding.explanation).toContain('weaker');
+    expect(finding.explanationZh).toContain('社会管控处');
+    expect(finding.evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['擅自赋红码', '王官员擅自决定']));
     expect(about(findings, 'UNAUTHORIZED_ACTION', 'f-a-division')).toEqual([]);
   });
 
@@ -343,11 +557,11 @@ describe('gaps on a hand-built case', () => {
   it('reports UNATTRIBUTED_ACTION only for the action with no decider, MEDIUM as it gave people codes', () => {
     expect(ofKind(findings, 'UNATTRIBUTED_ACTION').map((f) => f.nodeIds)).toEqual([['f-a-pushed']]);
     const [finding] = ofKind(findings, 'UNATTRIBUTED_ACTION');
-    expect(finding!.explanation).toContain('which told people of it');
-    expect(finding!.severity).toBe('MEDIUM');
-    expect(finding!.title).toBe('Assign a code (July 2022): nobody is known to have decided it');
-    expect(finding!.titleZh).toBe('赋码（2022年7月）：不知由谁决定');
-    expect(finding!.basis).toBe('INFERRED');
+    expect(finding.explanation).toContain('which told people of it');
+    expect(finding.severity).toBe('MEDIUM');
+    expect(finding.title).toBe('Assign a code (July 2022): nobody is known to have decided it');
+    expect(finding.titleZh).toBe('赋码（2022年7月）：不知由谁决定');
+    expect(finding.basis).toBe('INFERRED');
   });
 
   it('names the action, its people and its date in every title about an action, and shows purposes in plain words', () => {
@@ -356,24 +570,24 @@ describe('gaps on a hand-built case', () => {
     expect(new Set(findings.map((f) => f.titleZh)).size).toBe(titles.length);
     const [prohibited] = about(findings, 'PROHIBITED_ACTION', 'f-a-division');
     // A measure is named as what it is, never "the law"; an undeclared purpose is never shown by its slug.
-    expect(prohibited!.title).toBe('Assign a code (June 2022): a purpose forbidden by the Code measures');
-    expect(prohibited!.titleZh).toBe('赋码（2022年6月）：用途违反《健康码管理办法》');
-    expect(prohibited!.explanation).toContain('for a purpose the case does not describe');
-    expect(prohibited!.explanationZh).toContain('目的是案例未说明的用途');
-    expect(prohibited!.explanation).not.toContain('stop');
-    expect(prohibited!.explanation).toContain('Under the measures "Code measures"');
-    expect(prohibited!.explanation).toContain('other than epidemic control');
-    expect(`${prohibited!.title} ${prohibited!.explanation}`).not.toMatch(/\blaw\b/);
-    expect(prohibited!.titleZh + prohibited!.explanationZh).not.toContain('违法');
+    expect(prohibited.title).toBe('Assign a code (June 2022): a purpose forbidden by the Code measures');
+    expect(prohibited.titleZh).toBe('赋码（2022年6月）：用途违反《健康码管理办法》');
+    expect(prohibited.explanation).toContain('for a purpose the case does not describe');
+    expect(prohibited.explanationZh).toContain('目的是案例未说明的用途');
+    expect(prohibited.explanation).not.toContain('stop');
+    expect(prohibited.explanation).toContain('Under the measures "Code measures"');
+    expect(prohibited.explanation).toContain('other than epidemic control');
+    expect(`${prohibited.title} ${prohibited.explanation}`).not.toMatch(/\blaw\b/);
+    expect(prohibited.titleZh + prohibited.explanationZh).not.toContain('违法');
     const [unauthorized] = about(findings, 'UNAUTHORIZED_ACTION', 'f-a-hotline');
-    expect(unauthorized!.title).toMatch(/^Convert a code \(June 2022\): decided by Harbour City 12345 Hotline/);
+    expect(unauthorized.title).toMatch(/^Convert a code \(June 2022\): decided by Harbour City 12345 Hotline/);
   });
 
   it('reports DISCLAIMED_AUTHORITY for a duty holder that denied it, not for a body that holds nothing', () => {
     expect(ofKind(findings, 'DISCLAIMED_AUTHORITY').map((f) => f.nodeIds.find((id) => id.startsWith('f-s-')))).toEqual(['f-s-health-denies']);
     const [finding] = ofKind(findings, 'DISCLAIMED_AUTHORITY');
-    expect(finding!.explanation).toContain('Harbour City Health Commission (港市卫健委)');
-    expect(finding!.evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['我们不是赋码单位', '卫健委负责赋码']));
+    expect(finding.explanation).toContain('Harbour City Health Commission (港市卫健委)');
+    expect(finding.evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['我们不是赋码单位', '卫健委负责赋码']));
   });
 
   it('reports CONFLICTING_ATTRIBUTION when statements name two holders of one power, saying who named whom', () => {
@@ -390,17 +604,17 @@ describe('gaps on a hand-built case', () => {
   it('reports the HQ ⇄ bureau referrals as one REFERRAL_LOOP, and never stitches a later attribution onto earlier calls', () => {
     const loops = ofKind(findings, 'REFERRAL_LOOP');
     expect(loops.length).toBe(1);
-    expect(loops[0]!.nodeIds).toEqual(expect.arrayContaining(['f-hq', 'f-bureau', 'f-s-hq-refers', 'f-s-bureau-refers']));
+    expect(loops[0].nodeIds).toEqual(expect.arrayContaining(['f-hq', 'f-bureau', 'f-s-hq-refers', 'f-s-bureau-refers']));
     // The attributions of 07-10 come after the referrals of 07-09: not part of the circle.
-    expect(loops[0]!.nodeIds).not.toContain('f-s-health-attributes');
-    expect(loops[0]!.nodeIds).not.toContain('f-s-hotline-attributes');
+    expect(loops[0].nodeIds).not.toContain('f-s-health-attributes');
+    expect(loops[0].nodeIds).not.toContain('f-s-hotline-attributes');
     for (const end of ofKind(findings, 'DEAD_END')) expect(end.title).toContain('nobody is recorded as asking it after that');
   });
 
   it('reports DORMANT_POWER (LOW) for the duty holder that never acted, not for bodies that acted', () => {
     const dormant = ofKind(findings, 'DORMANT_POWER');
     expect(dormant.map((f) => f.nodeIds.filter((id) => id === 'f-health' || id === 'f-hq' || id === 'f-bureau'))).toEqual([['f-health']]);
-    expect(dormant[0]!.severity).toBe('LOW');
+    expect(dormant[0].severity).toBe('LOW');
   });
 
   it('sorts by severity and gives stable ids from kind and sorted node ids', async () => {
@@ -440,10 +654,20 @@ describe('gaps on a hand-built case', () => {
   it('counts statements per stance for a power, including narrower powers', async () => {
     const answer = await accountability(db, { case: 'f-gaps', power: 'f-code' });
     const counts = Object.fromEntries(answer.stances.map((s) => [s.stance, s.count]));
-    expect(counts).toEqual({ CLAIMS_SELF: 0, DENIES_SELF: 1, ATTRIBUTES: 2, DENIES_OTHER: 0, REFERS: 2, ACCUSES: 0, EXPLAINS_CAUSE: 0, UNKNOWN: 1, UNREACHABLE: 0 });
+    expect(counts).toEqual({
+      CLAIMS_SELF: 0,
+      DENIES_SELF: 1,
+      ATTRIBUTES: 2,
+      DENIES_OTHER: 0,
+      REFERS: 2,
+      ACCUSES: 0,
+      EXPLAINS_CAUSE: 0,
+      UNKNOWN: 1,
+      UNREACHABLE: 0,
+    });
     const refers = answer.stances.find((s) => s.stance === 'REFERS')!;
     expect(refers.speakers.map((s) => s.id).sort()).toEqual(['f-bureau', 'f-hq']);
-    expect(refers.statements[0]!.evidence[0]!.source.id).toBe('src-f');
+    expect(refers.statements[0].evidence[0].source.id).toBe('src-f');
   });
 });
 
@@ -454,7 +678,8 @@ describe('gaps: executors, dormant holders', () => {
     await load(executorsBundle());
     findings = (await gaps(db, { case: 'f-executors' })).findings;
   }, 600_000);
-  const judged = (action: string) => findings.filter((f) => f.nodeIds.includes(action) && ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'].includes(f.kind));
+  const judged = (action: string) =>
+    findings.filter((f) => f.nodeIds.includes(action) && ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'].includes(f.kind));
 
   it('does not judge an executor that acted for a co-actor holding the power', () => {
     expect(judged('e-x-coactor')).toEqual([]);
@@ -464,9 +689,9 @@ describe('gaps: executors, dormant holders', () => {
   });
   it('still reports an executor whose co-actors hold nothing, and a contractor that decided', () => {
     expect(judged('e-x-nobody').map((f) => [f.kind, f.severity])).toEqual([['UNAUTHORIZED_ACTION', 'HIGH']]);
-    expect(judged('e-x-nobody')[0]!.explanation).toContain('no co-actor of the action');
+    expect(judged('e-x-nobody')[0].explanation).toContain('no co-actor of the action');
     expect(judged('e-x-decided').map((f) => f.kind)).toEqual(['UNAUTHORIZED_ACTION']);
-    expect(judged('e-x-decided')[0]!.title).toContain('decided by Code Systems Ltd');
+    expect(judged('e-x-decided')[0].title).toContain('decided by Code Systems Ltd');
   });
   it('does not call a body dormant when an official of one of its parts acted on that power family', () => {
     expect(about(findings, 'AUTHORITY_VIA_PARENT_ONLY', 'e-x-division').length).toBe(1);
@@ -476,10 +701,10 @@ describe('gaps: executors, dormant holders', () => {
   it('reports a dormant body once per power family, merging its duty and its power', () => {
     const idle = about(findings, 'DORMANT_POWER', 'e-idle');
     expect(idle.length).toBe(1);
-    expect(idle[0]!.severity).toBe('LOW');
-    expect(idle[0]!.nodeIds).toEqual(expect.arrayContaining(['e-g-idle-duty', 'e-g-idle-convert']));
-    expect(idle[0]!.title).toBe('Idle Office held duties and powers over "Manage the code system" but is not shown acting on them');
-    expect(idle[0]!.evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['e-g-idle-duty的依据', 'e-g-idle-convert的依据']));
+    expect(idle[0].severity).toBe('LOW');
+    expect(idle[0].nodeIds).toEqual(expect.arrayContaining(['e-g-idle-duty', 'e-g-idle-convert']));
+    expect(idle[0].title).toBe('Idle Office held duties and powers over "Manage the code system" but is not shown acting on them');
+    expect(idle[0].evidence.map((e) => e.quote)).toEqual(expect.arrayContaining(['e-g-idle-duty的依据', 'e-g-idle-convert的依据']));
   });
   it('rates unattributed actions by whether their power bears on people (Power.affectsPeople), and titles each with its action (sorted by title within a severity)', () => {
     const unattributed = ofKind(findings, 'UNATTRIBUTED_ACTION');
@@ -489,7 +714,9 @@ describe('gaps: executors, dormant holders', () => {
       ['e-x-nobody', 'MEDIUM', "Convert a code (June 2022): nobody is known to have decided it — Contractor switched codes on the hotline's word"],
       ['e-x-upgrade', 'LOW', 'Manage the code system (June 2022): nobody is known to have decided it'],
     ]);
-    expect(ofKind(findings, 'UNATTRIBUTED_ACTION').find((f) => f.nodeIds[0] === 'e-x-upgrade')!.titleZh).toBe('管理健康码（2022年6月）：不知由谁决定');
+    expect(ofKind(findings, 'UNATTRIBUTED_ACTION').find((f) => f.nodeIds[0] === 'e-x-upgrade')!.titleZh).toBe(
+      '管理健康码（2022年6月）：不知由谁决定',
+    );
     expect(new Set(findings.map((f) => f.title)).size).toBe(findings.length);
   });
 });
@@ -506,10 +733,10 @@ describe('gaps: referral findings grouped', () => {
     const ends = ofKind(findings, 'DEAD_END');
     expect(ends.length).toBe(1);
     const [end] = ends;
-    expect(end!.nodeIds).toEqual(['g-a', 'g-a-refers', 'g-b', 'g-b-refers', 'g-c', 'g-c-unreachable']);
-    expect(end!.title).toBe('Asked who holds "Manage the code system", the referrals end at Office C: could not be reached');
-    expect(end!.explanation).toMatch(/^2 referral paths end at Office C \(c办\).*\(1\).*\(2\)/);
-    expect(end!.evidence.map((e) => e.quote).sort()).toEqual(['g-a-refers的原话', 'g-b-refers的原话', 'g-c-unreachable的原话']);
+    expect(end.nodeIds).toEqual(['g-a', 'g-a-refers', 'g-b', 'g-b-refers', 'g-c', 'g-c-unreachable']);
+    expect(end.title).toBe('Asked who holds "Manage the code system", the referrals end at Office C: could not be reached');
+    expect(end.explanation).toMatch(/^2 referral paths end at Office C \(c办\).*\(1\).*\(2\)/);
+    expect(end.evidence.map((e) => e.quote).sort()).toEqual(['g-a-refers的原话', 'g-b-refers的原话', 'g-c-unreachable的原话']);
   });
   it('does not call a body asked directly that did not know a dead end', () => {
     expect(findings.filter((f) => f.nodeIds.includes('g-d-unknown'))).toEqual([]);
@@ -517,8 +744,8 @@ describe('gaps: referral findings grouped', () => {
   it('reports one REFERRAL_LOOP per distinct circle', () => {
     const loops = ofKind(findings, 'REFERRAL_LOOP');
     expect(loops.length).toBe(1);
-    expect(loops[0]!.nodeIds).toEqual(expect.arrayContaining(['g-x-refers', 'g-y-refers', 'g-p-refers', 'g-q-refers']));
-    expect(loops[0]!.title).toMatch(/go round in a circle: Office [PQ] → Office [PQ] → Office [PQ]$/);
+    expect(loops[0].nodeIds).toEqual(expect.arrayContaining(['g-x-refers', 'g-y-refers', 'g-p-refers', 'g-q-refers']));
+    expect(loops[0].title).toMatch(/go round in a circle: Office [PQ] → Office [PQ] → Office [PQ]$/);
   });
 });
 
@@ -532,14 +759,17 @@ describe('referral paths', () => {
   it('marks a circle as LOOP', async () => {
     const answer = await referralPaths(db, { case: 'f-referrals', power: 'r-loop' });
     expect(answer.paths.map((p) => p.outcome)).toEqual(['LOOP']);
-    expect(answer.paths[0]!.steps.map((s) => [s.from.id, s.to?.id])).toEqual([['r-a', 'r-b'], ['r-b', 'r-a']]);
-    expect(answer.paths[0]!.explanation).toContain('circle');
-    expect(answer.paths[0]!.explanationZh).toContain('绕成一圈');
+    expect(answer.paths[0].steps.map((s) => [s.from.id, s.to?.id])).toEqual([
+      ['r-a', 'r-b'],
+      ['r-b', 'r-a'],
+    ]);
+    expect(answer.paths[0].explanation).toContain('circle');
+    expect(answer.paths[0].explanationZh).toContain('绕成一圈');
   });
   it('marks an end at a body that did not know as DEAD_END, with that statement as the last step', async () => {
     const answer = await referralPaths(db, { case: 'f-referrals', power: 'r-dead' });
     expect(answer.paths.map((p) => p.outcome)).toEqual(['DEAD_END']);
-    const last = answer.paths[0]!.steps.at(-1)!;
+    const last = answer.paths[0].steps.at(-1)!;
     expect([last.from.id, last.to, last.statement.stance]).toEqual(['r-b', null, 'UNKNOWN']);
   });
   it('marks an end at a body that claims the power as CLAIMED', async () => {
@@ -568,7 +798,12 @@ describe('search', () => {
     const [first] = answer.hits;
     expect(first?.node.id).toBe('f-old-bureau');
     expect(first?.matched).toBe('北省大数据管理局');
-    expect(first?.successor).toEqual({ id: 'f-new-bureau', label: 'Body', name: 'North Province Administrative Approval and Government Information Bureau', nameZh: '北省行政审批和政务信息管理局' });
+    expect(first?.successor).toEqual({
+      id: 'f-new-bureau',
+      label: 'Body',
+      name: 'North Province Administrative Approval and Government Information Bureau',
+      nameZh: '北省行政审批和政务信息管理局',
+    });
     expect(answer.hits.find((h) => h.node.id === 'f-new-bureau')?.successor ?? null).toBeNull();
   });
   it('finds by English name and by alias, saying which name matched', async () => {
@@ -617,7 +852,7 @@ describe('timeline', () => {
     const answer = await timeline(db, { case: 'f-names' });
     const renamed = answer.events.filter((e) => e.kind === 'BODY_RENAMED');
     expect(renamed.map((e) => [e.date, e.nodeIds])).toEqual([['2022-04-01', ['f-old-bureau', 'f-new-bureau']]]);
-    expect(renamed[0]!.evidence[0]!.quote).toContain('后更名为');
+    expect(renamed[0].evidence[0].quote).toContain('后更名为');
     expect(answer.events.filter((e) => e.kind === 'BODY_CREATED' || e.kind === 'BODY_DISSOLVED')).toEqual([]);
   });
 });
@@ -663,7 +898,13 @@ describe('graph views', () => {
     expect(nodeIds(answer)).toEqual(expect.arrayContaining(['f-hq', 'f-g-hq', 'f-a-division', 'f-s-hq-refers', 'f-city', 'f-code']));
     expect(nodeIds(answer)).not.toContain('f-old-bureau');
     const layers = Object.fromEntries(answer.edges.map((e) => [e.type, e.layer]));
-    expect(layers).toMatchObject({ OF: 'DE_JURE', PERFORMED_BY: 'DE_FACTO', ABOUT: 'WHO_SAYS', PART_OF: expect.any(String), WITHIN: expect.any(String) });
+    expect(layers).toMatchObject({
+      OF: 'DE_JURE',
+      PERFORMED_BY: 'DE_FACTO',
+      ABOUT: 'WHO_SAYS',
+      PART_OF: expect.any(String),
+      WITHIN: expect.any(String),
+    });
     expect(answer.edges.some((e) => e.type === 'EVIDENCED_BY' || e.type === 'IN_CASE')).toBe(false);
     const grant = answer.nodes.find((n) => n.id === 'f-g-bureau')!;
     expect(grant.properties.conditions).toEqual([expect.objectContaining({ kind: 'PROCEDURE' })]);
@@ -689,20 +930,29 @@ describe('through the GraphQL API', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   };
-  const nodeCount = async () => (await db.query<{ n: number }>('MATCH (n) RETURN count(n) AS n'))[0]!.n;
+  const nodeCount = async () => (await db.query<{ n: number }>('MATCH (n) RETURN count(n) AS n'))[0].n;
 
   it('answers gaps with findings, evidence and the data version', async () => {
-    const body = await post(`query($case: ID!) { gaps(case: $case) {
+    const body = await post(
+      `query($case: ID!) { gaps(case: $case) {
       case { id } dataVersion computedAt incomplete
-      findings { id kind severity title titleZh explanation explanationZh nodeIds power { id } evidence { quote source { id title } } } } }`, { case: 'f-gaps' });
+      findings { id kind severity title titleZh explanation explanationZh nodeIds power { id } evidence { quote source { id title } } } } }`,
+      { case: 'f-gaps' },
+    );
     expect(body.errors).toBeUndefined();
     const answer = body.data!.gaps;
     expect(answer.case.id).toBe('f-gaps');
     expect(answer.dataVersion).toBeGreaterThan(0);
-    expect(answer.findings.map((f: Finding) => f.kind)).toEqual(expect.arrayContaining(['UNAUTHORIZED_ACTION', 'PROHIBITED_ACTION', 'REFERRAL_LOOP']));
+    expect(answer.findings.map((f: Finding) => f.kind)).toEqual(
+      expect.arrayContaining(['UNAUTHORIZED_ACTION', 'PROHIBITED_ACTION', 'REFERRAL_LOOP']),
+    );
     expect(answer.findings[0].evidence[0].source.id).toBe('src-f');
   });
   it('answers the other findings questions', async () => {
@@ -739,7 +989,8 @@ describe('through the GraphQL API', () => {
     // So deep a query is also costly; each limit reports its own error.
     expect(tooDeep.data).toBeUndefined();
     expect(tooDeep.errors?.map((e) => e.extensions?.code)).toContain('QUERY_TOO_DEEP');
-    const fields = 'findings { id kind severity title titleZh explanation explanationZh nodeIds power { id name nameZh label } evidence { quote quoteZh quoteEn locator unsourced source { id title titleEn outlet author publishedAt url kind } } }';
+    const fields =
+      'findings { id kind severity title titleZh explanation explanationZh nodeIds power { id name nameZh label } evidence { quote quoteZh quoteEn locator unsourced source { id title titleEn outlet author publishedAt url kind } } }';
     const aliases = Array.from({ length: 14 }, (_, i) => `g${i}: gaps(case: "f-gaps") { ${fields} }`).join('\n');
     const costly = await post(`{ ${aliases} }`);
     expect(costly.data).toBeUndefined();

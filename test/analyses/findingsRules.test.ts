@@ -14,10 +14,25 @@ import { search } from '../../server/analyses/search.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
 
 const ev = (quoteZh: string) => [{ source: 'src-r', quoteZh, locator: 'para 1' }];
-const source = { id: 'src-r', title: '规则报道', titleEn: 'Rules report', outlet: '测试新闻', publishedAt: '2022-07-01', kind: 'NEWS', language: 'zh' };
+const source = {
+  id: 'src-r',
+  title: '规则报道',
+  titleEn: 'Rules report',
+  outlet: '测试新闻',
+  publishedAt: '2022-07-01',
+  kind: 'NEWS',
+  language: 'zh',
+};
 const places = [{ id: 'r-country', name: 'Ruleland', nameZh: '规则国', level: 'COUNTRY' }];
 const body = (id: string, name: string, nameZh: string, extra: Record<string, unknown> = {}) => ({
-  id, name, nameZh, kind: 'AGENCY', level: 'NATIONAL', jurisdiction: 'r-country', evidence: ev(nameZh), ...extra,
+  id,
+  name,
+  nameZh,
+  kind: 'AGENCY',
+  level: 'NATIONAL',
+  jurisdiction: 'r-country',
+  evidence: ev(nameZh),
+  ...extra,
 });
 
 let db: Database;
@@ -43,13 +58,15 @@ describe('findings on a case of law over time (test/fixtures/bundles/valid-law-o
   it('reports an action a court held unlawful, quoting the holding', () => {
     const held = ofKind(findings, 'HELD_UNLAWFUL');
     expect(held.map((f) => f.nodeIds)).toEqual([['lot-judgment', 'lot-prorogation']]);
-    expect(held[0]!.severity).toBe('HIGH');
-    expect(held[0]!.title).toContain('held unlawful by the R (Claimant) v Prime Minister');
-    expect(held[0]!.explanation).toContain('On 2019-09-24 the judgment of Supreme Court "R (Claimant) v Prime Minister" held it invalid or unlawful, void from the start: "void and of no effect"');
-    expect(held[0]!.evidence.map((e) => e.quote)).toContain('void and of no effect');
+    expect(held[0].severity).toBe('HIGH');
+    expect(held[0].title).toContain('held unlawful by the R (Claimant) v Prime Minister');
+    expect(held[0].explanation).toContain(
+      'On 2019-09-24 the judgment of Supreme Court "R (Claimant) v Prime Minister" held it invalid or unlawful, void from the start: "void and of no effect"',
+    );
+    expect(held[0].evidence.map((e) => e.quote)).toContain('void and of no effect');
   });
   it('quotes an accusation on the findings about the action it concerns', () => {
-    const held = ofKind(findings, 'HELD_UNLAWFUL')[0]!;
+    const held = ofKind(findings, 'HELD_UNLAWFUL')[0];
     expect(held.explanation).toContain('accused Prime Minister of acting without authority: "The advice was unlawful."');
   });
   it('judges an agent through the body it acts for, not as an actor with no grant', () => {
@@ -75,7 +92,15 @@ describe('findings on a case of law over time (test/fixtures/bundles/valid-law-o
  */
 function statementsBundle() {
   const st = (id: string, stance: string, saidBy: string, power: string, saidOn: string, names: string[] = []) => ({
-    id, saidOn, stance, saidBy, about: [power], names, quoteZh: `${id}的原话`, quote: `Words of ${id}`, evidence: ev(`${id}的原话`),
+    id,
+    saidOn,
+    stance,
+    saidBy,
+    about: [power],
+    names,
+    quoteZh: `${id}的原话`,
+    quote: `Words of ${id}`,
+    evidence: ev(`${id}的原话`),
   });
   return {
     format: 'quanze-bundle/1',
@@ -88,9 +113,19 @@ function statementsBundle() {
       { id: 'r-s', name: 'Keep records', nameZh: '保管档案' },
     ],
     bodies: [
-      body('s-a', 'Office A', '甲办'), body('s-b', 'Office B', '乙办'), body('s-c', 'Office C', '丙办'), body('s-d', 'Office D', '丁办'), body('s-e', 'Office E', '戊办'),
-      body('t-x', 'Office X', '某甲办'), body('t-y', 'Office Y', '某乙办'), body('t-z', 'Office Z', '某丙办'), body('t-p', 'Office P', '某丁办'),
-      body('t-old', 'Old Bureau', '旧局', { validTo: '2022-03-31', succeededBy: { id: 't-new', on: '2022-04-01', how: 'RENAMED', evidence: ev('旧局更名为新局') } }),
+      body('s-a', 'Office A', '甲办'),
+      body('s-b', 'Office B', '乙办'),
+      body('s-c', 'Office C', '丙办'),
+      body('s-d', 'Office D', '丁办'),
+      body('s-e', 'Office E', '戊办'),
+      body('t-x', 'Office X', '某甲办'),
+      body('t-y', 'Office Y', '某乙办'),
+      body('t-z', 'Office Z', '某丙办'),
+      body('t-p', 'Office P', '某丁办'),
+      body('t-old', 'Old Bureau', '旧局', {
+        validTo: '2022-03-31',
+        succeededBy: { id: 't-new', on: '2022-04-01', how: 'RENAMED', evidence: ev('旧局更名为新局') },
+      }),
       body('t-new', 'New Bureau', '新局', { validFrom: '2022-04-01' }),
     ],
     statements: [
@@ -118,8 +153,8 @@ describe('findings from statements with the new stances', () => {
   it('reports a body named as the holder by one and denied it by another', () => {
     const conflicts = ofKind(findings, 'CONFLICTING_ATTRIBUTION').filter((f) => f.power?.id === 'r-p');
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]!.title).toBe('"Decide permits": Office B named as holding it, and said not to');
-    expect(conflicts[0]!.explanation).toContain('said not to hold it by Office C (丙办)');
+    expect(conflicts[0].title).toBe('"Decide permits": Office B named as holding it, and said not to');
+    expect(conflicts[0].explanation).toContain('said not to hold it by Office C (丙办)');
   });
   it('reads a speaker naming itself as a claim, and a cause as neither attribution nor referral', async () => {
     expect(ofKind(findings, 'CONFLICTING_ATTRIBUTION').filter((f) => f.power?.id === 'r-s')).toEqual([]);
@@ -130,11 +165,11 @@ describe('findings from statements with the new stances', () => {
   });
   it('never stitches a referral to an earlier call of the body referred to', async () => {
     const paths = (await referralPaths(db, { case: 'r-statements', power: 'r-q' })).paths;
-    const fromX = paths.filter((p) => p.steps[0]!.from.id === 't-x');
+    const fromX = paths.filter((p) => p.steps[0].from.id === 't-x');
     expect(fromX.length).toBeGreaterThan(0);
     for (const p of fromX) expect(p.nodeIds).not.toContain('t-z');
     // Y's own earlier trail is still walked on its own.
-    expect(paths.some((p) => p.steps[0]!.from.id === 't-y' && p.nodeIds.includes('t-z'))).toBe(true);
+    expect(paths.some((p) => p.steps[0].from.id === 't-y' && p.nodeIds.includes('t-z'))).toBe(true);
   });
   it('follows a rename: a trail naming the old bureau reaches its successor, which was asked', () => {
     const ends = ofKind(findings, 'DEAD_END').filter((f) => f.power?.id === 'r-s');

@@ -39,14 +39,18 @@ describeSeed('findings of the Henan red-code case', () => {
     expect(findings[0]?.severity).toBe('HIGH');
   });
   it('include an unauthorised or parent-only action for the June red codes, with evidence', () => {
-    const june = findings.filter((f) => ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY'].includes(f.kind) && f.nodeIds.includes('action-2022-06-red-codes'));
+    const june = findings.filter(
+      (f) => ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY'].includes(f.kind) && f.nodeIds.includes('action-2022-06-red-codes'),
+    );
     expect(june.length).toBeGreaterThan(0);
     expect(june.every(withEvidence)).toBe(true);
     expect(june.map((f) => f.nodeIds).flat()).toEqual(expect.arrayContaining(['feng-xianbin', 'zz-social-control-division']));
   });
   it('include PROHIBITED_ACTION for using the code outside epidemic control', () => {
     const prohibited = findings.filter((f) => f.kind === 'PROHIBITED_ACTION');
-    expect(prohibited.map((f) => f.nodeIds).flat()).toEqual(expect.arrayContaining(['action-2022-06-red-codes', 'g-national-prohibit-assign-beyond-epidemic']));
+    expect(prohibited.map((f) => f.nodeIds).flat()).toEqual(
+      expect.arrayContaining(['action-2022-06-red-codes', 'g-national-prohibit-assign-beyond-epidemic']),
+    );
     expect(prohibited.every(withEvidence)).toBe(true);
   });
   it('include UNATTRIBUTED_ACTION for the 7 July codes', () => {
@@ -70,9 +74,11 @@ describeSeed('findings of the Henan red-code case', () => {
     expect(new Set(findings.map((f) => f.titleZh)).size).toBe(findings.length);
   });
   it('put the June red codes first: the most people affected, named in the title', () => {
-    expect(findings[0]!.nodeIds).toContain('action-2022-06-red-codes');
-    expect(findings[0]!.title).toBe('Assign a health code (1,317 depositors, June 2022): a purpose forbidden by the Interim Measures for the Management and Service of Health Codes for COVID-19 Prevention and Control');
-    expect(findings[0]!.titleZh).toBe('赋码（1317名储户，2022年6月）：用途违反《新冠肺炎疫情防控健康码管理与服务暂行办法》');
+    expect(findings[0].nodeIds).toContain('action-2022-06-red-codes');
+    expect(findings[0].title).toBe(
+      'Assign a health code (1,317 depositors, June 2022): a purpose forbidden by the Interim Measures for the Management and Service of Health Codes for COVID-19 Prevention and Control',
+    );
+    expect(findings[0].titleZh).toBe('赋码（1317名储户，2022年6月）：用途违反《新冠肺炎疫情防控健康码管理与服务暂行办法》');
   });
   it('never call the interim measures a law', () => {
     for (const f of findings.filter((x) => x.kind === 'PROHIBITED_ACTION')) {
@@ -84,10 +90,14 @@ describeSeed('findings of the Henan red-code case', () => {
   it('judge turning codes green by the prohibition of converting them, not of assigning them', () => {
     const green = findings.filter((f) => f.kind === 'PROHIBITED_ACTION' && f.nodeIds.includes('action-2022-06-green-on-leaving'));
     expect(green.map((f) => f.nodeIds.filter((id) => id.startsWith('g-')))).toEqual([['g-national-prohibit-convert-beyond-epidemic']]);
-    expect(green[0]!.explanation).toContain('"Convert a health code (转码)" is forbidden');
+    expect(green[0].explanation).toContain('"Convert a health code (转码)" is forbidden');
   });
   it('judge the contractor of the 13 June upgrade through the bureau it acts for', () => {
-    const upgrade = findings.filter((f) => ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'].includes(f.kind) && f.nodeIds.includes('action-2022-06-13-platform-upgrade'));
+    const upgrade = findings.filter(
+      (f) =>
+        ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'].includes(f.kind) &&
+        f.nodeIds.includes('action-2022-06-13-platform-upgrade'),
+    );
     for (const f of upgrade) {
       expect(f.nodeIds).toContain('henan-approval-info-bureau');
       expect(f.title).not.toMatch(/Zhengshu Network Technology Co\., Ltd\., who held no grant/);
@@ -103,7 +113,9 @@ describeSeed('findings of the Henan red-code case', () => {
   it('follow the rename of the big-data bureau and the date order of calls in referral trails', () => {
     const ends = findings.filter((f) => f.kind === 'DEAD_END');
     expect(ends.filter((f) => f.title.includes('Henan Big Data'))).toEqual([]);
-    expect(ends.filter((f) => f.nodeIds.includes('st-fm-henan-discipline-refers-hc') && f.nodeIds.includes('st-yc-henan-hc-refers-office'))).toEqual([]);
+    expect(ends.filter((f) => f.nodeIds.includes('st-fm-henan-discipline-refers-hc') && f.nodeIds.includes('st-yc-henan-hc-refers-office'))).toEqual(
+      [],
+    );
   });
   it('give every finding a basis, said in words', () => {
     for (const f of findings) {
@@ -112,9 +124,11 @@ describeSeed('findings of the Henan red-code case', () => {
     }
   });
   it('report the two deciders of the June codes in one finding', () => {
-    const june = findings.filter((f) => ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY'].includes(f.kind) && f.nodeIds.includes('action-2022-06-red-codes'));
+    const june = findings.filter(
+      (f) => ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY'].includes(f.kind) && f.nodeIds.includes('action-2022-06-red-codes'),
+    );
     expect(june.length).toBe(1);
-    expect(june[0]!.nodeIds).toEqual(expect.arrayContaining(['feng-xianbin', 'zhang-linlin']));
+    expect(june[0].nodeIds).toEqual(expect.arrayContaining(['feng-xianbin', 'zhang-linlin']));
   });
   it('do not call handling complaints a prohibited use of the code', () => {
     expect(findings.filter((f) => f.kind === 'PROHIBITED_ACTION' && f.nodeIds.includes('action-2022-06-13-hc-complaints-forwarded'))).toEqual([]);
@@ -132,7 +146,17 @@ describeSeed('findings of the Henan red-code case', () => {
   });
   it('count the statements about assigning codes per stance', async () => {
     const answer = await accountability(db, { case: CASE, power: 'health-code.assign' });
-    expect(answer.stances.map((s) => s.stance)).toEqual(['CLAIMS_SELF', 'DENIES_SELF', 'ATTRIBUTES', 'DENIES_OTHER', 'REFERS', 'ACCUSES', 'EXPLAINS_CAUSE', 'UNKNOWN', 'UNREACHABLE']);
+    expect(answer.stances.map((s) => s.stance)).toEqual([
+      'CLAIMS_SELF',
+      'DENIES_SELF',
+      'ATTRIBUTES',
+      'DENIES_OTHER',
+      'REFERS',
+      'ACCUSES',
+      'EXPLAINS_CAUSE',
+      'UNKNOWN',
+      'UNREACHABLE',
+    ]);
     const total = answer.stances.reduce((n, s) => n + s.count, 0);
     expect(total).toBeGreaterThan(5);
     for (const s of answer.stances) {

@@ -36,15 +36,32 @@ beforeAll(async () => {
     `MATCH (n) WHERE n.id IS NOT NULL
      WITH collect(n.id) + [x IN collect(n.purpose) WHERE x IS NOT NULL] + [x IN collect(n.value) WHERE x IS NOT NULL] AS ids,
           [x IN collect(n.name) + collect(n.title) + collect(n.nameZh) + collect(n.titleZh) WHERE x IS NOT NULL] AS names
-     RETURN ids, names`, {});
+     RETURN ids, names`,
+    {},
+  );
   ids = rows[0]?.ids ?? [];
   names = rows[0]?.names ?? [];
 }, 600_000);
 afterAll(closeTestDatabase);
 
-const ENUMS = [...ACTOR_ROLES, ...STANCES, ...MODALITIES, ...CONDITION_KINDS, ...BASES,
-  'UNAUTHORIZED_ACTION', 'PROHIBITED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET', 'UNATTRIBUTED_ACTION',
-  'DISCLAIMED_AUTHORITY', 'CONFLICTING_ATTRIBUTION', 'REFERRAL_LOOP', 'DEAD_END', 'DORMANT_POWER', 'HELD_UNLAWFUL'];
+const ENUMS = [
+  ...ACTOR_ROLES,
+  ...STANCES,
+  ...MODALITIES,
+  ...CONDITION_KINDS,
+  ...BASES,
+  'UNAUTHORIZED_ACTION',
+  'PROHIBITED_ACTION',
+  'AUTHORITY_VIA_PARENT_ONLY',
+  'CONDITION_NOT_MET',
+  'UNATTRIBUTED_ACTION',
+  'DISCLAIMED_AUTHORITY',
+  'CONFLICTING_ATTRIBUTION',
+  'REFERRAL_LOOP',
+  'DEAD_END',
+  'DORMANT_POWER',
+  'HELD_UNLAWFUL',
+];
 
 describe('the wording of every finding on the seed cases', () => {
   it('finds something on each seed case', () => {
@@ -53,12 +70,14 @@ describe('the wording of every finding on the seed cases', () => {
   });
   for (const seed of SEEDS) {
     it(`has no language leak, raw enum, id or doubled punctuation (${seed.case})`, () => {
-      const problems = found.get(seed.case)!.flatMap((f) => [
-        ...wordingProblems(f.title, 'en', { ids, enums: ENUMS, names }).map((p) => `${f.id} title: ${p}`),
-        ...wordingProblems(f.explanation, 'en', { ids, enums: ENUMS, names }).map((p) => `${f.id} explanation: ${p}`),
-        ...wordingProblems(f.titleZh, 'zh', { ids, enums: ENUMS, names }).map((p) => `${f.id} titleZh: ${p}`),
-        ...wordingProblems(f.explanationZh, 'zh', { ids, enums: ENUMS, names }).map((p) => `${f.id} explanationZh: ${p}`),
-      ]);
+      const problems = found
+        .get(seed.case)!
+        .flatMap((f) => [
+          ...wordingProblems(f.title, 'en', { ids, enums: ENUMS, names }).map((p) => `${f.id} title: ${p}`),
+          ...wordingProblems(f.explanation, 'en', { ids, enums: ENUMS, names }).map((p) => `${f.id} explanation: ${p}`),
+          ...wordingProblems(f.titleZh, 'zh', { ids, enums: ENUMS, names }).map((p) => `${f.id} titleZh: ${p}`),
+          ...wordingProblems(f.explanationZh, 'zh', { ids, enums: ENUMS, names }).map((p) => `${f.id} explanationZh: ${p}`),
+        ]);
       expect(problems).toEqual([]);
     });
   }

@@ -9,8 +9,15 @@ import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j
 
 const ev = (quoteZh: string) => [{ source: 'src-s', quoteZh, locator: 'para 1' }];
 const action = (id: string, startedAt: string) => ({
-  id, summary: `Codes assigned on ${startedAt}`, summaryZh: `${startedAt}赋码`, startedAt, purpose: 'epidemic-control',
-  exercised: ['s-code.assign'], in: 's-city', performedBy: [{ id: 's-office', role: 'DECIDED', evidence: ev('某办公室决定') }], evidence: ev('赋码'),
+  id,
+  summary: `Codes assigned on ${startedAt}`,
+  summaryZh: `${startedAt}赋码`,
+  startedAt,
+  purpose: 'epidemic-control',
+  exercised: ['s-code.assign'],
+  in: 's-city',
+  performedBy: [{ id: 's-office', role: 'DECIDED', evidence: ev('某办公室决定') }],
+  evidence: ev('赋码'),
 });
 
 const bundle = {
@@ -22,10 +29,30 @@ const bundle = {
     { id: 's-city', name: 'Stretch City', nameZh: '时段市', level: 'CITY', within: 's-country' },
   ],
   powers: [{ id: 's-code.assign', name: 'Assign a code', nameZh: '赋码' }],
-  bodies: [{ id: 's-office', name: 'Code office', nameZh: '赋码办公室', kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 's-city', evidence: ev('赋码办公室') }],
+  bodies: [
+    {
+      id: 's-office',
+      name: 'Code office',
+      nameZh: '赋码办公室',
+      kind: 'AGENCY',
+      level: 'MUNICIPAL',
+      jurisdiction: 's-city',
+      evidence: ev('赋码办公室'),
+    },
+  ],
   instruments: [{ id: 's-rule', title: 'Code rule', titleZh: '赋码规定', docType: 'NOTICE', issuedOn: '2022-06-15', evidence: ev('赋码规定') }],
   provisions: [{ id: 's-rule.a1', ref: '第一条', textZh: '赋码办公室负责赋码。', partOf: 's-rule', evidence: ev('第一条') }],
-  grants: [{ id: 's-grant', modality: 'POWER', conferredBy: 's-rule.a1', power: 's-code.assign', to: ['s-office'], within: 's-city', evidence: ev('负责赋码') }],
+  grants: [
+    {
+      id: 's-grant',
+      modality: 'POWER',
+      conferredBy: 's-rule.a1',
+      power: 's-code.assign',
+      to: ['s-office'],
+      within: 's-city',
+      evidence: ev('负责赋码'),
+    },
+  ],
   actions: [action('s-before', '2022-06-10'), action('s-before-too', '2022-06-14'), action('s-after', '2022-06-20')],
 };
 

@@ -23,7 +23,9 @@ afterAll(async () => {
 
 describeSeed('the Henan seed, dated as precisely as its sources', () => {
   it('the timeline says the rename happened in April 2022 and the Henan measures were issued in March 2020, not on the 1st', async () => {
-    const body = await server.post(`query($case: ID!) { timeline(case: $case) { events { date kind title titleZh node { id } } } }`, { case: SEED_CASE });
+    const body = await server.post(`query($case: ID!) { timeline(case: $case) { events { date kind title titleZh node { id } } } }`, {
+      case: SEED_CASE,
+    });
     expect(body.errors).toBeUndefined();
     const events = body.data!.timeline.events as { date: string; kind: string; title: string; titleZh: string; node: { id: string } }[];
     const find = (kind: string, id: string) => events.find((e) => e.kind === kind && e.node.id === id);
@@ -38,7 +40,7 @@ describeSeed('the Henan seed, dated as precisely as its sources', () => {
     for (const invented of ['2022-04-01', '2022-03-31', '2020-03-01', '2021-01-01', '2020-08-01']) expect(text).not.toContain(invented);
   });
 
-  it('whoDid says the purpose of the June red codes is the editor\'s reading, in both languages, and never shows its slug', async () => {
+  it("whoDid says the purpose of the June red codes is the editor's reading, in both languages, and never shows its slug", async () => {
     const body = await server.post(`{ whoDid(power: "health-code.assign", place: "cn-henan-zhengzhou", from: "2022-06-01", to: "2022-06-30") {
       actions { id startedAt basis basisNote basisNoteZh purposeLabel purposeLabelZh actors { who { id } basis } } } }`);
     expect(body.errors).toBeUndefined();
@@ -57,11 +59,14 @@ describeSeed('the Henan seed, dated as precisely as its sources', () => {
     const body = await server.post(`{ accountability(case: "${SEED_CASE}", power: "health-code.assign") {
       stances { stance statements { id saidOn basis basisNote basisNoteZh names { id } } } } }`);
     expect(body.errors).toBeUndefined();
-    const statements = (body.data!.accountability.stances as { stance: string; statements: Record<string, any>[] }[])
-      .flatMap((s) => s.statements.map((st): Record<string, any> => ({ ...st, stance: s.stance })));
+    const statements = (body.data!.accountability.stances as { stance: string; statements: Record<string, any>[] }[]).flatMap((s) =>
+      s.statements.map((st): Record<string, any> => ({ ...st, stance: s.stance })),
+    );
     const hotline = statements.find((s) => s.id === 'st-yc-zz-12345-attributes-hq')!;
     expect(hotline).toMatchObject({ stance: 'ATTRIBUTES', basis: 'EDITOR_READING', saidOn: '2022-06-15' });
-    expect(hotline.basisNote).toBe("That the words mean Zhengzhou COVID-19 Epidemic Prevention and Control HQ is the editor's reading of the sources, not their words.");
+    expect(hotline.basisNote).toBe(
+      "That the words mean Zhengzhou COVID-19 Epidemic Prevention and Control HQ is the editor's reading of the sources, not their words.",
+    );
     expect(hotline.basisNoteZh).toContain('编辑对来源的解读');
     const cause = statements.find((s) => s.id === 'st-jm-henan-hc-attributes-system')!;
     expect(cause).toMatchObject({ stance: 'EXPLAINS_CAUSE', names: [], basis: 'STATED', basisNote: null });

@@ -55,7 +55,11 @@ describe('the national synthetic case at scale 0.01', () => {
       { caseId },
     );
     expect(places).toMatchObject({
-      provinces: shape.provinces, prefectures: shape.prefectures, counties: shape.counties, actions: shape.actions, statements: shape.statements,
+      provinces: shape.provinces,
+      prefectures: shape.prefectures,
+      counties: shape.counties,
+      actions: shape.actions,
+      statements: shape.statements,
     });
     expect(places.successions).toBeGreaterThan(0);
     expect(places.prohibitions).toBe(shape.provinces);

@@ -47,11 +47,21 @@ describe('a bundle with dates given only to the month or the year', () => {
               src.publishedAtPrecision AS sourcePrecision`,
     );
     expect(stored).toEqual({
-      yearFirst: true, yearPrecision: 'YEAR', yearLast: true,
-      monthFirst: true, monthPrecision: 'MONTH', monthLast: true,
-      relationFirst: true, relationPrecision: 'MONTH', relationLast: true,
-      positionFromPrecision: 'YEAR', positionToPrecision: null, positionToLast: null,
-      dayStored: true, dayPrecision: null, dayLast: null,
+      yearFirst: true,
+      yearPrecision: 'YEAR',
+      yearLast: true,
+      monthFirst: true,
+      monthPrecision: 'MONTH',
+      monthLast: true,
+      relationFirst: true,
+      relationPrecision: 'MONTH',
+      relationLast: true,
+      positionFromPrecision: 'YEAR',
+      positionToPrecision: null,
+      positionToLast: null,
+      dayStored: true,
+      dayPrecision: null,
+      dayLast: null,
       sourcePrecision: 'MONTH',
     });
   });
@@ -88,7 +98,9 @@ describe('a bundle with dates given only to the month or the year', () => {
     expect(action).toMatchObject({ id: 'dp-action', startedAt: '2022-06', endedAt: '2022-06-14' });
     expect(action.evidence[0].source.publishedAt).toBe('2022-06');
     // June 2022 to 14 June may or may not reach into 10–12 June: the answer says so rather than picking a side.
-    expect(action.dateUncertain).toBe('The action is dated only to June 2022 to 14 June 2022, so the sources do not say whether it fell within 10 June 2022 to 12 June 2022.');
+    expect(action.dateUncertain).toBe(
+      'The action is dated only to June 2022 to 14 June 2022, so the sources do not say whether it fell within 10 June 2022 to 12 June 2022.',
+    );
     expect(action.dateUncertainZh).toBe('此行动的日期只精确到2022年6月至2022年6月14日，来源未能说明它是否在2022年6月10日至2022年6月12日之间。');
     const certain = await server.post(`{ whoDid(power: "dp-assign", from: "2022-06-01", to: "2022-06-30") { actions { id dateUncertain } } }`);
     expect(certain.data!.whoDid.actions).toEqual([{ id: 'dp-action', dateUncertain: null }]);

@@ -21,7 +21,12 @@ function block(name: string): string {
   expect(start).toBeGreaterThan(0);
   expect(end).toBeGreaterThan(start);
   const fenced = page.slice(start, end).split('\n');
-  return fenced.slice(fenced.findIndex((l) => l.startsWith('```')) + 1, fenced.findLastIndex((l) => l.startsWith('```'))).join('\n');
+  return fenced
+    .slice(
+      fenced.findIndex((l) => l.startsWith('```')) + 1,
+      fenced.findLastIndex((l) => l.startsWith('```')),
+    )
+    .join('\n');
 }
 
 const example = block('example');
@@ -41,7 +46,18 @@ describe('the first case in docs/bundle-format.md', () => {
   });
 
   it('uses every part a first case needs', () => {
-    for (const part of ['terms:', 'conditions:', 'conditionsMet:', 'restricts:', 'repeals:', 'holdsInvalid:', 'statements:', 'targets:', 'expect:', '- id: senate-consent-to-removal']) {
+    for (const part of [
+      'terms:',
+      'conditions:',
+      'conditionsMet:',
+      'restricts:',
+      'repeals:',
+      'holdsInvalid:',
+      'statements:',
+      'targets:',
+      'expect:',
+      '- id: senate-consent-to-removal',
+    ]) {
       expect(example).toContain(part);
     }
   });
@@ -52,7 +68,9 @@ describe('the first case in docs/bundle-format.md', () => {
       .replace('            body: us-senate\n', '            body: us-senat\n')
       .replace('        met: false\n', '        met: nope\n');
     const problems = validateBundle(parseBundleText(broken, 'us-tenure-of-office.yaml')).map(formatProblem);
-    const shown = block('example-errors').split('\n').filter((l) => l.startsWith('us-tenure-of-office.yaml:'));
+    const shown = block('example-errors')
+      .split('\n')
+      .filter((l) => l.startsWith('us-tenure-of-office.yaml:'));
     expect(problems).toEqual(shown);
     expect(block('example-errors')).toContain(`${problems.length} problems; nothing was written.`);
   });

@@ -10,7 +10,8 @@ export interface GraphSnapshot {
 /** `withMeta: false` leaves out the data-version node, which every import bumps. */
 export async function graphSnapshot(db: Database, { withMeta = true } = {}): Promise<GraphSnapshot> {
   const nodes = await db.query<{ labels: string[]; props: Record<string, unknown> }>(
-    `MATCH (n) WHERE $withMeta OR NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props`, { withMeta },
+    `MATCH (n) WHERE $withMeta OR NOT n:Meta RETURN labels(n) AS labels, properties(n) AS props`,
+    { withMeta },
   );
   const relationships = await db.query<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
     'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props',
@@ -26,5 +27,8 @@ function stable(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
   if (value.constructor && value.constructor !== Object) return JSON.stringify(String(value));
-  return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
+    .join(',')}}`;
 }

@@ -50,7 +50,11 @@ describe('importing the tiny fixture', () => {
               valueType(g.size) AS sizeType, s.sourceIds AS sourceIds, s.citations AS citations, valueType(gr.conditions) AS conditionsType`,
     );
     expect(typed).toEqual({
-      dateStored: true, relationDate: true, how: 'RENAMED', sizeType: 'INTEGER NOT NULL', sourceIds: ['src-tiny-news'],
+      dateStored: true,
+      relationDate: true,
+      how: 'RENAMED',
+      sizeType: 'INTEGER NOT NULL',
+      sourceIds: ['src-tiny-news'],
       citations: JSON.stringify([{ source: 'src-tiny-news', quoteZh: '大数据局已更名', locator: 'para 2' }]),
       conditionsType: 'STRING NOT NULL',
     });
@@ -60,7 +64,9 @@ describe('importing the tiny fixture', () => {
     );
     expect(evidence).toEqual({ quoteZh: '省大数据局', quote: 'The provincial big-data bureau' });
 
-    const [orphans] = await db.query<{ n: number }>("MATCH (n) WHERE NOT n:Case AND NOT n:Meta AND NOT (n)-[:IN_CASE]->(:Case {id: 'test-tiny'}) RETURN count(n) AS n");
+    const [orphans] = await db.query<{ n: number }>(
+      "MATCH (n) WHERE NOT n:Case AND NOT n:Meta AND NOT (n)-[:IN_CASE]->(:Case {id: 'test-tiny'}) RETURN count(n) AS n",
+    );
     expect(orphans.n).toBe(0);
   });
 
@@ -77,9 +83,11 @@ describe('importing the tiny fixture', () => {
 
   it('again after a write that did not come from an import rewrites the case, since that write may have touched it', async () => {
     const first = await importFixture('valid-tiny.yaml');
-    await db.write((tx) => tx.run(
-      "MATCH (b:Body {id: 't-division'}) SET b.name = 'Edited behind the import' WITH 1 AS one MATCH (m:Meta {id: 'dataVersion'}) SET m.version = m.version + 1",
-    ));
+    await db.write((tx) =>
+      tx.run(
+        "MATCH (b:Body {id: 't-division'}) SET b.name = 'Edited behind the import' WITH 1 AS one MATCH (m:Meta {id: 'dataVersion'}) SET m.version = m.version + 1",
+      ),
+    );
     const second = await importFixture('valid-tiny.yaml');
     expect(second.counts.nodes.Body).toEqual({ created: 0, updated: 6, unchanged: 0 });
     expect(second.dataVersion).toBe(first.dataVersion! + 2);
@@ -156,7 +164,7 @@ describe('re-importing an edited bundle', () => {
     edited.groups = [];
     const action = edited.actions[0];
     delete action.affected;
-    action.performedBy = (action.performedBy as unknown as { role: string }[]).filter((p) => p.role === 'DECIDED') as never;
+    action.performedBy = (action.performedBy as { role: string }[]).filter((p) => p.role === 'DECIDED');
 
     const result = await importBundle(db, bundleFromData(edited));
     expect(result.problems).toEqual([]);
@@ -179,8 +187,14 @@ describe('exporting', () => {
 describe('a large bundle', () => {
   it('imports in batches within one transaction and reports progress', async () => {
     const bodies = Array.from({ length: 3000 }, (_, i) => ({
-      id: `t-body-${i}`, name: `Body ${i}`, nameZh: `机构${i}`, kind: 'AGENCY', level: 'MUNICIPAL', jurisdiction: 't-place',
-      partOf: i > 0 ? `t-body-${i - 1}` : undefined, evidence: [{ source: 'src-big', quoteZh: `机构${i}` }],
+      id: `t-body-${i}`,
+      name: `Body ${i}`,
+      nameZh: `机构${i}`,
+      kind: 'AGENCY',
+      level: 'MUNICIPAL',
+      jurisdiction: 't-place',
+      partOf: i > 0 ? `t-body-${i - 1}` : undefined,
+      evidence: [{ source: 'src-big', quoteZh: `机构${i}` }],
     })).map((b) => JSON.parse(JSON.stringify(b)));
     const bundle = {
       format: 'quanze-bundle/1',

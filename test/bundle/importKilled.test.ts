@@ -37,8 +37,13 @@ async function biggerVersionOfTiny(): Promise<string> {
   const lines = [JSON.stringify({ format, case: header }), JSON.stringify(lists)];
   for (let start = 0; start < ACTIONS; start += 1000) {
     const actions = Array.from({ length: 1000 }, (_, i) => ({
-      id: `t-more-${start + i}`, summary: `Codes turned red (${start + i})`, summaryZh: `赋红码（${start + i}）`, startedAt: '2022-06-13',
-      exercised: ['t-code.assign'], in: 't-city', performedBy: [{ id: 't-division', role: 'EXECUTED', evidence: [{ source: 'src-tiny-news', quoteZh: '赋码' }] }],
+      id: `t-more-${start + i}`,
+      summary: `Codes turned red (${start + i})`,
+      summaryZh: `赋红码（${start + i}）`,
+      startedAt: '2022-06-13',
+      exercised: ['t-code.assign'],
+      in: 't-city',
+      performedBy: [{ id: 't-division', role: 'EXECUTED', evidence: [{ source: 'src-tiny-news', quoteZh: '赋码' }] }],
       evidence: [{ source: 'src-tiny-news', quoteZh: '赋红码' }],
     }));
     lines.push(JSON.stringify({ actions }));
@@ -52,10 +57,12 @@ async function biggerVersionOfTiny(): Promise<string> {
 async function visibleGraph(): Promise<{ nodes: string[]; relationships: number; version: number }> {
   const labels = NODES.map((n) => n.label);
   const [nodes] = await db.query<{ nodes: string[] }>(
-    'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN collect(n.id + \' \' + labels(n)[0]) AS nodes', { labels },
+    "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN collect(n.id + ' ' + labels(n)[0]) AS nodes",
+    { labels },
   );
   const [rels] = await db.query<{ n: number }>(
-    'MATCH (a)-[r]->(b) WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels) RETURN count(r) AS n', { labels },
+    'MATCH (a)-[r]->(b) WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $labels) RETURN count(r) AS n',
+    { labels },
   );
   const [meta] = await db.query<{ v: number }>("MATCH (m:Meta {id: 'dataVersion'}) RETURN m.version AS v");
   return { nodes: nodes.nodes.sort(), relationships: rels.n, version: meta.v };
@@ -75,12 +82,21 @@ describe('an import killed half way', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'cli', 'import.ts'), file], {
       cwd: projectRoot,
-      env: { ...process.env, NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI, NEO4J_USER: testCredentials().user, NEO4J_PASSWORD: testCredentials().password },
+      env: {
+        ...process.env,
+        NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI,
+        NEO4J_USER: testCredentials().user,
+        NEO4J_PASSWORD: testCredentials().password,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout!.on('data', (d) => { output += d; });
-    child.stderr!.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
     // Kill it once it has staged part of the new version, and before it switches over.

@@ -17,9 +17,12 @@ const FIXTURE = path.join(projectRoot, 'test', 'fixtures', 'bundles', 'valid-law
 const written = () => parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
 
 function inIdOrder(bundle: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(bundle).map(([key, value]) => [
-    key, Array.isArray(value) ? [...value].sort((a, b) => String(a.id).localeCompare(String(b.id))) : value,
-  ]));
+  return Object.fromEntries(
+    Object.entries(bundle).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? [...value].sort((a, b) => String(a.id).localeCompare(String(b.id))) : value,
+    ]),
+  );
 }
 
 /** The bundle with one change made to a copy of it, and the messages of its problems. */
@@ -38,7 +41,12 @@ describe('validating a case from another legal system', () => {
     expect(problemsAfter((b) => delete b.bodies[0].name)).toEqual([
       'bodies[0]: Body "lot-monarch" has neither name nor nameZh: write at least one (a text in either language is enough).',
     ]);
-    expect(problemsAfter((b) => { b.bodies[0].nameZh = '王室'; delete b.bodies[0].name; })).toEqual([]);
+    expect(
+      problemsAfter((b) => {
+        b.bodies[0].nameZh = '王室';
+        delete b.bodies[0].name;
+      }),
+    ).toEqual([]);
   });
 
   it('needs a title of a position in at least one language', () => {
@@ -48,22 +56,39 @@ describe('validating a case from another legal system', () => {
   });
 
   it('refuses a kind that is neither built in nor declared, and says how to declare it', () => {
-    expect(problemsAfter((b) => { b.bodies[1].kind = 'PRIVY_COUNCILL'; })).toEqual([
-      expect.stringMatching(/^bodies\[1\]\.kind: kind is "PRIVY_COUNCILL", which is not one of .*PRIVY_COUNCIL\. Did you mean PRIVY_COUNCIL\? A case may add its own: terms: \[\{ id, vocabulary: BODY_KIND, value: PRIVY_COUNCILL, label \}\]\.$/),
+    expect(
+      problemsAfter((b) => {
+        b.bodies[1].kind = 'PRIVY_COUNCILL';
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^bodies\[1\]\.kind: kind is "PRIVY_COUNCILL", which is not one of .*PRIVY_COUNCIL\. Did you mean PRIVY_COUNCIL\? A case may add its own: terms: \[\{ id, vocabulary: BODY_KIND, value: PRIVY_COUNCILL, label \}\]\.$/,
+      ),
     ]);
-    expect(problemsAfter((b) => { b.terms.splice(0, 1); })).toEqual([
-      expect.stringMatching(/^bodies\[1\]\.kind: kind is "PRIVY_COUNCIL", which is not one of /),
-    ]);
+    expect(
+      problemsAfter((b) => {
+        b.terms.splice(0, 1);
+      }),
+    ).toEqual([expect.stringMatching(/^bodies\[1\]\.kind: kind is "PRIVY_COUNCIL", which is not one of /)]);
   });
 
   it('refuses a term value written in the wrong form', () => {
-    expect(problemsAfter((b) => { b.terms[2].value = 'End Session'; })).toEqual([
+    expect(
+      problemsAfter((b) => {
+        b.terms[2].value = 'End Session';
+      }),
+    ).toEqual([
       'terms[2].value: Term "term.purpose.end-session" has the value "End Session": write a PURPOSE value as lowercase words joined by hyphens (stop-petition).',
     ]);
   });
 
   it('refuses a restriction without its effect and a holding without its date', () => {
-    expect(problemsAfter((b) => { delete b.provisions[3].restricts[0].effect; delete b.instruments[4].holdsInvalid[0].from; })).toEqual([
+    expect(
+      problemsAfter((b) => {
+        delete b.provisions[3].restricts[0].effect;
+        delete b.instruments[4].holdsInvalid[0].from;
+      }),
+    ).toEqual([
       expect.stringMatching(/^instruments\[4\]\.holdsInvalid\[0\]\.from: This HOLDS_INVALID reference has no from, which is required/),
       expect.stringMatching(/^provisions\[3\]\.restricts\[0\]\.effect: This RESTRICTS reference has no effect, which is required/),
     ]);

@@ -24,10 +24,18 @@ afterAll(closeTestDatabase);
 /** Rows `| first | … | count |` of the markdown table that follows `heading` in docs/seed-case.md. */
 function documentedCounts(heading: string): [string, number][] {
   const doc = readFileSync(path.join(projectRoot, 'docs', 'seed-case.md'), 'utf8');
-  const table = doc.slice(doc.indexOf(heading)).split('\n\n').find((block) => block.trim().startsWith('|'))!;
+  const table = doc
+    .slice(doc.indexOf(heading))
+    .split('\n\n')
+    .find((block) => block.trim().startsWith('|'))!;
   return table
     .split('\n')
-    .map((line) => line.split('|').map((cell) => cell.trim()).filter(Boolean))
+    .map((line) =>
+      line
+        .split('|')
+        .map((cell) => cell.trim())
+        .filter(Boolean),
+    )
     .filter((cells) => /^\d+$/.test(cells[cells.length - 1] ?? '') && !cells[0].startsWith('**'))
     .map((cells) => [cells[0], Number(cells[cells.length - 1])]);
 }
@@ -48,9 +56,9 @@ describeSeed('the seed case', () => {
     for (const [type, count] of documented) byType.set(type, (byType.get(type) ?? 0) + count);
     expect(byType.size).toBeGreaterThan(10);
     for (const [type, count] of byType) {
-      const [row] = await db.query<{ n: number }>(
-        `MATCH (a)-[r:${type}]->() WHERE (a)-[:IN_CASE]->(:Case {id: $caseId}) RETURN count(r) AS n`, { caseId: CASE_ID },
-      );
+      const [row] = await db.query<{ n: number }>(`MATCH (a)-[r:${type}]->() WHERE (a)-[:IN_CASE]->(:Case {id: $caseId}) RETURN count(r) AS n`, {
+        caseId: CASE_ID,
+      });
       expect([type, row.n]).toEqual([type, count]);
     }
   });

@@ -37,7 +37,10 @@ export function namesIn(text: string): { labels: string[]; types: string[] } {
   const types = new Set<string>();
   // (x:Label), (:Label|Other), and label tests such as `WHERE n:Label`.
   for (const m of query.matchAll(/(?:\(\s*\w*|\b\w+)\s*:\s*([A-Z][A-Za-z]*(?:\s*[|&]\s*[A-Z][A-Za-z]*)*)/g)) {
-    for (const label of m[1].split(/[|&]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const label of m[1]
+      .split(/[|&]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (/^[A-Z][a-z]/.test(label)) labels.add(label);
     }
   }

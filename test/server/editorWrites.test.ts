@@ -31,12 +31,21 @@ afterAll(async () => {
 
 const count = async () => (await db.query<{ n: number }>('MATCH (n) RETURN count(n) AS n'))[0].n;
 const editorJwt = (roles: string[], secret = SECRET) =>
-  new SignJWT({ roles }).setProtectedHeader({ alg: 'HS256' }).setSubject('scholar@example.org').setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+  new SignJWT({ roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('scholar@example.org')
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(secret));
 
 describe('writes through the API', () => {
   it('are refused without credentials, with a wrong token, or with a JWT lacking the editor role, and change nothing', async () => {
     const before = await count();
-    for (const bearer of [undefined, 'wrong-token', await editorJwt(['reader']), await editorJwt(['editor'], 'another-secret-of-sufficient-length!!')]) {
+    for (const bearer of [
+      undefined,
+      'wrong-token',
+      await editorJwt(['reader']),
+      await editorJwt(['editor'], 'another-secret-of-sufficient-length!!'),
+    ]) {
       const body = await post(IMPORT, { b: tiny() }, bearer);
       expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(body.errors?.[0]?.message).toMatch(/Authorization: Bearer/);
@@ -74,7 +83,11 @@ describe('writes through the API', () => {
 
   it('move the data version on after an entity mutation by an editor', async () => {
     const version = (await post('{ dataVersion }', {})).data!.dataVersion;
-    const created = await post('mutation { createPowers(input: [{ id: "test.power", name: "Test power", nameZh: "测试权力" }]) { powers { id } } }', {}, TOKEN);
+    const created = await post(
+      'mutation { createPowers(input: [{ id: "test.power", name: "Test power", nameZh: "测试权力" }]) { powers { id } } }',
+      {},
+      TOKEN,
+    );
     expect(created.errors).toBeUndefined();
     expect((await post('{ dataVersion }', {})).data!.dataVersion).toBeGreaterThan(version);
   });

@@ -18,7 +18,12 @@ afterAll(async () => {
   await closeTestDatabase();
 });
 
-interface Answer { status: number; type: string; text: string; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }
+interface Answer {
+  status: number;
+  type: string;
+  text: string;
+  body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+}
 
 async function send(body: string, init: { method?: string; type?: string; path?: string } = {}): Promise<Answer> {
   const response = await fetch(`${server.url}${init.path ?? '/graphql'}`, {

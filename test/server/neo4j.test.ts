@@ -60,7 +60,10 @@ describe('NEO4J_URI', () => {
     const { openDatabase } = await import('../../server/neo4j/connect.js');
     const { loadConfig } = await import('../../server/config.js');
     const messages: string[] = [];
-    const opened = await openDatabase(loadConfig({ NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI, NEO4J_PASSWORD: process.env.QUANZE_TEST_NEO4J_PASSWORD }), (m) => messages.push(m));
+    const opened = await openDatabase(
+      loadConfig({ NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI, NEO4J_PASSWORD: process.env.QUANZE_TEST_NEO4J_PASSWORD }),
+      (m) => messages.push(m),
+    );
     try {
       expect(opened.origin).toBe('external');
       expect(messages.join('\n')).not.toMatch(/Starting Neo4j|Downloading/);

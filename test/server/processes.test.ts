@@ -9,7 +9,11 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { projectRoot } from '../../server/config.js';
 import { testNeo4jOptions } from '../support/testNeo4j.js';
 
-interface Started { child: ChildProcess; output: string[]; exited: Promise<number | null> }
+interface Started {
+  child: ChildProcess;
+  output: string[];
+  exited: Promise<number | null>;
+}
 
 function start(env: Record<string, string>): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
@@ -18,8 +22,8 @@ function start(env: Record<string, string>): Started {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
-  child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output, exited };
 }
@@ -33,12 +37,22 @@ async function until(check: () => boolean | Promise<boolean>, ms: number): Promi
   return false;
 }
 
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 let first: Started | undefined;
 let dataDir = '';
 afterAll(async () => {
-  if (first && first.child.exitCode === null) { first.child.kill('SIGTERM'); await first.exited; }
+  if (first && first.child.exitCode === null) {
+    first.child.kill('SIGTERM');
+    await first.exited;
+  }
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -65,12 +79,16 @@ describe('the server process', () => {
     const sameFolder = start({ ...env, PORT: String((await testNeo4jOptions('unused')).boltPort) });
     expect(await sameFolder.exited).toBe(1);
     const refusal = sameFolder.output.join('').trim().split('\n').at(-1);
-    expect(refusal).toMatch(/^Quanze could not start: The data folder .* is in use by another Quanze \(pid \d+\); stop it first, or set QUANZE_DATA_DIR to another folder\.$/);
+    expect(refusal).toMatch(
+      /^Quanze could not start: The data folder .* is in use by another Quanze \(pid \d+\); stop it first, or set QUANZE_DATA_DIR to another folder\.$/,
+    );
     expect(sameFolder.output.join('')).not.toMatch(/\n\s+at /);
 
     const samePort = start({ ...env, QUANZE_DATA_DIR: `${dataDir}-other` });
     expect(await samePort.exited).toBe(1);
-    expect(samePort.output.join('').trim()).toBe(`Quanze could not start: Port ${port} on 127.0.0.1 is already in use by another program; set PORT to a free port.`);
+    expect(samePort.output.join('').trim()).toBe(
+      `Quanze could not start: Port ${port} on 127.0.0.1 is already in use by another program; set PORT to a free port.`,
+    );
     expect(fs.existsSync(`${dataDir}-other`)).toBe(false);
 
     expect(files.map((f) => [fs.readFileSync(f, 'utf8'), fs.statSync(f).mtimeMs])).toEqual(before);
@@ -85,7 +103,9 @@ describe('the server process', () => {
     const back = await until(async () => {
       const t = Date.now();
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ bodies(limit: 1) { id } }' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ bodies(limit: 1) { id } }' }),
       });
       const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
       answers.push({ status: response.status, code: body.errors?.[0]?.extensions?.code, ms: Date.now() - t });
@@ -93,7 +113,9 @@ describe('the server process', () => {
     }, 180_000);
     expect(back).toBe(true);
     const downFor = Date.now() - killedAt;
-    process.stderr.write(`[processes] Neo4j back after ${downFor} ms; ${answers.length} requests meanwhile, slowest ${Math.max(...answers.map((a) => a.ms))} ms\n`);
+    process.stderr.write(
+      `[processes] Neo4j back after ${downFor} ms; ${answers.length} requests meanwhile, slowest ${Math.max(...answers.map((a) => a.ms))} ms\n`,
+    );
     const log = first!.output.join('');
     expect(log).toMatch(/Neo4j stopped unexpectedly/);
     expect(log).toMatch(/Neo4j is back/);

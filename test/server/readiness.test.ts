@@ -54,7 +54,9 @@ describe('/healthz and /readyz', () => {
 
     expect(await waitFor(port, '/readyz', 200)).toEqual({ status: 200, body: { status: 'ready' } });
     const typename = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(await typename.json()).toEqual({ data: { __typename: 'Query' } });
 

@@ -16,7 +16,10 @@ const IMPORT = 'mutation($b: JSON!) { importBundle(bundle: $b) { dataVersion } }
 const GAPS = '{ gaps(case: "test-tiny") { dataVersion findings { id kind } } }';
 const WHO_DID = '{ whoDid(power: "t-code.assign") { dataVersion actions { id } } }';
 
-interface Server { url: string; child: ChildProcess }
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,19 +37,35 @@ async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
     cwd: projectRoot,
     env: {
-      ...process.env, NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI, NEO4J_USER: testCredentials().user, NEO4J_PASSWORD: testCredentials().password,
-      PORT: String(port), QUANZE_SEED: 'false', QUANZE_EDITOR_TOKEN: TOKEN, QUANZE_QUERY_TIMEOUT_MS: '60000',
+      ...process.env,
+      NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI,
+      NEO4J_USER: testCredentials().user,
+      NEO4J_PASSWORD: testCredentials().password,
+      PORT: String(port),
+      QUANZE_SEED: 'false',
+      QUANZE_EDITOR_TOKEN: TOKEN,
+      QUANZE_QUERY_TIMEOUT_MS: '60000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server stopped: ${output}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { url, child };
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child };
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill('SIGKILL');

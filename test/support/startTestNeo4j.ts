@@ -3,7 +3,6 @@ import { startLocalNeo4j, type LocalNeo4j } from '../../server/neo4j/localNeo4j.
 import { testNeo4jOptions } from './testNeo4j.js';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __quanzeTestNeo4j: (LocalNeo4j & { dataDir: string }) | undefined;
 }
 

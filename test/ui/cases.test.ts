@@ -12,7 +12,9 @@ beforeAll(async () => {
   x = await startExplorer();
   cases = await allCases(x);
 }, 300_000);
-afterAll(async () => { await x?.close(); });
+afterAll(async () => {
+  await x?.close();
+});
 
 /** Brings an element to the middle of the graph at a readable zoom and clicks it there with the mouse. */
 async function clickElement(page: Page, id: string): Promise<string | undefined> {
@@ -57,7 +59,8 @@ describe('every case', () => {
         expect(await page.locator('[data-testid=bands] [data-band]').count()).toBeGreaterThan(0);
         expect(await page.getByTestId('legend').textContent()).toMatch(/\w/);
         // Nothing of another case's introduction: the other cases' titles are not in it.
-        for (const other of cases.filter((o) => o.id !== c.id)) expect(await page.getByTestId('intro').textContent()).not.toContain(other.title || other.titleZh!);
+        for (const other of cases.filter((o) => o.id !== c.id))
+          expect(await page.getByTestId('intro').textContent()).not.toContain(other.title || other.titleZh!);
       }
       expect(errors).toEqual([]);
       await page.close();

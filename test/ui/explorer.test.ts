@@ -15,8 +15,12 @@ const browser = { newPage: (o: Parameters<Explorer['browser']['newPage']>[0]) =>
 const open = (hash = ''): Promise<Opened> => openIn(x, hash, { width: 1500, height: 950 });
 const count = countIn;
 
-beforeAll(async () => { x = await startExplorer(); }, 300_000);
-afterAll(async () => { await x?.close(); });
+beforeAll(async () => {
+  x = await startExplorer();
+}, 300_000);
+afterAll(async () => {
+  await x?.close();
+});
 
 describe('the explorer', () => {
   it('opens on the seed case with its gaps shown and no console errors', async () => {
@@ -90,7 +94,13 @@ describe('the explorer', () => {
       await shows(page.getByTestId('as-of-chip'), date);
       await page.waitForFunction((d) => (window as any).__quanze.state.asOf === d, date);
       await page.waitForTimeout(300);
-      return page.evaluate(() => (window as any).__quanze.cy.elements('.inactive').map((e: any) => e.id()).sort() as string[]);
+      return page.evaluate(
+        () =>
+          (window as any).__quanze.cy
+            .elements('.inactive')
+            .map((e: any) => e.id())
+            .sort() as string[],
+      );
     };
     const early = await inactiveAt('2020-01-01');
     const later = await inactiveAt('2022-07-10');
@@ -105,7 +115,11 @@ describe('the explorer', () => {
 
   it('exports the view as PNG, SVG and JSON', async () => {
     const { page } = await open('#lang=en');
-    for (const [testid, ext] of [['export-png', 'png'], ['export-svg', 'svg'], ['export-json', 'json']] as const) {
+    for (const [testid, ext] of [
+      ['export-png', 'png'],
+      ['export-svg', 'svg'],
+      ['export-json', 'json'],
+    ] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^quanze-${CASE}.*\\.${ext}$`));
       const file = await download.path();
@@ -154,7 +168,8 @@ describe('the explorer', () => {
     await shows(page.getByTestId('bands'), 'In fact');
     await shows(page.getByTestId('bands'), 'Who says');
     expect(await count(page, 'node.gap')).toBeGreaterThan(0);
-    for (const label of ['Instrument', 'Provision', 'Grant', 'Action', 'Statement', 'Body']) expect(await count(page, `node[label = "${label}"]`)).toBeGreaterThan(0);
+    for (const label of ['Instrument', 'Provision', 'Grant', 'Action', 'Statement', 'Body'])
+      expect(await count(page, `node[label = "${label}"]`)).toBeGreaterThan(0);
     // Captions are short and in both languages.
     const captions = await page.evaluate(() => (window as any).__quanze.cy.nodes(':childless').map((n: any) => n.data('caption') as string));
     for (const c of captions) for (const line of c.split('\n')) expect(line.length).toBeLessThanOrEqual(36);
@@ -184,7 +199,11 @@ describe('the explorer', () => {
     const { page, errors } = await open('#lang=en&tab=gaps');
     await page.getByTestId('finding').first().waitFor();
     const findings = await page.evaluate(async (c) => {
-      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ gaps(case: "${c}") { findings { id nodeIds } } }` }) });
+      const r = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ gaps(case: "${c}") { findings { id nodeIds } } }` }),
+      });
       return (await r.json()).data.gaps.findings as { id: string; nodeIds: string[] }[];
     }, CASE);
     expect(findings.length).toBeGreaterThan(0);
@@ -248,7 +267,11 @@ describe('the explorer', () => {
     // The division's id, found through the API rather than assumed.
     const { page, errors } = await open('#lang=en');
     const division = await page.evaluate(async () => {
-      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ search(text: "社会管控指导部") { hits { node { id label } } } }' }) });
+      const r = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ search(text: "社会管控指导部") { hits { node { id label } } } }' }),
+      });
       return ((await r.json()).data.search.hits as { node: { id: string; label: string } }[]).find((h) => h.node.label === 'Body')!.node.id;
     });
     expect(division).toBeTruthy();

@@ -44,7 +44,9 @@ export async function startExplorer(): Promise<Explorer> {
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const browser = await chromium.launch(CHROMIUM);
   return {
-    base, browser, db,
+    base,
+    browser,
+    db,
     async close() {
       await browser.close();
       server.close();
@@ -54,16 +56,22 @@ export async function startExplorer(): Promise<Explorer> {
   };
 }
 
-export interface Opened { page: Page; errors: string[] }
+export interface Opened {
+  page: Page;
+  errors: string[];
+}
 
 /** Opens the explorer at a hash and waits until the graph is drawn; collects console errors. */
 export async function open(x: Explorer, hash = '', viewport = DESKTOP, opts: { waitForGraph?: boolean } = {}): Promise<Opened> {
   const page = await x.browser.newPage({ viewport, acceptDownloads: true });
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${x.base}/${hash}`);
-  if (opts.waitForGraph !== false) await page.waitForFunction(() => ((window as any).__quanze?.cy?.nodes().length ?? 0) > 0, undefined, { timeout: 30_000 });
+  if (opts.waitForGraph !== false)
+    await page.waitForFunction(() => ((window as any).__quanze?.cy?.nodes().length ?? 0) > 0, undefined, { timeout: 30_000 });
   return { page, errors };
 }
 
@@ -82,13 +90,15 @@ export const count = (page: Page, selector: string) => page.evaluate((s) => (win
 /** Asks the API directly, as a reader's browser would. */
 export async function gql<T = any>(x: Explorer, query: string): Promise<T> {
   const r = await fetch(`${x.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const body = await r.json() as { data: T; errors?: unknown[] };
+  const body = (await r.json()) as { data: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
 
 /** Every case the API lists: the tests run over all of them, so a new case is covered when it lands. */
-export async function allCases(x: Explorer): Promise<{ id: string; title?: string | null; titleZh?: string | null; summary?: string | null; summaryZh?: string | null }[]> {
+export async function allCases(
+  x: Explorer,
+): Promise<{ id: string; title?: string | null; titleZh?: string | null; summary?: string | null; summaryZh?: string | null }[]> {
   return (await gql(x, '{ cases(limit: 100) { id title titleZh summary summaryZh } }')).cases;
 }
 

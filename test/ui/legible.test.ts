@@ -11,7 +11,9 @@ beforeAll(async () => {
   x = await startExplorer();
   cases = await allCases(x);
 }, 300_000);
-afterAll(async () => { await x?.close(); });
+afterAll(async () => {
+  await x?.close();
+});
 
 /** Captions of the graph: the smallest size any caption may be drawn at, and how many are drawn now at 11 px or more. */
 function captions(page: Page) {
@@ -34,7 +36,10 @@ function textProblems(page: Page) {
   return page.evaluate(() => {
     const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
     const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      const f = (v: number) => {
+        v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
       return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
     };
     const background = (el: Element | null): number[] => {
@@ -52,7 +57,7 @@ function textProblems(page: Page) {
       if (!r.width || !r.height || r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) continue;
       const cs = getComputedStyle(el);
       if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
-      const text = el.textContent!.trim().slice(0, 30);
+      const text = el.textContent.trim().slice(0, 30);
       const size = parseFloat(cs.fontSize);
       if (size < 11) out.push(`${size}px: ${text}`);
       const [a, b] = [lum(rgb(cs.color)), lum(background(el))];
@@ -68,10 +73,11 @@ function smallTargets(page: Page) {
   return page.evaluate(() => {
     const out: string[] = [];
     for (const el of document.querySelectorAll('button, a[href], input, select, summary')) {
-      const target = (el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio' ? el.closest('label') ?? el : el;
+      const target = (el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio' ? (el.closest('label') ?? el) : el;
       const r = target.getBoundingClientRect();
       if (!r.width || !r.height || (el as HTMLElement).closest('[hidden]') || r.bottom < 0 || r.top > innerHeight) continue;
-      if (r.height < 32 || r.width < 32) out.push(`${Math.round(r.width)}×${Math.round(r.height)} ${el.tagName} ${(el.textContent ?? '').trim().slice(0, 20)}`);
+      if (r.height < 32 || r.width < 32)
+        out.push(`${Math.round(r.width)}×${Math.round(r.height)} ${el.tagName} ${(el.textContent ?? '').trim().slice(0, 20)}`);
     }
     return out;
   });
@@ -112,7 +118,10 @@ describe('legible by default', () => {
     await page.waitForTimeout(400);
     const at = await page.evaluate(() => {
       const cy = (window as any).__quanze.cy;
-      const n = cy.nodes(':childless').filter((m: any) => m.data('label') === 'Body').first();
+      const n = cy
+        .nodes(':childless')
+        .filter((m: any) => m.data('label') === 'Body')
+        .first();
       const box = cy.container().getBoundingClientRect();
       const p = n.renderedPosition();
       return { x: box.left + p.x, y: box.top + p.y, name: n.data('record').name as string };

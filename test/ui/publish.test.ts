@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { count, DESKTOP, gql, landed, open, startExplorer, type Explorer } from './harness.js';
 
 let x: Explorer;
-beforeAll(async () => { x = await startExplorer(); }, 300_000);
-afterAll(async () => { await x?.close(); });
+beforeAll(async () => {
+  x = await startExplorer();
+}, 300_000);
+afterAll(async () => {
+  await x?.close();
+});
 
 describe('answers for a date', () => {
   it('lets the date govern the whole Who can card: in fact and the gaps as of that day, and the card says the date', async () => {
@@ -90,9 +94,12 @@ describe('publishing', () => {
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
     const svg = fs.readFileSync(await svgDownload.path()).toString();
     expect(svg).toMatch(/^<svg/);
-    for (const part of [title, 'BY LAW', 'IN FACT', 'WHO SAYS', 'Data version', 'Sources:', 'made with Quanze', 'Statement', 'Grant']) expect(svg).toContain(part.replace(/"/g, '&quot;'));
+    for (const part of [title, 'BY LAW', 'IN FACT', 'WHO SAYS', 'Data version', 'Sources:', 'made with Quanze', 'Statement', 'Grant'])
+      expect(svg).toContain(part.replace(/"/g, '&quot;'));
     // Every node drawn is in the figure: the first word of its caption is there (long captions wrap over several text lines).
-    const firsts = await page.evaluate(() => (window as any).__quanze.cy.nodes(':visible:childless').map((n: any) => (n.data('caption') as string).split(/[\s\n]/)[0]));
+    const firsts = await page.evaluate(() =>
+      (window as any).__quanze.cy.nodes(':visible:childless').map((n: any) => (n.data('caption') as string).split(/[\s\n]/)[0]),
+    );
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const missing = firsts.filter((f: string) => !svg.includes(esc(f)) && !svg.includes(f));
     expect(missing).toEqual([]);
@@ -103,7 +110,9 @@ describe('publishing', () => {
     // The SVG opens in a browser without errors.
     const viewer = await x.browser.newPage();
     const viewerErrors: string[] = [];
-    viewer.on('console', (m) => { if (m.type() === 'error') viewerErrors.push(m.text()); });
+    viewer.on('console', (m) => {
+      if (m.type() === 'error') viewerErrors.push(m.text());
+    });
     await viewer.setContent(svg);
     expect(await viewer.locator('svg').count()).toBeGreaterThan(0);
     expect(viewerErrors).toEqual([]);
@@ -137,7 +146,11 @@ describe('publishing', () => {
     await page.evaluate(() => (window as any).__quanze.cy.panBy({ x: -120, y: 40 }));
     await page.waitForFunction(() => location.hash.includes('zoom=') && location.hash.includes('pan='));
     await page.waitForTimeout(400);
-    const view = await page.evaluate(() => ({ zoom: (window as any).__quanze.cy.zoom(), pan: (window as any).__quanze.cy.pan(), link: location.href }));
+    const view = await page.evaluate(() => ({
+      zoom: (window as any).__quanze.cy.zoom(),
+      pan: (window as any).__quanze.cy.pan(),
+      link: location.href,
+    }));
     await page.close();
     const again = await x.browser.newPage({ viewport: DESKTOP });
     await again.goto(view.link);

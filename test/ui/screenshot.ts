@@ -14,7 +14,9 @@ export async function screenshotLanding(baseUrl: string, file: string, hash = ''
   const browser = await chromium.launch(CHROMIUM);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
-    page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.error('console:', m.text());
+    });
     await page.goto(`${baseUrl}/${hash}`);
     await page.waitForSelector('[data-testid=finding]', { timeout: 30_000 }).catch(() => undefined);
     // The findings list can come before the graph: wait for the drawing too, then for its layout to settle.
@@ -28,5 +30,11 @@ export async function screenshotLanding(baseUrl: string, file: string, hash = ''
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(projectRoot, 'test/ui/screenshot.ts')) {
   const [base = 'http://localhost:4000', out = path.join(projectRoot, 'docs', 'screenshot-landing.png'), hash = ''] = process.argv.slice(2);
-  screenshotLanding(base, out, hash).then(() => console.log(`Wrote ${out}`), (e) => { console.error(e); process.exit(1); });
+  screenshotLanding(base, out, hash).then(
+    () => console.log(`Wrote ${out}`),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

@@ -25,7 +25,22 @@ export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run()
   const status = h('div', { class: 'ask-status' });
   const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'ask-submit' } });
   const choices = (['whoCan', 'whoDid', 'whoSays'] as const).map((q) =>
-    h('label', { class: 'segment' }, h('input', { type: 'radio', name: 'question', value: q, checked: q === question, onchange: () => { question = q; layout(); } }), h('span', {})));
+    h(
+      'label',
+      { class: 'segment' },
+      h('input', {
+        type: 'radio',
+        name: 'question',
+        value: q,
+        checked: q === question,
+        onchange: () => {
+          question = q;
+          layout();
+        },
+      }),
+      h('span', {}),
+    ),
+  );
 
   const layout = () => {
     const labels = { whoCan: t('askWhoCan'), whoDid: t('askWhoDid'), whoSays: t('askWhoSays') };
@@ -59,7 +74,9 @@ export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run()
     }
     const placeId = question === 'whoSays' ? undefined : place.value();
     Object.assign(x.state, {
-      q: question, power: powerId, place: placeId,
+      q: question,
+      power: powerId,
+      place: placeId,
       at: question === 'whoCan' ? dateInput.value || undefined : undefined,
       from: question === 'whoDid' ? fromInput.value || undefined : undefined,
       to: question === 'whoDid' ? toInput.value || undefined : undefined,
@@ -89,27 +106,51 @@ export function askPanel(x: Explorer): { el: HTMLElement; refresh(): void; run()
       // A part that failed (e.g. the findings) is said so; the rest of the card stands.
       for (const [part, error] of Object.entries(failed)) card.el.append(h('div', { class: 'card-section' }, h('h3', {}, part), errorEl(error)));
       const heading = card.el.querySelector('h2')?.textContent ?? '';
-      card.el.insertBefore(x.cite(heading, question === 'whoCan' ? x.state.at : undefined, card.evidence), card.el.querySelector('[data-testid=reproduce]'));
+      card.el.insertBefore(
+        x.cite(heading, question === 'whoCan' ? x.state.at : undefined, card.evidence),
+        card.el.querySelector('[data-testid=reproduce]'),
+      );
       const marked = x.markAnswer(card.ids);
-      card.el.insertBefore(h('p', { class: 'meta highlighted', dataset: { testid: 'highlight-count' } }, t('highlighted', { n: marked })), card.el.children[1] ?? null);
+      card.el.insertBefore(
+        h('p', { class: 'meta highlighted', dataset: { testid: 'highlight-count' } }, t('highlighted', { n: marked })),
+        card.el.children[1] ?? null,
+      );
       x.showDetails(t('tabAsk'), card.el);
     } catch (error) {
-      x.showDetails(t('tabAsk'), errorEl(error, () => void run()));
+      x.showDetails(
+        t('tabAsk'),
+        errorEl(error, () => void run()),
+      );
     } finally {
       setPending(false);
     }
   };
 
-  const form = h('form', { class: 'ask', 'aria-label': t('tabAsk'), onsubmit: (ev: Event) => { ev.preventDefault(); void run(); } },
+  const form = h(
+    'form',
+    {
+      class: 'ask',
+      'aria-label': t('tabAsk'),
+      onsubmit: (ev: Event) => {
+        ev.preventDefault();
+        void run();
+      },
+    },
     h('fieldset', { class: 'segments' }, choices),
-    power.el, place.el, dateField, rangeField, submit, status);
+    power.el,
+    place.el,
+    dateField,
+    rangeField,
+    submit,
+    status,
+  );
   // A permalink names its question; otherwise the case's own story suggests one.
   const ready = x.state.power
     ? Promise.all([power.set(x.state.power), place.set(x.state.place)])
     : x.defaultsReady().then((d) => {
-      if (!dateInput.value && d.at) dateInput.value = d.at;
-      return Promise.all([power.set(d.power), place.set(d.place)]);
-    });
+        if (!dateInput.value && d.at) dateInput.value = d.at;
+        return Promise.all([power.set(d.power), place.set(d.place)]);
+      });
   layout();
   return { el: form, refresh: layout, run };
 }

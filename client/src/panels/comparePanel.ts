@@ -9,7 +9,6 @@ import { askCompare, type CompareAnswer } from '../questions';
 import { incompleteEl, reproduceEl } from '../reproduce';
 import { errorEl, loadingEl } from '../status';
 
-
 export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } {
   const title = h('h2', {});
   const power = picker({ label: () => t('askPower'), items: () => x.powers(), testid: 'compare-power' });
@@ -31,8 +30,10 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
     const peers = all.filter((p) => p.level === level);
     const chosen = new Set(x.state.places ?? peers.slice(0, 4).map((p) => p.id));
     const provinces = all.filter((p) => p.level === level || chosen.has(p.id));
-    replace(placeBoxes, provinces.map((p) => h('label', { class: 'check' },
-      h('input', { type: 'checkbox', value: p.id, checked: chosen.has(p.id) }), ' ', nameEl(p))));
+    replace(
+      placeBoxes,
+      provinces.map((p) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: p.id, checked: chosen.has(p.id) }), ' ', nameEl(p))),
+    );
   };
 
   const render = () => {
@@ -43,19 +44,67 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
     power.refresh();
     if (!last) return;
     const { answer, query } = last;
-    replace(body,
-      h('table', { class: 'compare', dataset: { testid: 'compare-table' } },
+    replace(
+      body,
+      h(
+        'table',
+        { class: 'compare', dataset: { testid: 'compare-table' } },
         h('caption', {}, namePair(answer.power).filter(Boolean).join(' · '), ` · ${t('asOfAnswer', { date: answer.at })}`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('comparePlace')), h('th', { scope: 'col' }, t('compareHolders')))),
-        h('tbody', {}, answer.rows.map((row) => h('tr', { dataset: { place: row.place.id } },
-          h('th', { scope: 'row' }, nameEl(row.place)),
-          h('td', {}, row.holders.length
-            ? h('ul', {}, row.holders.map((hd) => h('li', {}, nameEl(hd.body), ' ', h('span', { class: 'badge modality' }, tv('modalityShort', hd.modality)), ' ',
-              h('span', { class: 'via' }, tv('cardHolderVia', hd.via)),
-              hd.conditions.length ? h('span', { class: 'meta' }, ` · ${t('cardConditions')}: ${hd.conditions.map((c) => conditionSentence(c)).join('; ')}`) : null,
-              hd.chain.length ? h('button', { type: 'button', class: 'link', onclick: () => x.showEvidence(namePair(hd.body)[0], hd.chain.flatMap((s) => s.evidence)) }, t('evidenceTitle')) : null)))
-            : h('span', { class: 'state-empty' }, t('compareNoHolder'))))))),
-      incompleteEl(answer), reproduceEl(query, answer));
+        h(
+          'tbody',
+          {},
+          answer.rows.map((row) =>
+            h(
+              'tr',
+              { dataset: { place: row.place.id } },
+              h('th', { scope: 'row' }, nameEl(row.place)),
+              h(
+                'td',
+                {},
+                row.holders.length
+                  ? h(
+                      'ul',
+                      {},
+                      row.holders.map((hd) =>
+                        h(
+                          'li',
+                          {},
+                          nameEl(hd.body),
+                          ' ',
+                          h('span', { class: 'badge modality' }, tv('modalityShort', hd.modality)),
+                          ' ',
+                          h('span', { class: 'via' }, tv('cardHolderVia', hd.via)),
+                          hd.conditions.length
+                            ? h('span', { class: 'meta' }, ` · ${t('cardConditions')}: ${hd.conditions.map((c) => conditionSentence(c)).join('; ')}`)
+                            : null,
+                          hd.chain.length
+                            ? h(
+                                'button',
+                                {
+                                  type: 'button',
+                                  class: 'link',
+                                  onclick: () =>
+                                    x.showEvidence(
+                                      namePair(hd.body)[0],
+                                      hd.chain.flatMap((s) => s.evidence),
+                                    ),
+                                },
+                                t('evidenceTitle'),
+                              )
+                            : null,
+                        ),
+                      ),
+                    )
+                  : h('span', { class: 'state-empty' }, t('compareNoHolder')),
+              ),
+            ),
+          ),
+        ),
+      ),
+      incompleteEl(answer),
+      reproduceEl(query, answer),
+    );
   };
 
   const run = async () => {
@@ -71,17 +120,40 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
       render();
       x.markAnswer(last.answer.rows.flatMap((r) => r.holders.map((hd) => hd.body.id)));
     } catch (error) {
-      replace(body, errorEl(error, () => void run()));
+      replace(
+        body,
+        errorEl(error, () => void run()),
+      );
     }
   };
 
-  const form = h('form', { class: 'compare-form', onsubmit: (ev: Event) => { ev.preventDefault(); void run(); } },
-    power.el, h('fieldset', {}, placesLegend, placeBoxes), h('div', { class: 'field' }, atLabel, atInput), submit);
-  void (x.state.power ? power.set(x.state.power) : x.defaultsReady().then((d) => {
-    if (!atInput.value && d.at) atInput.value = d.at;
-    return power.set(d.power);
-  }));
+  const form = h(
+    'form',
+    {
+      class: 'compare-form',
+      onsubmit: (ev: Event) => {
+        ev.preventDefault();
+        void run();
+      },
+    },
+    power.el,
+    h('fieldset', {}, placesLegend, placeBoxes),
+    h('div', { class: 'field' }, atLabel, atInput),
+    submit,
+  );
+  void (x.state.power
+    ? power.set(x.state.power)
+    : x.defaultsReady().then((d) => {
+        if (!atInput.value && d.at) atInput.value = d.at;
+        return power.set(d.power);
+      }));
   void drawPlaces();
   render();
-  return { el: h('section', { class: 'panel-compare' }, title, form, body), refresh: () => { render(); void drawPlaces(); } };
+  return {
+    el: h('section', { class: 'panel-compare' }, title, form, body),
+    refresh: () => {
+      render();
+      void drawPlaces();
+    },
+  };
 }

@@ -25,13 +25,35 @@ export function explorePanel(x: Explorer): { el: HTMLElement; refresh(): void; f
     if (!last) return;
     const { answer, query } = last;
     if (!answer.hits.length) return replace(body, emptyEl(t('exploreNoHits', { text: answer.text })), reproduceEl(query, answer));
-    replace(body,
-      h('ul', { class: 'hits', dataset: { testid: 'hits' } }, answer.hits.map((hit) => h('li', { dataset: { id: hit.node.id } },
-        h('button', { type: 'button', class: 'hit', onclick: () => void x.expand(hit.node.id) },
-          h('span', { class: 'badge kind' }, kindName(hit.node.label)), ' ', nameEl(hit.node)),
-        hit.matched ? h('span', { class: 'meta' }, ` ${t('matchedAs', { m: hit.matched })}`) : null,
-        hit.successor ? h('span', { class: 'meta successor', dataset: { successor: hit.successor.id } }, ` · ${t('nowCalled', { name: refName(hit.successor) })}`) : null))),
-      reproduceEl(query, answer));
+    replace(
+      body,
+      h(
+        'ul',
+        { class: 'hits', dataset: { testid: 'hits' } },
+        answer.hits.map((hit) =>
+          h(
+            'li',
+            { dataset: { id: hit.node.id } },
+            h(
+              'button',
+              { type: 'button', class: 'hit', onclick: () => void x.expand(hit.node.id) },
+              h('span', { class: 'badge kind' }, kindName(hit.node.label)),
+              ' ',
+              nameEl(hit.node),
+            ),
+            hit.matched ? h('span', { class: 'meta' }, ` ${t('matchedAs', { m: hit.matched })}`) : null,
+            hit.successor
+              ? h(
+                  'span',
+                  { class: 'meta successor', dataset: { successor: hit.successor.id } },
+                  ` · ${t('nowCalled', { name: refName(hit.successor) })}`,
+                )
+              : null,
+          ),
+        ),
+      ),
+      reproduceEl(query, answer),
+    );
   };
 
   const search = async () => {
@@ -45,7 +67,11 @@ export function explorePanel(x: Explorer): { el: HTMLElement; refresh(): void; f
       last = { answer: result.data.search, query: result.query };
       render();
     } catch (error) {
-      if (mine === asked) replace(body, errorEl(error, () => void search()));
+      if (mine === asked)
+        replace(
+          body,
+          errorEl(error, () => void search()),
+        );
     }
   };
   input.addEventListener('input', () => {

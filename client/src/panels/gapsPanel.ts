@@ -21,17 +21,30 @@ export function gapsPanel(x: Explorer, onLoaded: (findings: Finding[]) => void):
     if (!findings.length) return replace(body, emptyEl(t('gapsNone')), reproduceEl(last.query, last.answer));
     // Grouped by severity, most severe first; the server's order (by people affected) holds within a group.
     const groups = ['HIGH', 'MEDIUM', 'LOW'].map((sev) => [sev, findings.filter((f) => f.severity === sev)] as const).filter(([, fs]) => fs.length);
-    replace(body,
-      groups.map(([sev, fs]) => h('section', { class: 'severity-group' },
-        h('h3', { class: `severity-${sev}` }, `${tv('severity', sev)} (${fs.length})`),
-        h('ul', { class: 'findings', dataset: { testid: 'findings' } }, fs.map((f) => findingEl(x, f, { compact: true }))))),
+    replace(
+      body,
+      groups.map(([sev, fs]) =>
+        h(
+          'section',
+          { class: 'severity-group' },
+          h('h3', { class: `severity-${sev}` }, `${tv('severity', sev)} (${fs.length})`),
+          h(
+            'ul',
+            { class: 'findings', dataset: { testid: 'findings' } },
+            fs.map((f) => findingEl(x, f, { compact: true })),
+          ),
+        ),
+      ),
       incompleteEl(last.answer),
-      reproduceEl(last.query, last.answer));
+      reproduceEl(last.query, last.answer),
+    );
     markActive();
   };
 
   const markActive = () => {
-    body.querySelectorAll<HTMLElement>('[data-finding]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.finding === x.state.finding)));
+    body
+      .querySelectorAll<HTMLElement>('[data-finding]')
+      .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.finding === x.state.finding)));
   };
 
   const load = async () => {
@@ -48,5 +61,12 @@ export function gapsPanel(x: Explorer, onLoaded: (findings: Finding[]) => void):
     }
   };
 
-  return { el: h('section', { class: 'panel-gaps' }, title, intro, body), load, refresh: () => { render(); markActive(); } };
+  return {
+    el: h('section', { class: 'panel-gaps' }, title, intro, body),
+    load,
+    refresh: () => {
+      render();
+      markActive();
+    },
+  };
 }

@@ -16,11 +16,26 @@ import { errorEl, loadingEl } from '../status';
 import { entityField } from '../entityApi';
 
 function propertiesTable(properties: Record<string, unknown> | null | undefined): HTMLElement | null {
-  const rows = Object.entries(properties ?? {}).filter(([k, v]) => v !== null && v !== undefined && v !== '' && k !== 'citations' && k !== 'sourceIds');
+  const rows = Object.entries(properties ?? {}).filter(
+    ([k, v]) => v !== null && v !== undefined && v !== '' && k !== 'citations' && k !== 'sourceIds',
+  );
   if (!rows.length) return null;
-  return h('details', { class: 'properties' }, h('summary', {}, t('properties')),
-    h('table', {}, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, propertyName(k)),
-      h('td', { lang: /Zh$/.test(k) ? 'zh' : undefined }, valueInWords(k, v)))))));
+  return h(
+    'details',
+    { class: 'properties' },
+    h('summary', {}, t('properties')),
+    h(
+      'table',
+      {},
+      h(
+        'tbody',
+        {},
+        rows.map(([k, v]) =>
+          h('tr', {}, h('th', { scope: 'row' }, propertyName(k)), h('td', { lang: /Zh$/.test(k) ? 'zh' : undefined }, valueInWords(k, v))),
+        ),
+      ),
+    ),
+  );
 }
 
 /** What an editor's assertion without a source shows in place of evidence. */
@@ -42,8 +57,8 @@ async function nodeEvidence(node: GraphNode): Promise<{ evidence: Evidence[]; qu
 
 /** Citations a link carries in its own properties (cited relations: `citations`, a list or JSON text). */
 async function edgeEvidence(edge: GraphEdge): Promise<{ evidence: Evidence[]; query?: string }> {
-  const p = (edge.properties ?? {}) as Record<string, unknown>;
-  let citations: { source?: string; quoteZh?: string; quote?: string; locator?: string }[] = [];
+  const p = edge.properties ?? {};
+  let citations: { source?: string; quoteZh?: string; quote?: string; locator?: string }[];
   try {
     citations = typeof p.citations === 'string' ? JSON.parse(p.citations) : Array.isArray(p.citations) ? p.citations : [];
   } catch {
@@ -54,17 +69,20 @@ async function edgeEvidence(edge: GraphEdge): Promise<{ evidence: Evidence[]; qu
   const asked = await askSources(ids);
   const byId = new Map(asked.data.sources.map((s) => [s.id, s]));
   return {
-    evidence: citations.filter((c) => c.source && byId.has(c.source)).map((c) => ({ quoteZh: c.quoteZh, quote: c.quote, locator: c.locator, source: byId.get(c.source!)! })),
+    evidence: citations
+      .filter((c) => c.source && byId.has(c.source))
+      .map((c) => ({ quoteZh: c.quoteZh, quote: c.quote, locator: c.locator, source: byId.get(c.source!)! })),
     query: asked.query,
   };
 }
 
 function evidenceBlock(load: () => Promise<{ evidence: Evidence[]; query?: string }>): HTMLElement {
   const box = h('div', { class: 'evidence-block' }, loadingEl());
-  const run = () => load().then(
-    ({ evidence, query }) => replace(box, evidenceList(evidence), query ? reproduceEl(query) : null),
-    (error) => replace(box, errorEl(error, run)),
-  );
+  const run = () =>
+    load().then(
+      ({ evidence, query }) => replace(box, evidenceList(evidence), query ? reproduceEl(query) : null),
+      (error) => replace(box, errorEl(error, run)),
+    );
   void run();
   return box;
 }
@@ -76,42 +94,99 @@ export function nodeDetails(x: Explorer, node: GraphNode, rerender: () => void):
   if (node.label === 'Body' || node.label === 'Person') {
     const power = picker({ label: () => t('explainPower'), items: () => x.powers(), testid: 'explain-power' });
     void x.defaultsReady().then((d) => power.set(x.state.power ?? d.power ?? ''));
-    const dateInput = h('input', { type: 'date', id: `explain-at-${node.id}`, value: x.state.asOf ?? x.state.at ?? x.defaults().at ?? '', dataset: { testid: 'explain-at' } });
-    explainForm = h('form', {
-      class: 'explain', onsubmit: async (ev: Event) => {
-        ev.preventDefault();
-        const powerId = power.value();
-        if (!powerId) return;
-        replace(explainBox, loadingEl());
-        try {
-          const asked = await askExplain({ body: node.id, power: powerId, at: dateInput.value || undefined });
-          const card = explainCard(x, asked.data.explain, asked.query);
-          x.markAnswer(card.ids);
-          replace(explainBox, card.el);
-        } catch (error) {
-          replace(explainBox, errorEl(error));
-        }
+    const dateInput = h('input', {
+      type: 'date',
+      id: `explain-at-${node.id}`,
+      value: x.state.asOf ?? x.state.at ?? x.defaults().at ?? '',
+      dataset: { testid: 'explain-at' },
+    });
+    explainForm = h(
+      'form',
+      {
+        class: 'explain',
+        onsubmit: async (ev: Event) => {
+          ev.preventDefault();
+          const powerId = power.value();
+          if (!powerId) return;
+          replace(explainBox, loadingEl());
+          try {
+            const asked = await askExplain({ body: node.id, power: powerId, at: dateInput.value || undefined });
+            const card = explainCard(x, asked.data.explain, asked.query);
+            x.markAnswer(card.ids);
+            replace(explainBox, card.el);
+          } catch (error) {
+            replace(explainBox, errorEl(error));
+          }
+        },
       },
-    }, power.el, h('div', { class: 'field' }, h('label', { for: dateInput.id }, t('askDate')), dateInput),
-    h('button', { type: 'submit', class: 'small', dataset: { testid: 'explain-submit' } }, t('explainButton')));
+      power.el,
+      h('div', { class: 'field' }, h('label', { for: dateInput.id }, t('askDate')), dateInput),
+      h('button', { type: 'submit', class: 'small', dataset: { testid: 'explain-submit' } }, t('explainButton')),
+    );
   }
-  return h('article', { class: 'selection', dataset: { testid: 'node-details' } },
-    h('p', { class: 'kind' }, h('span', { class: 'badge kind' }, kindName(node.label)), node.inactive ? h('span', { class: 'badge inactive' }, t('stateInactive')) : null),
+  return h(
+    'article',
+    { class: 'selection', dataset: { testid: 'node-details' } },
+    h(
+      'p',
+      { class: 'kind' },
+      h('span', { class: 'badge kind' }, kindName(node.label)),
+      node.inactive ? h('span', { class: 'badge inactive' }, t('stateInactive')) : null,
+    ),
     h('h2', {}, nameEl(node)),
-    h('div', { class: 'row actions', role: 'group', 'aria-label': t('nodeActions') },
+    h(
+      'div',
+      { class: 'row actions', role: 'group', 'aria-label': t('nodeActions') },
       h('button', { type: 'button', class: 'small', dataset: { testid: 'expand' }, onclick: () => void x.expand(node.id) }, t('expand')),
-      h('button', { type: 'button', class: 'small', dataset: { testid: 'hide' }, onclick: () => { x.state.hide = [...new Set([...x.state.hide, node.id])]; x.graph.hide(node.id); x.save(); rerender(); } }, t('hide')),
-      h('button', { type: 'button', class: 'small', dataset: { testid: 'pin' }, onclick: () => { x.graph.togglePin(node.id); rerender(); } }, pinned ? t('unpin') : t('pin'))),
-    explainForm, explainBox,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          dataset: { testid: 'hide' },
+          onclick: () => {
+            x.state.hide = [...new Set([...x.state.hide, node.id])];
+            x.graph.hide(node.id);
+            x.save();
+            rerender();
+          },
+        },
+        t('hide'),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          dataset: { testid: 'pin' },
+          onclick: () => {
+            x.graph.togglePin(node.id);
+            rerender();
+          },
+        },
+        pinned ? t('unpin') : t('pin'),
+      ),
+    ),
+    explainForm,
+    explainBox,
     propertiesTable(node.properties),
     h('h3', {}, t('evidenceTitle')),
-    evidenceBlock(() => nodeEvidence(node)));
+    evidenceBlock(() => nodeEvidence(node)),
+  );
 }
 
 export function edgeDetails(x: Explorer, edge: GraphEdge, source?: GraphNode, target?: GraphNode): HTMLElement {
   const ends = [source, target].filter((n): n is GraphNode => Boolean(n));
-  return h('article', { class: 'selection', dataset: { testid: 'edge-details' } },
-    h('p', { class: 'kind' }, h('span', { class: 'badge kind' }, tv('relations', edge.type)), ' ', h('span', { class: 'meta' }, tv('layerNames', edge.layer))),
+  return h(
+    'article',
+    { class: 'selection', dataset: { testid: 'edge-details' } },
+    h(
+      'p',
+      { class: 'kind' },
+      h('span', { class: 'badge kind' }, tv('relations', edge.type)),
+      ' ',
+      h('span', { class: 'meta' }, tv('layerNames', edge.layer)),
+    ),
     h('h2', {}, source ? nameEl(source) : edge.source, ' → ', target ? nameEl(target) : edge.target),
     propertiesTable(edge.properties),
     h('h3', {}, t('evidenceTitle')),
@@ -120,6 +195,14 @@ export function edgeDetails(x: Explorer, edge: GraphEdge, source?: GraphNode, ta
       return own;
     }),
     h('p', { class: 'meta' }, t('evidenceEdgeFromNodes')),
-    ends.map((n) => h('section', {}, h('h4', {}, namePair(n)[0]), evidenceBlock(() => nodeEvidence(n)))),
-    h('button', { type: 'button', class: 'link', onclick: () => x.graph.select(edge.source) }, namePair(source ?? { id: edge.source })[0]));
+    ends.map((n) =>
+      h(
+        'section',
+        {},
+        h('h4', {}, namePair(n)[0]),
+        evidenceBlock(() => nodeEvidence(n)),
+      ),
+    ),
+    h('button', { type: 'button', class: 'link', onclick: () => x.graph.select(edge.source) }, namePair(source ?? { id: edge.source })[0]),
+  );
 }

@@ -32,14 +32,36 @@ export function timePanel(x: Explorer): { el: HTMLElement; load(): Promise<void>
     if (!last) return;
     const events = last.answer.events;
     if (!events.length) return replace(body, emptyEl(t('timelineNone')), reproduceEl(last.query, last.answer));
-    replace(body,
-      h('ol', { class: 'timeline', dataset: { testid: 'timeline' } }, events.map((e) => h('li', { class: `event kind-${e.kind}${x.state.asOf && e.date > x.state.asOf ? ' later' : ''}` },
-        h('button', { type: 'button', class: 'event-button', onclick: () => { void x.setAsOf(e.date).then(() => x.markAnswer([e.node.id, ...e.nodeIds])); if (e.evidence.length) x.showEvidence(pick(e.title, e.titleZh), e.evidence); } },
-          h('time', { datetime: e.date }, e.date), h('span', { class: 'event-kind' }, tv('eventKinds', e.kind)),
-          h('span', { class: 'event-title' }, pick(e.title, e.titleZh))),
-        h('div', { class: 'event-node' }, nameEl(e.node))))),
+    replace(
+      body,
+      h(
+        'ol',
+        { class: 'timeline', dataset: { testid: 'timeline' } },
+        events.map((e) =>
+          h(
+            'li',
+            { class: `event kind-${e.kind}${x.state.asOf && e.date > x.state.asOf ? ' later' : ''}` },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'event-button',
+                onclick: () => {
+                  void x.setAsOf(e.date).then(() => x.markAnswer([e.node.id, ...e.nodeIds]));
+                  if (e.evidence.length) x.showEvidence(pick(e.title, e.titleZh), e.evidence);
+                },
+              },
+              h('time', { datetime: e.date }, e.date),
+              h('span', { class: 'event-kind' }, tv('eventKinds', e.kind)),
+              h('span', { class: 'event-title' }, pick(e.title, e.titleZh)),
+            ),
+            h('div', { class: 'event-node' }, nameEl(e.node)),
+          ),
+        ),
+      ),
       incompleteEl(last.answer),
-      reproduceEl(last.query, last.answer));
+      reproduceEl(last.query, last.answer),
+    );
   };
 
   const syncAsOf = () => {
@@ -63,9 +85,15 @@ export function timePanel(x: Explorer): { el: HTMLElement; load(): Promise<void>
     }
   };
 
-  const el = h('section', { class: 'panel-time' }, title,
+  const el = h(
+    'section',
+    { class: 'panel-time' },
+    title,
     h('div', { class: 'as-of' }, asOfLabel, asOfInput, allButton, slider),
-    hint, h('label', { class: 'check' }, hideBox, hideLabel), body);
+    hint,
+    h('label', { class: 'check' }, hideBox, hideLabel),
+    body,
+  );
   render();
   return { el, load, refresh: render, syncAsOf };
 }

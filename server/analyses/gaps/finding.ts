@@ -33,8 +33,17 @@ import type { Ref } from '../names.js';
 import type { Evidence, NodeRef } from '../types.js';
 
 export const GAP_KINDS = [
-  'UNAUTHORIZED_ACTION', 'PROHIBITED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET', 'UNATTRIBUTED_ACTION',
-  'DISCLAIMED_AUTHORITY', 'CONFLICTING_ATTRIBUTION', 'REFERRAL_LOOP', 'DEAD_END', 'DORMANT_POWER', 'HELD_UNLAWFUL',
+  'UNAUTHORIZED_ACTION',
+  'PROHIBITED_ACTION',
+  'AUTHORITY_VIA_PARENT_ONLY',
+  'CONDITION_NOT_MET',
+  'UNATTRIBUTED_ACTION',
+  'DISCLAIMED_AUTHORITY',
+  'CONFLICTING_ATTRIBUTION',
+  'REFERRAL_LOOP',
+  'DEAD_END',
+  'DORMANT_POWER',
+  'HELD_UNLAWFUL',
 ] as const;
 export type GapKind = (typeof GAP_KINDS)[number];
 export type Severity = 'HIGH' | 'MEDIUM' | 'LOW';
@@ -67,8 +76,11 @@ export function weakest(bases: (string | null | undefined)[]): Basis {
 /** The basis in words, one sentence in each language, added to every explanation. */
 export const BASIS_WORDS: Record<Basis, { en: string; zh: string }> = {
   STATED: { en: 'Every fact this rests on is stated by the sources.', zh: '本结论所依据的事实均由来源明言。' },
-  EDITOR_READING: { en: "This rests in part on an editor's reading of the sources, not on their words alone.", zh: '本结论部分依据编者对来源的解读，而非仅凭来源原话。' },
-  INFERRED: { en: 'This is the analysis\'s own inference from what the sources say or leave out.', zh: '本结论是分析根据来源所述或未述作出的推断。' },
+  EDITOR_READING: {
+    en: "This rests in part on an editor's reading of the sources, not on their words alone.",
+    zh: '本结论部分依据编者对来源的解读，而非仅凭来源原话。',
+  },
+  INFERRED: { en: "This is the analysis's own inference from what the sources say or leave out.", zh: '本结论是分析根据来源所述或未述作出的推断。' },
 };
 export const SEVERITY_ORDER: Severity[] = ['HIGH', 'MEDIUM', 'LOW'];
 
@@ -139,10 +151,16 @@ export function findingOf(kind: GapKind, { severity, affected, detail, bases, ..
   const nodeIds = [...new Set(parts.nodeIds)].sort();
   const basis = weakest(bases ?? []);
   return {
-    id: `${kind}:${nodeIds.join(',')}`, kind, severity: severity ?? SEVERITY[kind], ...parts,
+    id: `${kind}:${nodeIds.join(',')}`,
+    kind,
+    severity: severity ?? SEVERITY[kind],
+    ...parts,
     explanation: `${parts.explanation} ${BASIS_WORDS[basis].en}`,
     explanationZh: `${parts.explanationZh}${BASIS_WORDS[basis].zh}`,
-    basis, nodeIds, affected: affected ?? 0, ...(detail ? { detail } : {}),
+    basis,
+    nodeIds,
+    affected: affected ?? 0,
+    ...(detail ? { detail } : {}),
   };
 }
 

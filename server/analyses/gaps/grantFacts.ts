@@ -12,7 +12,9 @@ export interface GrantFacts {
 export async function grantFacts(db: Database, grantIds: string[]): Promise<Map<string, GrantFacts>> {
   const facts = new Map<string, GrantFacts>();
   if (!grantIds.length) return facts;
-  const rows = await runAnalysis<{ id: string; conditions: string | null; basis: string | null }>(db, 'gaps/grantFacts', { ids: [...new Set(grantIds)] });
+  const rows = await runAnalysis<{ id: string; conditions: string | null; basis: string | null }>(db, 'gaps/grantFacts', {
+    ids: [...new Set(grantIds)],
+  });
   for (const row of rows) {
     const parsed = storedJson(row.conditions);
     const list = (Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? [parsed] : []) as { kind?: unknown; id?: unknown }[];
@@ -24,5 +26,8 @@ export async function grantFacts(db: Database, grantIds: string[]): Promise<Map<
 
 /** The bases a holding rests on: its grant's, and INFERRED when it is held through a type, a succession or a delegation. */
 export function holdingBases(holders: Holder[], facts: Map<string, GrantFacts>): string[] {
-  return holders.flatMap((h) => [facts.get(h.grantId)?.basis ?? (h as Holder & { basis?: string | null }).basis ?? 'STATED', h.via === 'DIRECT' ? 'STATED' : 'INFERRED']);
+  return holders.flatMap((h) => [
+    facts.get(h.grantId)?.basis ?? (h as Holder & { basis?: string | null }).basis ?? 'STATED',
+    h.via === 'DIRECT' ? 'STATED' : 'INFERRED',
+  ]);
 }

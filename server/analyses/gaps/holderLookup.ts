@@ -16,7 +16,10 @@ export class HolderLookup {
   private readonly cache = new Map<string, Promise<Holder[]>>();
   private boundaries?: Promise<string[]>;
   /** `reading` is passed on to whoCan as it is (whoCan decides what AS_LATER_HELD changes). */
-  constructor(private readonly db: Database, private readonly reading: string | null = null) {}
+  constructor(
+    private readonly db: Database,
+    private readonly reading: string | null = null,
+  ) {}
 
   async holders(root: string, accepted: string[], place: string | null, at: string): Promise<Holder[]> {
     const key = `${root}|${place ?? ''}|${await this.stretchOf(at)}`;

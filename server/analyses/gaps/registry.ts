@@ -28,7 +28,11 @@ export interface FindingKindEntry {
 const findings = (p: Promise<Ranked[]>): Promise<KindResult> => p.then((f) => ({ findings: f }));
 
 export const FINDING_KINDS: readonly FindingKindEntry[] = [
-  { folder: 'actorsOfActions', kinds: ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'], find: (db, q, lookup) => findings(actorFindings(db, q, lookup)) },
+  {
+    folder: 'actorsOfActions',
+    kinds: ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'],
+    find: (db, q, lookup) => findings(actorFindings(db, q, lookup)),
+  },
   { folder: 'prohibitedAction', kinds: ['PROHIBITED_ACTION'], find: (db, q) => findings(prohibitedFindings(db, q)) },
   { folder: 'unattributedAction', kinds: ['UNATTRIBUTED_ACTION'], find: (db, q) => findings(unattributedFindings(db, q)) },
   { folder: 'disclaimedAuthority', kinds: ['DISCLAIMED_AUTHORITY'], find: (db, q, lookup) => findings(disclaimedFindings(db, q, lookup)) },

@@ -64,18 +64,23 @@ export function purposePhrase(action: ActionFacts): { en: string; zh: string } {
 
 /** The first clause of a summary, cut at a word boundary. */
 export function clause(text: string, max: number): string {
-  const first = text.split(/;\s|\.\s|,\s(?=[a-z])/)[0]!.trim().replace(/\.$/, '');
+  const first = text
+    .split(/;\s|\.\s|,\s(?=[a-z])/)[0]
+    .trim()
+    .replace(/\.$/, '');
   if (first.length <= max) return first;
   const cut = first.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }
 export function clauseZh(text: string, max: number): string {
-  const parts = text.split(/[，；。：]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[，；。：]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   // A clause that is only a date ("2022年6月13日") names nothing.
   const first = parts.find((p) => !/^\d{4}年\d{1,2}月\d{1,2}日$/.test(p)) ?? text;
   return first.length <= max ? first : `${first.slice(0, max)}…`;
 }
-
 
 /** The summary's first clause: what tells apart two actions whose subjects read alike. */
 export function actionDetail(action: ActionFacts): { en: string; zh: string } {
@@ -87,9 +92,9 @@ export function actionDetail(action: ActionFacts): { en: string; zh: string } {
 /** The longest common ending of Chinese names ("…的X" and "…的X" give X), or the common first word of English ones. */
 export function commonNoun(groups: { name: string | null; nameZh: string | null }[]): { en: string; zh: string } | null {
   if (!groups.length) return null;
-  const words = groups.map((g) => (g.name ?? '').split(' ')[0]!.toLowerCase());
+  const words = groups.map((g) => (g.name ?? '').split(' ')[0].toLowerCase());
   const zhNames = groups.map((g) => g.nameZh ?? '');
-  let suffix = zhNames[0]!;
+  let suffix = zhNames[0];
   for (const n of zhNames) while (suffix && !n.endsWith(suffix)) suffix = suffix.slice(1);
   // Names that share "…的X" share the noun X: what follows the last 的.
   suffix = suffix.slice(suffix.lastIndexOf('的') + 1);
@@ -136,9 +141,12 @@ export function actionSubject(action: ActionFacts): { en: string; zh: string } {
   const noun1 = commonNoun(groups);
   let whom: { en: string; zh: string } | null = null;
   if (action.affectedCount != null) {
-    whom = { en: `${action.affectedCount.toLocaleString('en')} ${noun1?.en ?? 'people'}`, zh: `${action.affectedCount}${noun1 ? `名${noun1.zh}` : '人'}` };
-  } else if (groups.length === 1 && (groups[0]!.name || groups[0]!.nameZh)) {
-    const g = groups[0]!;
+    whom = {
+      en: `${action.affectedCount.toLocaleString('en')} ${noun1?.en ?? 'people'}`,
+      zh: `${action.affectedCount}${noun1 ? `名${noun1.zh}` : '人'}`,
+    };
+  } else if (groups.length === 1 && (groups[0].name || groups[0].nameZh)) {
+    const g = groups[0];
     whom = { en: g.name ? g.name.charAt(0).toLowerCase() + g.name.slice(1) : g.nameZh!, zh: g.nameZh ?? g.name! };
   }
   const when = periodOf(action.startedAt, action.endedAt);
@@ -157,7 +165,7 @@ export function sentence(text: string, language: 'en' | 'zh'): string {
 
 /** The action's own summary as a sentence, in the asked language (the other when it has none). */
 export function summarySentence(action: ActionFacts, language: 'en' | 'zh'): string {
-  const text = language === 'en' ? action.summary ?? action.summaryZh : action.summaryZh ?? action.summary;
+  const text = language === 'en' ? (action.summary ?? action.summaryZh) : (action.summaryZh ?? action.summary);
   return text ? sentence(text, language) : '';
 }
 
@@ -170,7 +178,10 @@ export function conditionText(c: Condition): { en: string; zh: string } {
     PROCEDURE: { en: 'a procedure', zh: '程序' },
   };
   const kind = kinds[c.kind] ?? { en: 'a condition', zh: '条件' };
-  const range = { en: [c.min != null ? `at least ${c.min}` : null, c.max != null ? `at most ${c.max}` : null].filter(Boolean).join(' and '), zh: [c.min != null ? `不少于${c.min}` : null, c.max != null ? `不超过${c.max}` : null].filter(Boolean).join('且') };
+  const range = {
+    en: [c.min != null ? `at least ${c.min}` : null, c.max != null ? `at most ${c.max}` : null].filter(Boolean).join(' and '),
+    zh: [c.min != null ? `不少于${c.min}` : null, c.max != null ? `不超过${c.max}` : null].filter(Boolean).join('且'),
+  };
   const by = c.body ? { en: ` of ${c.body.name ?? c.body.nameZh}`, zh: `${c.body.nameZh ?? c.body.name}的` } : { en: '', zh: '' };
   const generic = { en: `${kind.en}${by.en}${range.en ? ` (${range.en})` : ''}`, zh: `${by.zh}${kind.zh}${range.zh ? `（${range.zh}）` : ''}` };
   // A description is a phrase here, inside a sentence: its own closing mark is dropped.

@@ -12,12 +12,22 @@ const bureau = ref('b-bureau', 'Data Bureau', '数据局');
 
 function row(extra: Partial<ActorRow> = {}): ActorRow {
   return {
-    action: { ...action(), conditionsMet: null }, power, powerChain: ['p.assign', 'p'], root: 'p', place: ref('pl', 'Harbour', '港市', 'Place'),
-    actor: { ...division, label: 'Body' }, roles: ['DECIDED'], performed: [{ citations: null, unsourced: null }],
-    acting: [{ body: division, parents: [hq] }], coActors: [], principals: [], ...extra,
+    action: { ...action(), conditionsMet: null },
+    power,
+    powerChain: ['p.assign', 'p'],
+    root: 'p',
+    place: ref('pl', 'Harbour', '港市', 'Place'),
+    actor: { ...division, label: 'Body' },
+    roles: ['DECIDED'],
+    performed: [{ citations: null, unsourced: null }],
+    acting: [{ body: division, parents: [hq] }],
+    coActors: [],
+    principals: [],
+    ...extra,
   };
 }
-const check = (text: string, lang: 'en' | 'zh') => wordingProblems(text, lang, { ids: ['act-1', 'b-div', 'b-hq', 'g-b-hq', 'p.assign'], enums: ['DECIDED', 'EXECUTED', 'CONSENT', 'STATED'] });
+const check = (text: string, lang: 'en' | 'zh') =>
+  wordingProblems(text, lang, { ids: ['act-1', 'b-div', 'b-hq', 'g-b-hq', 'p.assign'], enums: ['DECIDED', 'EXECUTED', 'CONSENT', 'STATED'] });
 
 describe('actor-based findings', () => {
   it('authorise an actor whose body holds the power', () => {
@@ -35,11 +45,18 @@ describe('actor-based findings', () => {
     expect(finding.severity).toBe('HIGH');
     expect(finding.title).toBe('Assign a mark (120 petitioners, June 2022): decided by Control Division, who held no grant for it');
     expect(finding.basis).toBe('INFERRED');
-    const minor = actorFinding([judgeActor(row({ action: { ...action({ powers: [runPower] }), conditionsMet: null }, power: runPower }), [])!], described(['act-1']));
+    const minor = actorFinding(
+      [judgeActor(row({ action: { ...action({ powers: [runPower] }), conditionsMet: null }, power: runPower }), [])!],
+      described(['act-1']),
+    );
     expect(minor.severity).toBe('MEDIUM');
   });
   it('judge an agent through the body it acts for, in every role', () => {
-    const agent = row({ actor: { ...company, label: 'Body' }, acting: [{ body: company, parents: [] }], actsFor: [{ body: bureau, citations: null, unsourced: null, basis: null }] });
+    const agent = row({
+      actor: { ...company, label: 'Body' },
+      acting: [{ body: company, parents: [] }],
+      actsFor: [{ body: bureau, citations: null, unsourced: null, basis: null }],
+    });
     expect(judgeActor(agent, [holder(bureau)])).toBeNull();
     const verdict = judgeActor({ ...agent, roles: ['EXECUTED'] }, [])!;
     expect(verdict.kind).toBe('UNAUTHORIZED_ACTION');
@@ -53,11 +70,19 @@ describe('actor-based findings', () => {
     expect(judgeActor(row({ roles: ['EXECUTED'], coActors: [hq] }), [holder(hq)])).toBeNull();
   });
   it('name a condition by its id and quote a recorded refusal', () => {
-    const records = [{ condition: 'g-b-div#1', met: false, note: 'the board refused', noteZh: '委员会拒绝', evidence: [{ source: 'src-a', quoteZh: '委员会拒绝同意', quote: 'The board refused consent.' }] }];
+    const records = [
+      {
+        condition: 'g-b-div#1',
+        met: false,
+        note: 'the board refused',
+        noteZh: '委员会拒绝',
+        evidence: [{ source: 'src-a', quoteZh: '委员会拒绝同意', quote: 'The board refused consent.' }],
+      },
+    ];
     const conditional = holder(division, { conditions: [condition()] });
     const unmet = unmetConditions(conditional.conditions, ['g-b-div#1'], records);
     expect(unmet).toHaveLength(1);
-    expect(unmet[0]!.record?.met).toBe(false);
+    expect(unmet[0].record?.met).toBe(false);
     const verdict = judgeActor(row({ action: { ...action(), conditionsMet: JSON.stringify(records) } }), [conditional], () => ['g-b-div#1'])!;
     expect(verdict.kind).toBe('CONDITION_NOT_MET');
     const finding = actorFinding([verdict], described(['act-1']));
@@ -65,21 +90,27 @@ describe('actor-based findings', () => {
     expect(finding.explanationZh).toContain('遗产委员会同意，记录为未满足（委员会拒绝）：“委员会拒绝同意”');
     expect(finding.explanation).not.toContain('nothing shows');
     expect(finding.title).toContain('though a condition of its grant was not met');
-    for (const [text, lang] of [[finding.title, 'en'], [finding.explanation, 'en'], [finding.titleZh, 'zh'], [finding.explanationZh, 'zh']] as const) expect(check(text, lang)).toEqual([]);
+    for (const [text, lang] of [
+      [finding.title, 'en'],
+      [finding.explanation, 'en'],
+      [finding.titleZh, 'zh'],
+      [finding.explanationZh, 'zh'],
+    ] as const)
+      expect(check(text, lang)).toEqual([]);
   });
   it('count a condition met only when an outcome for it says so', () => {
     const c = [condition()];
     expect(unmetConditions(c, ['x#1'], [{ condition: 'x#1', met: true }])).toEqual([]);
     expect(unmetConditions(c, ['x#1'], [{ condition: 'x#2', met: true }])).toHaveLength(1);
     expect(unmetConditions(c, ['x#1'], [{ kind: 'CONSENT', met: true }])).toEqual([]);
-    expect(unmetConditions(c, ['x#1'], [{ condition: 'x#1', met: null }])[0]!.record?.met).toBeNull();
+    expect(unmetConditions(c, ['x#1'], [{ condition: 'x#1', met: null }])[0].record?.met).toBeNull();
   });
   it('group two officials of one division into one finding', () => {
     const a = judgeActor(row({ actor: { ...ref('pe-1', 'Official A', '官员甲'), label: 'Person' } }), [])!;
     const b = judgeActor(row({ actor: { ...ref('pe-2', 'Official B', '官员乙'), label: 'Person' } }), [])!;
     const groups = groupJudged([a, b]);
     expect(groups).toHaveLength(1);
-    const finding = actorFinding(groups[0]!, described(['act-1']));
+    const finding = actorFinding(groups[0], described(['act-1']));
     expect(finding.explanation).toContain('Official A (官员甲) and Official B (官员乙), acting as members of Control Division (管控处), decided it');
   });
 });

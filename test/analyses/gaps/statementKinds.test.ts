@@ -14,23 +14,40 @@ const said = (id: string, by: typeof a, stance = 'ATTRIBUTES', basis: string | n
 
 describe('statement-based findings', () => {
   it('report a body said to hold a power and, by another, not to (DENIES_OTHER)', () => {
-    const f = conflictingFinding({ power, holders: [{ body: b, statements: [said('st-1', a)], deniedBy: [said('st-2', c, 'DENIES_OTHER')] }] }, described(['st-1', 'st-2']));
+    const f = conflictingFinding(
+      { power, holders: [{ body: b, statements: [said('st-1', a)], deniedBy: [said('st-2', c, 'DENIES_OTHER')] }] },
+      described(['st-1', 'st-2']),
+    );
     expect(f.kind).toBe('CONFLICTING_ATTRIBUTION');
     expect(f.title).toBe('"Assign a mark (any colour)": Bureau B named as holding it, and said not to');
     expect(f.explanation).toContain('said not to hold it by Bureau C (丙局) (2022-06-15)');
     expect(f.explanationZh).toContain('丙局（2022-06-15）称其没有此权力');
   });
   it('call a speaker naming itself a claim, and carry an editor-read naming as the basis', () => {
-    const f = conflictingFinding({ power, holders: [
-      { body: a, statements: [said('st-1', a, 'CLAIMS_SELF')] },
-      { body: b, statements: [said('st-2', c, 'ATTRIBUTES', 'EDITOR_READING')] },
-    ] }, described(['st-1', 'st-2']));
+    const f = conflictingFinding(
+      {
+        power,
+        holders: [
+          { body: a, statements: [said('st-1', a, 'CLAIMS_SELF')] },
+          { body: b, statements: [said('st-2', c, 'ATTRIBUTES', 'EDITOR_READING')] },
+        ],
+      },
+      described(['st-1', 'st-2']),
+    );
     expect(f.explanation).toContain('Bureau A (甲局): claimed by itself (2022-06-15)');
     expect(f.basis).toBe('EDITOR_READING');
     expect(f.explanation).toContain("an editor's reading");
   });
   it('do not call a recorded grant "the law", and hedge an editor-read grant', () => {
-    const statement = { id: 'st-1', saidOn: '2022-06-15', stance: 'UNKNOWN', quote: 'We do not know.', quoteZh: '不清楚。', speaker: 'duty officer', stanceBasis: null };
+    const statement = {
+      id: 'st-1',
+      saidOn: '2022-06-15',
+      stance: 'UNKNOWN',
+      quote: 'We do not know.',
+      quoteZh: '不清楚。',
+      speaker: 'duty officer',
+      stanceBasis: null,
+    };
     const hit = { row: { statement, power, related: ['p.assign'], root: 'p', body: a, person: null, place: null }, holders: [holder(a)] };
     const f = disclaimedFinding([hit], described(['st-1', 'g-b-a']), new Map([['g-b-a', { conditionIds: [], basis: 'EDITOR_READING' }]]));
     expect(f.titleZh).not.toContain('依法');
@@ -38,14 +55,46 @@ describe('statement-based findings', () => {
     expect(f.explanation).toContain('as an editor reads them');
     expect(f.explanation).toContain('the Marking Measures');
     expect(f.basis).toBe('EDITOR_READING');
-    for (const [text, lang] of [[f.title, 'en'], [f.explanation, 'en'], [f.titleZh, 'zh'], [f.explanationZh, 'zh']] as const) {
+    for (const [text, lang] of [
+      [f.title, 'en'],
+      [f.explanation, 'en'],
+      [f.titleZh, 'zh'],
+      [f.explanationZh, 'zh'],
+    ] as const) {
       expect(wordingProblems(text, lang, { ids: ['st-1', 'g-b-a'], enums: ['UNKNOWN', 'EDITOR_READING'] })).toEqual([]);
     }
   });
   it('quote an accusation on the findings about the action it concerns', () => {
-    const f = findingOf('UNATTRIBUTED_ACTION', { title: 't', titleZh: 't', explanation: 'It happened.', explanationZh: '确有发生。', nodeIds: ['act-1'], power: null, evidence: [] });
-    const other = findingOf('UNATTRIBUTED_ACTION', { title: 'u', titleZh: 'u', explanation: 'Other.', explanationZh: '其他。', nodeIds: ['act-2'], power: null, evidence: [] });
-    quoteAccusations([f, other], [{ statement: { id: 'st-9', saidOn: '2022-06-20', quote: 'They had no authority.', quoteZh: '他们无权这样做。', stanceBasis: null }, by: c, accused: [a], actions: ['act-1'] }], described(['st-9']));
+    const f = findingOf('UNATTRIBUTED_ACTION', {
+      title: 't',
+      titleZh: 't',
+      explanation: 'It happened.',
+      explanationZh: '确有发生。',
+      nodeIds: ['act-1'],
+      power: null,
+      evidence: [],
+    });
+    const other = findingOf('UNATTRIBUTED_ACTION', {
+      title: 'u',
+      titleZh: 'u',
+      explanation: 'Other.',
+      explanationZh: '其他。',
+      nodeIds: ['act-2'],
+      power: null,
+      evidence: [],
+    });
+    quoteAccusations(
+      [f, other],
+      [
+        {
+          statement: { id: 'st-9', saidOn: '2022-06-20', quote: 'They had no authority.', quoteZh: '他们无权这样做。', stanceBasis: null },
+          by: c,
+          accused: [a],
+          actions: ['act-1'],
+        },
+      ],
+      described(['st-9']),
+    );
     expect(f.explanation).toContain('On 2022-06-20 Bureau C (丙局) accused Bureau A (甲局) of acting without authority: "They had no authority."');
     expect(f.explanationZh).toContain('丙局指责甲局无权行事：“他们无权这样做。”');
     expect(f.evidence).toHaveLength(1);

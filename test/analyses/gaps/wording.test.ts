@@ -1,7 +1,15 @@
 // The shared wording of findings, without a database: purposes from terms, action subjects
 // from data, sentences without doubled marks.
 import { describe, expect, it } from '@jest/globals';
-import { actionSubject, affectsPeople, periodOf, purposePhrase, purposeText, sentence, UNDESCRIBED_PURPOSE } from '../../../server/analyses/gaps/wording.js';
+import {
+  actionSubject,
+  affectsPeople,
+  periodOf,
+  purposePhrase,
+  purposeText,
+  sentence,
+  UNDESCRIBED_PURPOSE,
+} from '../../../server/analyses/gaps/wording.js';
 import { docKindText, refForZh } from '../../../server/analyses/names.js';
 import { BASIS_WORDS, weakest } from '../../../server/analyses/gaps/finding.js';
 import { action, runPower } from './fixtures.js';
@@ -13,7 +21,9 @@ describe('shared wording of findings', () => {
     expect(purposeText({ label: 'crowd control', labelZh: null })).toEqual({ en: 'crowd control', zh: 'crowd control' });
     expect(purposeText(null)).toEqual(UNDESCRIBED_PURPOSE);
     expect(UNDESCRIBED_PURPOSE).toEqual({ en: 'a purpose the case does not describe', zh: '案例未说明的用途' });
-    const read = purposePhrase(action({ purpose: 'stop-petitions', purposeLabel: { label: 'stopping petitions', labelZh: '阻止上访' }, purposeBasis: 'EDITOR_READING' }));
+    const read = purposePhrase(
+      action({ purpose: 'stop-petitions', purposeLabel: { label: 'stopping petitions', labelZh: '阻止上访' }, purposeBasis: 'EDITOR_READING' }),
+    );
     expect(read.en).toContain('what an editor reads as stopping petitions');
     expect(read.zh).toContain('据编者解读');
     expect(JSON.stringify(purposePhrase(action({ purpose: 'stop-petitions' })))).not.toContain('stop-petitions');

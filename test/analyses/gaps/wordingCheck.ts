@@ -14,7 +14,10 @@ export interface WordingContext {
 
 /** Quoted passages and names: “…”, "…", 《…》, and for English text (…) after a name. */
 function withoutQuotes(text: string): string {
-  return text.replace(/“[^”]*”/g, '“”').replace(/"[^"]*"/g, '""').replace(/《[^》]*》/g, '《》');
+  return text
+    .replace(/“[^”]*”/g, '“”')
+    .replace(/"[^"]*"/g, '""')
+    .replace(/《[^》]*》/g, '《》');
 }
 
 export function wordingProblems(text: string, language: 'en' | 'zh', context: WordingContext): string[] {

@@ -20,8 +20,14 @@ export interface AccusationRow {
 export function accusationText(a: AccusationRow): { en: string; zh: string } {
   const whom = a.accused.length ? { en: ` ${enList(a.accused)}`, zh: zhList(a.accused) } : { en: ' those who did it', zh: '行为者' };
   return {
-    en: sentence(`On ${a.statement.saidOn} ${en(a.by)} accused${whom.en} of acting without authority${a.statement.quote ?? a.statement.quoteZh ? `: "${a.statement.quote ?? a.statement.quoteZh}"` : ''}`, 'en'),
-    zh: sentence(`${a.statement.saidOn}，${zh(a.by)}指责${whom.zh}无权行事${a.statement.quoteZh ?? a.statement.quote ? `：“${a.statement.quoteZh ?? a.statement.quote}”` : ''}`, 'zh'),
+    en: sentence(
+      `On ${a.statement.saidOn} ${en(a.by)} accused${whom.en} of acting without authority${(a.statement.quote ?? a.statement.quoteZh) ? `: "${a.statement.quote ?? a.statement.quoteZh}"` : ''}`,
+      'en',
+    ),
+    zh: sentence(
+      `${a.statement.saidOn}，${zh(a.by)}指责${whom.zh}无权行事${(a.statement.quoteZh ?? a.statement.quote) ? `：“${a.statement.quoteZh ?? a.statement.quote}”` : ''}`,
+      'zh',
+    ),
   };
 }
 
@@ -41,5 +47,13 @@ export function quoteAccusations(findings: Ranked[], accusations: AccusationRow[
 
 export async function accusationsOf(db: Database, question: Question): Promise<{ rows: AccusationRow[]; described: Map<string, DescribedNode> }> {
   const rows = await runAnalysis<AccusationRow>(db, 'gaps/accusations/accusations', { case: question.case, at: question.at });
-  return { rows, described: rows.length ? await describeNodes(db, rows.map((r) => r.statement.id)) : new Map() };
+  return {
+    rows,
+    described: rows.length
+      ? await describeNodes(
+          db,
+          rows.map((r) => r.statement.id),
+        )
+      : new Map(),
+  };
 }

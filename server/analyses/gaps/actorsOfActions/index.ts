@@ -15,19 +15,27 @@ export async function actorFindings(db: Database, question: Question, lookup: Ho
   const rows = await runAnalysis<ActorRow>(db, 'gaps/actorsOfActions/actorsOfActions', { case: question.case, at: question.at });
   const holdersOf: Holder[][] = [];
   for (const row of rows) holdersOf.push(await lookup.holders(row.root, row.powerChain, row.place.id, row.action.startedAt));
-  const facts = await grantFacts(db, holdersOf.flat().map((h) => h.grantId));
+  const facts = await grantFacts(
+    db,
+    holdersOf.flat().map((h) => h.grantId),
+  );
   // One verdict per (action, power, actor): a person who both decided and executed is judged once.
   const judged: Judged[] = [];
   rows.forEach((row, n) => {
-    const verdict = judgeActor(row, holdersOf[n]!, (h) => facts.get(h.grantId)?.conditionIds ?? []);
+    const verdict = judgeActor(row, holdersOf[n], (h) => facts.get(h.grantId)?.conditionIds ?? []);
     if (verdict) judged.push(verdict);
   });
   if (!judged.length) return [];
-  const described = await describeNodes(db, judged.flatMap((j) => [
-    j.row.action.id, j.row.actor.id, ...j.holders.map((h) => h.grantId),
-    ...j.row.performed.flatMap((p) => citationSourceIds(p.citations)),
-    ...(j.row.actsFor ?? []).flatMap((p) => citationSourceIds(p.citations)),
-    ...parseConditionsMet(j.row.action.conditionsMet).flatMap((r) => (r.evidence ?? []).map((e) => e.source)),
-  ]));
+  const described = await describeNodes(
+    db,
+    judged.flatMap((j) => [
+      j.row.action.id,
+      j.row.actor.id,
+      ...j.holders.map((h) => h.grantId),
+      ...j.row.performed.flatMap((p) => citationSourceIds(p.citations)),
+      ...(j.row.actsFor ?? []).flatMap((p) => citationSourceIds(p.citations)),
+      ...parseConditionsMet(j.row.action.conditionsMet).flatMap((r) => (r.evidence ?? []).map((e) => e.source)),
+    ]),
+  );
   return groupJudged(judged).map((group) => actorFinding(group, described, facts));
 }

@@ -79,9 +79,10 @@ export function unmetConditions(conditions: Condition[], ids: string[], records:
   conditions.forEach((c, n) => {
     if (c.status === 'MET') return;
     const id = ids[n] ?? '';
-    const record = records.find((r) => r.condition && r.condition === id)
-      ?? records.find((r) => !r.condition && r.kind === c.kind && (!r.param || !c.param || r.param === c.param))
-      ?? null;
+    const record =
+      records.find((r) => r.condition && r.condition === id) ??
+      records.find((r) => !r.condition && r.kind === c.kind && (!r.param || !c.param || r.param === c.param)) ??
+      null;
     if (record?.met !== true) out.push({ condition: c, id, record });
   });
   return out;
@@ -113,7 +114,7 @@ export function judgeActor(row: ActorRow, holders: Holder[], conditionIds: Condi
   const records = parseConditionsMet(row.action.conditionsMet);
   const principals = row.actsFor ?? [];
   const bodies = principals.length
-    ? principals.map((p) => ({ body: p.body, parents: [] as Ref[], principal: p as Principal | undefined }))
+    ? principals.map((p) => ({ body: p.body, parents: [] as Ref[], principal: p }))
     : row.acting.map(({ body, parents }) => ({ body, parents, principal: undefined as Principal | undefined }));
   const own = bodies.map((b) => ({ ...b, holdings: holders.filter((h) => h.body.id === b.body.id) }));
   const unmetOf = (h: Holder) => unmetConditions(h.conditions, conditionIds(h), records);
@@ -125,9 +126,7 @@ export function judgeActor(row: ActorRow, holders: Holder[], conditionIds: Condi
     const unmet = conditional.holdings.map(unmetOf).sort((a, b) => a.length - b.length)[0];
     return { row, kind: 'CONDITION_NOT_MET', holders: conditional.holdings, through: conditional.body, principal: conditional.principal, unmet };
   }
-  const viaParent = own
-    .map((o) => ({ body: o.body, parent: o.parents.find((p) => holds(p)) }))
-    .find((o) => o.parent);
+  const viaParent = own.map((o) => ({ body: o.body, parent: o.parents.find((p) => holds(p)) })).find((o) => o.parent);
   if (viaParent?.parent) {
     const parent = viaParent.parent;
     return { row, kind: 'AUTHORITY_VIA_PARENT_ONLY', holders: holders.filter((h) => h.body.id === parent.id), via: parent, through: viaParent.body };

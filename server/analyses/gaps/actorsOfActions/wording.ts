@@ -29,7 +29,7 @@ export function unmetText(u: UnmetCondition, described: Map<string, DescribedNod
 }
 
 export function actorFinding(group: Judged[], described: Map<string, DescribedNode>, facts: Map<string, GrantFacts> = new Map()): Ranked {
-  const { row, kind, via, through, unmet, principal } = group[0]!;
+  const { row, kind, via, through, unmet, principal } = group[0];
   const action = row.action;
   const actors = [...new Map(group.map((j) => [j.row.actor.id, j.row.actor])).values()];
   const roles = new Set(group.flatMap((j) => j.row.roles));
@@ -42,18 +42,24 @@ export function actorFinding(group: Judged[], described: Map<string, DescribedNo
     ? { en: `, working for or under the direction of ${en(principal.body)},`, zh: `（为${zh(principal.body)}工作或在其指导下）` }
     : people && through
       ? { en: `, acting as ${actors.length > 1 ? 'members' : 'a member'} of ${en(through)},`, zh: `（以${zh(through)}人员身份）` }
-      : people ? { en: ', who held no recorded position that day,', zh: '（当日无记录在案的职务）' } : { en: '', zh: '' };
+      : people
+        ? { en: ', who held no recorded position that day,', zh: '（当日无记录在案的职务）' }
+        : { en: '', zh: '' };
   const subject = actionSubject(action);
   const when = { en: `on ${action.startedAt} in ${en(row.place)}`, zh: `于${action.startedAt}在${zh(row.place)}` };
   const unmetList = unmet ?? [];
-  const evidence = evidenceOf(described, [action.id], [
-    ...group.flatMap((j) => j.row.performed.flatMap((p) => citationEvidence(p.citations, p.unsourced, described))),
-    ...(principal ? citationEvidence(principal.citations, principal.unsourced, described) : []),
-    ...unmetList.flatMap((u) => outcomeEvidence(u, described)),
-    ...actors.flatMap((a) => described.get(a.id)?.evidence ?? []),
-    ...holders.flatMap((h) => described.get(h.grantId)?.evidence ?? []),
-    ...holders.flatMap((h) => h.chain.flatMap((s) => s.evidence)),
-  ]);
+  const evidence = evidenceOf(
+    described,
+    [action.id],
+    [
+      ...group.flatMap((j) => j.row.performed.flatMap((p) => citationEvidence(p.citations, p.unsourced, described))),
+      ...(principal ? citationEvidence(principal.citations, principal.unsourced, described) : []),
+      ...unmetList.flatMap((u) => outcomeEvidence(u, described)),
+      ...actors.flatMap((a) => described.get(a.id)?.evidence ?? []),
+      ...holders.flatMap((h) => described.get(h.grantId)?.evidence ?? []),
+      ...holders.flatMap((h) => h.chain.flatMap((s) => s.evidence)),
+    ],
+  );
   const nodeIds = [action.id, ...actors.map((a) => a.id), ...(through ? [through.id] : []), ...powers.map((p) => p.id), ...(via ? [via.id] : [])];
   const power = noun({ ...row.power, label: 'Power' });
   const powerEn = powers.map((p) => `"${en(p)}"`).join(', ');
@@ -71,10 +77,14 @@ export function actorFinding(group: Judged[], described: Map<string, DescribedNo
     const forWhom = principal ? { en: ` for ${short(principal.body)}, which`, zh: `为${zh(principal.body)}` } : { en: ', who', zh: '' };
     return findingOf(kind, {
       title: `${subject.en}: ${role.en} by ${whoShort}${forWhom.en} held no grant for it`,
-      titleZh: principal ? `${subject.zh}：${zhList(actors)}为${zh(principal.body)}${role.zh}，后者无授权` : `${subject.zh}：${zhList(actors)}无授权${role.zh}`,
-      explanation: `${lead.en} No grant in force that day gave ${body.en}, or any body it is part of, that power (or a broader one) there` +
+      titleZh: principal
+        ? `${subject.zh}：${zhList(actors)}为${zh(principal.body)}${role.zh}，后者无授权`
+        : `${subject.zh}：${zhList(actors)}无授权${role.zh}`,
+      explanation:
+        `${lead.en} No grant in force that day gave ${body.en}, or any body it is part of, that power (or a broader one) there` +
         (decided || principal ? '.' : ', and no co-actor of the action, nor any body it built or operates for, held it either.'),
-      explanationZh: `${lead.zh}当日有效的规定中，没有任何一项把该权力（或包含它的更大权力）在当地授予${body.zh}或其所属机构` +
+      explanationZh:
+        `${lead.zh}当日有效的规定中，没有任何一项把该权力（或包含它的更大权力）在当地授予${body.zh}或其所属机构` +
         (decided || principal ? '。' : '；该行为的其他参与者、以及其承建或运营所服务的机构，也都不享有该权力。'),
       severity: affectsPeople(action) ? 'HIGH' : 'MEDIUM',
       // "No grant gave it": a conclusion from what the recorded law leaves out.
@@ -86,7 +96,8 @@ export function actorFinding(group: Judged[], described: Map<string, DescribedNo
     return findingOf(kind, {
       title: `${subject.en}: ${role.en} by ${whoShort} of ${short(through)}; only the body it is part of holds the power`,
       titleZh: `${subject.zh}：由${zhList(actors)}（${zh(through)}）${role.zh}，权力只属于其上级机构`,
-      explanation: `${lead.en} ${body.en} holds no grant of that power itself; only ${en(via)}, which it is part of, does, and no grant delegates it down. ` +
+      explanation:
+        `${lead.en} ${body.en} holds no grant of that power itself; only ${en(via)}, which it is part of, does, and no grant delegates it down. ` +
         'This is weaker than an action with no authority at all, but the grant names the body as a whole, not its part.',
       explanationZh: `${lead.zh}${body.zh}本身没有该权力，只有其所属的${zh(via)}有，且没有规定把权力下放给它。这比完全无权稍轻，但授权对象是上级机构，而非其内设部门。`,
       bases: [...factBases, ...holdingBases(holders, facts)],

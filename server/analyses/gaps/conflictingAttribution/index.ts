@@ -8,6 +8,9 @@ import { conflictingFinding, type ConflictRow } from './wording.js';
 
 export async function conflictingFindings(db: Database, question: Question): Promise<Ranked[]> {
   const rows = await runAnalysis<ConflictRow>(db, 'gaps/conflictingAttribution/conflictingAttribution', { case: question.case, at: question.at });
-  const described = await describeNodes(db, rows.flatMap((r) => r.holders.flatMap((h) => h.statements.map((s) => s.id))));
+  const described = await describeNodes(
+    db,
+    rows.flatMap((r) => r.holders.flatMap((h) => h.statements.map((s) => s.id))),
+  );
   return rows.map((r) => conflictingFinding(r, described));
 }

@@ -43,26 +43,36 @@ export function conflictingFinding(r: ConflictRow, described: Map<string, Descri
         claims.length ? `claimed by itself (${claims.map((s) => s.saidOn).join(', ')})` : '',
         namers.length ? `named by ${namers.map((n) => `${en(n.by)} (${n.days.join(', ')})`).join(' and ')}` : '',
         deniers.length ? `said not to hold it by ${deniers.map((n) => `${en(n.by)} (${n.days.join(', ')})`).join(' and ')}` : '',
-      ].filter(Boolean).join('; ')}`,
+      ]
+        .filter(Boolean)
+        .join('; ')}`,
       zh: `${zh(h.body)}：${[
         claims.length ? `自称（${claims.map((s) => s.saidOn).join('、')}）` : '',
         namers.length ? `由${namers.map((n) => `${zh(n.by)}（${n.days.join('、')}）`).join('、')}指认` : '',
         deniers.length ? `${deniers.map((n) => `${zh(n.by)}（${n.days.join('、')}）`).join('、')}称其没有此权力` : '',
-      ].filter(Boolean).join('；')}`,
+      ]
+        .filter(Boolean)
+        .join('；')}`,
     };
   });
   const several = r.holders.length >= 2;
   const denied = r.holders.find((h) => h.deniedBy?.length);
   const powerName = r.power.name ?? r.power.nameZh ?? '';
   return findingOf('CONFLICTING_ATTRIBUTION', {
-    title: several ? `${r.holders.length} different bodies named as holding "${powerName}"` : `"${powerName}": ${short(denied?.body)} named as holding it, and said not to`,
+    title: several
+      ? `${r.holders.length} different bodies named as holding "${powerName}"`
+      : `"${powerName}": ${short(denied?.body)} named as holding it, and said not to`,
     titleZh: several ? `“${zh(r.power)}”被指向${r.holders.length}个不同机构` : `“${zh(r.power)}”：${zh(denied?.body)}被指有此权力，又被指没有`,
-    explanation: (several
-      ? `Asked who holds "${en(r.power)}", the statements of this case name ${r.holders.length} different bodies. `
-      : `The statements of this case disagree on whether ${en(denied?.body)} holds "${en(r.power)}". `) +
+    explanation:
+      (several
+        ? `Asked who holds "${en(r.power)}", the statements of this case name ${r.holders.length} different bodies. `
+        : `The statements of this case disagree on whether ${en(denied?.body)} holds "${en(r.power)}". `) +
       `${parts.map((p) => p.en).join('. ')}. ` +
       'A referral ("ask them") counts only when the same speaker also said that body holds the power.',
-    explanationZh: (several ? `关于“${zh(r.power)}”归谁，本案各方说法指向${r.holders.length}个不同机构。` : `关于${zh(denied?.body)}是否有“${zh(r.power)}”权力，本案各方说法不一。`) +
+    explanationZh:
+      (several
+        ? `关于“${zh(r.power)}”归谁，本案各方说法指向${r.holders.length}个不同机构。`
+        : `关于${zh(denied?.body)}是否有“${zh(r.power)}”权力，本案各方说法不一。`) +
       `${parts.map((p) => p.zh).join('。')}。` +
       '仅让去“问他们”的说法，只有当同一说话方也称该机构有此权力时才计入。',
     nodeIds: [r.power.id, ...r.holders.map((h) => h.body.id)],

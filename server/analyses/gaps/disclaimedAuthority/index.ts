@@ -13,7 +13,9 @@ export async function disclaimedFindings(db: Database, question: Question, looku
   const hits: DisclaimHit[] = [];
   for (const row of rows) {
     // Holding the power, a broader one or a narrower one is holding (part of) what was disclaimed.
-    const holders = (await lookup.holders(row.root, row.related, row.place?.id ?? null, row.statement.saidOn)).filter((h) => h.body.id === row.body.id);
+    const holders = (await lookup.holders(row.root, row.related, row.place?.id ?? null, row.statement.saidOn)).filter(
+      (h) => h.body.id === row.body.id,
+    );
     if (holders.length) hits.push({ row, holders });
   }
   // One finding per body and day: the powers it disclaimed that day, with every statement.
@@ -22,7 +24,13 @@ export async function disclaimedFindings(db: Database, question: Question, looku
     const key = `${hit.row.body.id}|${hit.row.statement.saidOn}`;
     byBodyDay.set(key, [...(byBodyDay.get(key) ?? []), hit]);
   }
-  const described = await describeNodes(db, hits.flatMap(({ row, holders }) => [row.statement.id, ...holders.map((h) => h.grantId)]));
-  const facts = await grantFacts(db, hits.flatMap((h) => h.holders.map((x) => x.grantId)));
+  const described = await describeNodes(
+    db,
+    hits.flatMap(({ row, holders }) => [row.statement.id, ...holders.map((h) => h.grantId)]),
+  );
+  const facts = await grantFacts(
+    db,
+    hits.flatMap((h) => h.holders.map((x) => x.grantId)),
+  );
   return [...byBodyDay.values()].map((group) => disclaimedFinding(group, described, facts));
 }

@@ -10,6 +10,9 @@ import { dormantFinding } from './wording.js';
 export async function dormantFindings(db: Database, question: Question, lookup: HolderLookup): Promise<Ranked[]> {
   const rows = await runAnalysis<DormantRow>(db, 'gaps/dormantPower/dormantPower', { case: question.case, at: question.at });
   const dormant = await judgeDormant(rows, (row, day) => lookup.holders(row.root, row.powerChain, row.place.id, day));
-  const described = await describeNodes(db, dormant.flatMap((d) => [d.root, ...d.holders.map((h) => h.grantId)]));
+  const described = await describeNodes(
+    db,
+    dormant.flatMap((d) => [d.root, ...d.holders.map((h) => h.grantId)]),
+  );
   return dormant.map((d) => dormantFinding(d, described));
 }

@@ -19,7 +19,12 @@ export interface DormantRow {
   actedThrough: string[];
 }
 
-export interface Dormant { body: Ref; root: string; holders: Holder[]; rows: DormantRow[] }
+export interface Dormant {
+  body: Ref;
+  root: string;
+  holders: Holder[];
+  rows: DormantRow[];
+}
 
 /** The dormant holders, given who held each row's power on each of its days. */
 export async function judgeDormant(rows: DormantRow[], holdersOf: (row: DormantRow, day: string) => Promise<Holder[]>): Promise<Dormant[]> {

@@ -9,18 +9,24 @@ export function dormantFinding({ body, root, holders, rows: exercised }: Dormant
   const family = refOf(described, root, 'Power');
   const hasDuty = holders.some((h) => h.modality === 'DUTY');
   const hasPower = holders.some((h) => h.modality === 'POWER');
-  const modality = hasDuty && hasPower ? { en: 'duties and powers', zh: '职责和职权' } : hasDuty ? { en: 'a duty', zh: '职责' } : { en: 'powers', zh: '职权' };
+  const modality =
+    hasDuty && hasPower ? { en: 'duties and powers', zh: '职责和职权' } : hasDuty ? { en: 'a duty', zh: '职责' } : { en: 'powers', zh: '职权' };
   const held = holders.map((h) => {
     // Named by the instrument it is read from (a grant has no name of its own).
     const instrument = h.chain.find((s) => s.kind === 'INSTRUMENT')?.node;
-    const from = instrument ? { en: ` (${instrument.name ?? instrument.nameZh})`, zh: `（《${instrument.nameZh ?? instrument.name}》）` } : { en: '', zh: '' };
+    const from = instrument
+      ? { en: ` (${instrument.name ?? instrument.nameZh})`, zh: `（《${instrument.nameZh ?? instrument.name}》）` }
+      : { en: '', zh: '' };
     return {
       en: `${h.modality === 'DUTY' ? 'a duty' : 'the power'} to "${en(h.power)}"${h.grantPlace ? ` in ${en(h.grantPlace)}` : ''}${from.en}`,
       zh: `${h.grantPlace ? `在${zh(h.grantPlace)}` : ''}“${zh(h.power)}”的${h.modality === 'DUTY' ? '职责' : '职权'}${from.zh}`,
     };
   });
   const days = exercised.flatMap((r) => r.dates).sort();
-  const period = { en: days[0] === days.at(-1) ? days[0] : `${days[0]} to ${days.at(-1)}`, zh: days[0] === days.at(-1) ? days[0] : `${days[0]}至${days.at(-1)}` };
+  const period = {
+    en: days[0] === days.at(-1) ? days[0] : `${days[0]} to ${days.at(-1)}`,
+    zh: days[0] === days.at(-1) ? days[0] : `${days[0]}至${days.at(-1)}`,
+  };
   // Who acted, by their actual part: only a body that decided or carried it out exercised the power.
   const others = exercised.map((r) => {
     const parts = r.parts?.length ? r.parts : r.actors.map((body) => ({ body, role: 'EXECUTED' }));
@@ -32,13 +38,18 @@ export function dormantFinding({ body, root, holders, rows: exercised }: Dormant
   return findingOf('DORMANT_POWER', {
     title: `${short(body)} held ${modality.en} over "${family.name ?? root}" but is not shown acting on them`,
     titleZh: `${zh(body)}对“${zh(family)}”负有${modality.zh}却未见作为`,
-    explanation: `${en(body)} held ${held.map((h) => h.en).join('; ')}, yet nothing in this case shows it, any of its parts or any official posted in them acting on it, ` +
+    explanation:
+      `${en(body)} held ${held.map((h) => h.en).join('; ')}, yet nothing in this case shows it, any of its parts or any official posted in them acting on it, ` +
       `while others did (${period.en}): ${others.map((o) => o.en).join('; ')}.`,
     explanationZh: `${zh(body)}负有${held.map((h) => h.zh).join('；')}，但本案没有其本身、其内设部门或其任职人员作为的记录，而其他机构却行动了（${period.zh}）：${others.map((o) => o.zh).join('；')}。`,
     // "Not shown acting": a conclusion from what the record leaves out.
     bases: ['INFERRED'],
     nodeIds: [body.id, ...holders.map((h) => h.grantId)],
     power: noun({ ...family, label: 'Power' }),
-    evidence: evidenceOf(described, holders.map((h) => h.grantId), holders.flatMap((h) => h.chain.flatMap((s) => s.evidence))),
+    evidence: evidenceOf(
+      described,
+      holders.map((h) => h.grantId),
+      holders.flatMap((h) => h.chain.flatMap((s) => s.evidence)),
+    ),
   });
 }

@@ -8,7 +8,10 @@ import { heldUnlawfulFinding, type HeldRow } from './wording.js';
 export async function heldUnlawfulFindings(db: Database, question: Question): Promise<Ranked[]> {
   const rows = await runAnalysis<HeldRow>(db, 'gaps/heldUnlawful/heldUnlawful', { case: question.case, at: question.at });
   if (!rows.length) return [];
-  const described = await describeNodes(db, rows.flatMap((r) => [r.action.id, r.instrument.id, ...citationSourceIds(r.holding.citations)]));
+  const described = await describeNodes(
+    db,
+    rows.flatMap((r) => [r.action.id, r.instrument.id, ...citationSourceIds(r.holding.citations)]),
+  );
   // One finding per action, with every holding against it.
   const byAction = new Map<string, HeldRow[]>();
   for (const r of rows) byAction.set(r.action.id, [...(byAction.get(r.action.id) ?? []), r]);

@@ -15,7 +15,7 @@ export interface HeldRow {
 }
 
 export function heldUnlawfulFinding(rows: HeldRow[], described: Map<string, DescribedNode>): Ranked {
-  const { action } = rows[0]!;
+  const { action } = rows[0];
   const subject = actionSubject(action);
   const held = rows.map((r) => {
     const title = titleOf(r.instrument);
@@ -24,9 +24,11 @@ export function heldUnlawfulFinding(rows: HeldRow[], described: Map<string, Desc
     const by = r.issuers.length ? { en: ` of ${enList(r.issuers)}`, zh: `${zhList(r.issuers)}的` } : { en: '', zh: '' };
     const voidText = r.holding.retroactive ? { en: ', void from the start', zh: '，自始无效' } : { en: '', zh: '' };
     return {
-      en: `On ${r.holding.from} the ${kind.en}${by.en} "${title.en}" held it invalid or unlawful${voidText.en}` +
+      en:
+        `On ${r.holding.from} the ${kind.en}${by.en} "${title.en}" held it invalid or unlawful${voidText.en}` +
         (quote && (quote.quoteEn ?? quote.quote) ? `: "${quote.quoteEn ?? quote.quote}"` : ''),
-      zh: `${r.holding.from}，${by.zh}${kind.zh}《${title.zh}》认定其无效或违法${voidText.zh}` +
+      zh:
+        `${r.holding.from}，${by.zh}${kind.zh}《${title.zh}》认定其无效或违法${voidText.zh}` +
         (quote && (quote.quoteZh ?? quote.quote) ? `：“${quote.quoteZh ?? quote.quote}”` : ''),
       title,
     };
@@ -38,10 +40,14 @@ export function heldUnlawfulFinding(rows: HeldRow[], described: Map<string, Desc
     explanationZh: `${summarySentence(action, 'zh')}${held.map((h) => sentence(h.zh, 'zh')).join('')}`,
     nodeIds: [action.id, ...rows.map((r) => r.instrument.id)],
     power: action.powers?.[0] ? noun({ ...action.powers[0], label: 'Power' }) : null,
-    evidence: evidenceOf(described, [action.id], rows.flatMap((r) => [
-      ...citationEvidence(r.holding.citations, r.holding.unsourced, described),
-      ...(described.get(r.instrument.id)?.evidence ?? []),
-    ])),
+    evidence: evidenceOf(
+      described,
+      [action.id],
+      rows.flatMap((r) => [
+        ...citationEvidence(r.holding.citations, r.holding.unsourced, described),
+        ...(described.get(r.instrument.id)?.evidence ?? []),
+      ]),
+    ),
     affected: action.affectedCount,
     detail: actionDetail(action),
   });

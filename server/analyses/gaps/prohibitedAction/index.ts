@@ -8,7 +8,10 @@ import { prohibitedFinding, type ProhibitedRow } from './wording.js';
 
 export async function prohibitedFindings(db: Database, question: Question): Promise<Ranked[]> {
   const rows = await runAnalysis<ProhibitedRow>(db, 'gaps/prohibitedAction/prohibitedAction', { case: question.case, at: question.at });
-  const described = await describeNodes(db, rows.flatMap((r) => [r.action.id, r.grant.id, r.provision.id]));
+  const described = await describeNodes(
+    db,
+    rows.flatMap((r) => [r.action.id, r.grant.id, r.provision.id]),
+  );
   // One finding per action, with every prohibition it broke.
   const byAction = new Map<string, ProhibitedRow[]>();
   for (const r of rows) byAction.set(r.action.id, [...(byAction.get(r.action.id) ?? []), r]);

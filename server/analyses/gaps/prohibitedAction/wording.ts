@@ -24,15 +24,19 @@ export function prohibitionText(r: ProhibitedRow): { en: string; zh: string } {
   const allowed = (r.grant.purposes ?? []).map((_, i) => purposeText(r.grant.allowed?.[i]));
   const ref = r.provision.ref ? `${r.provision.ref}, ` : '';
   return {
-    en: `Under the ${kind.en} "${title.en}" (${ref}in force in ${en(r.grantPlace)}), ` +
-      (allowed.length ? `"${en(r.forbidden)}" is forbidden for any purpose other than ${allowed.map((p) => p.en).join(' or ')}` : `"${en(r.forbidden)}" is forbidden`),
-    zh: `在${zh(r.grantPlace)}有效的《${title.zh}》${refForZh(r.provision.ref)}${title.zh.endsWith(kind.zh) ? '' : `（${kind.zh}）`}` +
+    en:
+      `Under the ${kind.en} "${title.en}" (${ref}in force in ${en(r.grantPlace)}), ` +
+      (allowed.length
+        ? `"${en(r.forbidden)}" is forbidden for any purpose other than ${allowed.map((p) => p.en).join(' or ')}`
+        : `"${en(r.forbidden)}" is forbidden`),
+    zh:
+      `在${zh(r.grantPlace)}有效的《${title.zh}》${refForZh(r.provision.ref)}${title.zh.endsWith(kind.zh) ? '' : `（${kind.zh}）`}` +
       (allowed.length ? `禁止将“${zh(r.forbidden)}”用于${allowed.map((p) => p.zh).join('或')}以外的目的` : `禁止“${zh(r.forbidden)}”`),
   };
 }
 
 export function prohibitedFinding(broken: ProhibitedRow[], described: Map<string, DescribedNode>): Ranked {
-  const { action, power } = broken[0]!;
+  const { action, power } = broken[0];
   const subject = actionSubject(action);
   const purpose = purposePhrase(action);
   const titles = [...new Map(broken.map((r) => [r.instrument.id, titleOf(r.instrument)])).values()];
@@ -40,8 +44,8 @@ export function prohibitedFinding(broken: ProhibitedRow[], described: Map<string
   return findingOf('PROHIBITED_ACTION', {
     title: `${subject.en}: a purpose forbidden by ${titles.map((t) => `the ${t.en}`).join(' and ')}`,
     titleZh: `${subject.zh}：用途违反${titles.map((t) => `《${t.zh}》`).join('、')}`,
-    explanation: `${summarySentence(action, 'en')} It exercised "${en(power)}" on ${action.startedAt}, ${purpose.en}. ` +
-      `${laws.map((l) => l.en).join('; ')}.`,
+    explanation:
+      `${summarySentence(action, 'en')} It exercised "${en(power)}" on ${action.startedAt}, ${purpose.en}. ` + `${laws.map((l) => l.en).join('; ')}.`,
     explanationZh: `${summarySentence(action, 'zh')}该行为于${action.startedAt}行使“${zh(power)}”，${purpose.zh}。${laws.map((l) => l.zh).join('；')}。`,
     nodeIds: [action.id, ...broken.map((r) => r.grant.id)],
     power: noun({ ...power, label: 'Power' }),

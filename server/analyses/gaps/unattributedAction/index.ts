@@ -7,6 +7,9 @@ import { unattributedFinding, type UnattributedRow } from './wording.js';
 
 export async function unattributedFindings(db: Database, question: Question): Promise<Ranked[]> {
   const rows = await runAnalysis<UnattributedRow>(db, 'gaps/unattributedAction/unattributedAction', { case: question.case, at: question.at });
-  const described = await describeNodes(db, rows.map((r) => r.action.id));
+  const described = await describeNodes(
+    db,
+    rows.map((r) => r.action.id),
+  );
   return rows.map((r) => unattributedFinding(r, described));
 }
