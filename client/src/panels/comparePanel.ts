@@ -107,7 +107,17 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
     );
   };
 
+  /** The default power and date, set once the story's defaults are known (see below). */
+  const defaultsSet = x.state.power
+    ? power.set(x.state.power)
+    : x.defaultsReady().then((d) => {
+        if (!atInput.value && d.at) atInput.value = d.at;
+        return power.set(d.power);
+      });
+
   const run = async () => {
+    // A click before the defaults arrive would otherwise ask for today with no power.
+    await defaultsSet.catch(() => undefined);
     const powerId = power.value();
     if (!powerId) return replace(body, h('p', { class: 'state state-error', role: 'alert' }, t('askNeedPower')));
     const places = [...placeBoxes.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
@@ -141,12 +151,6 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
     h('div', { class: 'field' }, atLabel, atInput),
     submit,
   );
-  void (x.state.power
-    ? power.set(x.state.power)
-    : x.defaultsReady().then((d) => {
-        if (!atInput.value && d.at) atInput.value = d.at;
-        return power.set(d.power);
-      }));
   void drawPlaces();
   render();
   return {
