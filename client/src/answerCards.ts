@@ -182,7 +182,16 @@ function names(refs: NodeRef[]): string {
   return list(unique(refs.map(refName)));
 }
 
-const noActions: WhoDidAnswer = { actions: [], power: { id: '', label: 'Power' }, dataVersion: 0, computedAt: '', incomplete: false };
+const noActions: WhoDidAnswer = {
+  actions: [],
+  power: { id: '', label: 'Power', name: null, nameZh: null },
+  place: null,
+  from: null,
+  to: null,
+  dataVersion: 0,
+  computedAt: '',
+  incomplete: false,
+};
 
 export function whoCanCard(x: Explorer, answer: WhoCanCard, query: string, question: string): Card {
   const { whoCan } = answer;

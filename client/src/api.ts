@@ -41,20 +41,3 @@ export async function runQuery<T>(query: string): Promise<Asked<T>> {
   if (!body.data) throw new ApiError('The server sent no data.', 'BAD_RESPONSE');
   return { data: body.data, query };
 }
-
-/** A GraphQL literal for a value: strings and lists as JSON (GraphQL accepts JSON's escapes), objects with bare keys. */
-export function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  if (typeof value === 'object')
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${k}: ${literal(v)}`)
-      .join(', ')}}`;
-  return JSON.stringify(value);
-}
-
-/** `name: value` pairs for the arguments that are set. */
-export function args(values: Record<string, unknown>): string {
-  const set = Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  return set.length ? `(${set.map(([k, v]) => `${k}: ${literal(v)}`).join(', ')})` : '';
-}

@@ -249,7 +249,7 @@ export class GraphView {
   }
 
   private edgeDefinition(e: GraphEdge): ElementDefinition {
-    const role = (e.properties as Record<string, unknown> | null)?.role;
+    const role = e.properties?.role;
     return {
       group: 'edges',
       data: {
@@ -327,7 +327,7 @@ export class GraphView {
         n.data('caption', this.captionOf(rec));
       });
       this.cy.edges().forEach((e) => {
-        const role = ((e.data('record') as GraphEdge).properties as Record<string, unknown> | null)?.role;
+        const role = (e.data('record') as GraphEdge).properties?.role;
         e.data('caption', typeof role === 'string' ? tv('roles', role) : '');
         e.data('typeName', tv('relations', e.data('type') as string));
       });

@@ -558,7 +558,7 @@ function sourceLine(): string {
     ...new Set(
       (graphAnswer?.answer.nodes ?? [])
         .filter((n) => n.label === 'Source')
-        .map((n) => String((n.properties as Record<string, unknown> | null)?.outlet ?? n.name ?? ''))
+        .map((n) => String(n.properties?.outlet ?? n.name ?? ''))
         .filter(Boolean),
     ),
   ];

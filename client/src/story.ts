@@ -7,16 +7,7 @@
 import type { Named } from './names';
 import { tPair, tvPair } from './messages';
 import type { Asked } from './api';
-import {
-  askStory,
-  askStoryActions,
-  type StoryAnswers,
-  type Finding,
-  type GraphAnswer,
-  type GraphNode,
-  type NodeRef,
-  type StatementResult,
-} from './questions';
+import { askStory, askStoryActions, type StoryAnswers, type Finding, type GraphAnswer, type GraphNode, type NodeRef } from './questions';
 
 /** How many findings the story is built on, and how many statements it quotes. */
 const MAX_FINDINGS = 5;
@@ -74,7 +65,7 @@ export async function planStory(caseId: string, findings: Finding[]): Promise<St
   const leadAction = [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const lead = leadAction ? actions.get(leadAction) : undefined;
   const powerId = lead ? lead.exercised[0]?.id : sorted.find((f) => f.power)?.power?.id;
-  const placeId = lead?.in?.id ?? undefined;
+  const placeId = lead?.in[0]?.id;
   const at = lead?.startedAt ?? undefined;
   const asked = powerId ? await askStory({ case: caseId, power: powerId, place: placeId, at }) : undefined;
   return { leadAction, powerId, placeId, at, asked };
@@ -118,7 +109,7 @@ export function buildStory(graph: GraphAnswer, findings: Finding[], plan: StoryP
       }
     }
     // Who says: the statements in the chosen findings, then the most telling others.
-    const statements: StatementResult[] = (accountability?.stances ?? []).flatMap((s) => s.statements);
+    const statements = (accountability?.stances ?? []).flatMap((s) => s.statements);
     const inFindings = statements.filter((s) => ids.has(s.id));
     const rest = statements
       .filter((s) => !ids.has(s.id))

@@ -1,37 +1,27 @@
-// The shapes the analyses answer with, mirroring server/graphql/questions.graphql (the
-// contract). Dates are YYYY-MM-DD strings. Import these instead of redeclaring them.
+// The shapes the analyses answer with: the contract's types, generated from
+// server/graphql/questions.graphql by `npm run codegen` (server/generated/contract.ts), less
+// the data version and time the resolvers add. Only what the contract leaves open (kinds it
+// writes as a String) is narrowed here, and what only the analyses use is declared here.
+// Dates are strings written at their precision.
+import type * as C from '../generated/contract.js';
 
-/** A short reference to any node, with its names in both languages. */
-export interface NodeRef {
-  id: string;
-  /** Model label: Body, BodyType, Person, Place, Power, Instrument, Provision, Grant, Action, Statement, Source, Case, Group. */
-  label: string;
-  name: string | null;
-  nameZh: string | null;
-}
+export type {
+  NodeRef,
+  EvidenceSource,
+  Evidence,
+  Basis,
+  Reading,
+  HoldingVia,
+  Modality,
+  ActorRole,
+  Verdict,
+  ConditionStatus,
+  Actor,
+  ActionResult,
+} from '../generated/contract.js';
 
-export interface EvidenceSource {
-  id: string;
-  title: string;
-  titleEn: string | null;
-  outlet: string;
-  author: string | null;
-  publishedAt: string | null;
-  url: string | null;
-  kind: string | null;
-}
-
-/** One quote that supports a fact, or an editor's assertion without a source (`unsourced: true`). */
-export interface Evidence {
-  /** The passage as the source prints it: quoteZh when there is one, else quote. */
-  quote: string | null;
-  quoteZh: string | null;
-  /** The English passage (a gist for a Chinese source). */
-  quoteEn: string | null;
-  locator: string | null;
-  source: EvidenceSource;
-  unsourced: boolean;
-}
+/** An answer as an analysis computes it: the resolver adds the data version and the time. */
+type Computed<T> = Omit<T, 'dataVersion' | 'computedAt'>;
 
 export type ChainStepKind =
   | 'GRANT'
@@ -49,68 +39,15 @@ export type ChainStepKind =
   | 'ACTS_FOR'
   | 'POSITION';
 
-/** How a claim is known: said by a source, an editor's reading of one, or inferred by an analysis. Weakest last. */
-export type Basis = 'STATED' | 'EDITOR_READING' | 'INFERRED';
-
-/** The reading of the law: as it stood on the date, or with every later holding applied. */
-export type Reading = 'AS_IT_STOOD' | 'AS_LATER_HELD';
-
-export interface ChainStep {
-  kind: ChainStepKind;
-  node: NodeRef;
-  text: string | null;
-  textZh: string | null;
-  evidence: Evidence[];
-  basis: Basis;
-}
+export type ChainStep = Omit<C.ChainStep, 'kind'> & { kind: ChainStepKind };
 
 export type ConditionKind = 'THRESHOLD' | 'CONSENT' | 'APPROVAL' | 'PROCEDURE';
-export type ConditionStatus = 'MET' | 'NOT_MET' | 'UNKNOWN';
 
-export interface Condition {
-  /** The condition's id (given in the bundle, else `<grantId>#<n>`). */
-  id: string;
-  /** Whether the grant itself sets it (GRANT) or a provision restricting the grant adds it (RESTRICTION). */
-  from: 'GRANT' | 'RESTRICTION';
-  kind: ConditionKind | string;
-  param: string | null;
-  min: number | null;
-  max: number | null;
-  body: NodeRef | null;
-  description: string | null;
-  descriptionZh: string | null;
-  status: ConditionStatus;
-  /** What decided the status when a recorded outcome did (context `action`): its note and evidence. */
-  outcomeNote: string | null;
-  outcomeNoteZh: string | null;
-  evidence: Evidence[];
-}
+/** A condition: its id is given in the bundle, else `<grantId>#<n>`; `from` says whether the grant sets it or a restricting provision adds it. */
+export type Condition = Omit<C.Condition, 'from' | 'kind'> & { from: 'GRANT' | 'RESTRICTION'; kind: ConditionKind | string };
 
-export type HoldingVia = 'DIRECT' | 'BY_TYPE' | 'BY_SUCCESSION' | 'BY_DELEGATION' | 'ACTING_FOR';
-export type Modality = 'POWER' | 'DUTY' | 'PERMISSION' | 'PROHIBITION';
-
-export interface Holder {
-  body: NodeRef;
-  via: HoldingVia;
-  modality: Modality;
-  /** The power the grant names (the asked one or a narrower one). */
-  power: NodeRef;
-  grantPlace: NodeRef | null;
-  conditions: Condition[];
-  note: string | null;
-  noteZh: string | null;
-  chain: ChainStep[];
-  /** Id of the grant the holding rests on (not in the GraphQL contract; handy for callers). */
-  grantId: string;
-  /** The weakest basis of the chain's steps. */
-  basis: Basis;
-  /** A grant to a type of body of which the case records no body for the place: `body` is the type. */
-  typeLevel: boolean;
-  /** True when the holding depends on where inside an imprecise date the real day falls. */
-  dateUncertain: boolean;
-  uncertainty: string | null;
-  uncertaintyZh: string | null;
-}
+/** A holder; `grantId` (the grant the holding rests on) is always known to the analyses. */
+export type Holder = Omit<C.Holder, 'chain' | 'conditions' | 'grantId'> & { chain: ChainStep[]; conditions: Condition[]; grantId: string };
 
 /** What the caller knows about the case at hand, against which conditions are evaluated. */
 export interface ConditionContext {
@@ -128,66 +65,15 @@ export interface ConditionContext {
   met?: Record<string, boolean>;
 }
 
-export interface WhoCanAnswer {
-  power: NodeRef;
-  place: NodeRef | null;
-  at: string;
-  reading: Reading;
-  context: ConditionContext | null;
+export type WhoCanAnswer = Omit<Computed<C.WhoCanAnswer>, 'holders' | 'excludedByContext' | 'context'> & {
   holders: Holder[];
   /** Holders whose grant has a condition NOT_MET under the supplied context: the law is honoured, so they do not hold it here. */
   excludedByContext: Holder[];
-  incomplete: boolean;
-}
+  context: ConditionContext | null;
+};
 
-export type ActorRole = 'DECIDED' | 'EXECUTED' | 'REQUESTED' | 'COMMUNICATED';
+export type WhoDidAnswer = Computed<C.WhoDidAnswer>;
 
-export interface Actor {
-  who: NodeRef;
-  role: ActorRole;
-  /** How the actor's part is known (PERFORMED_BY.basis). */
-  basis: 'STATED' | 'EDITOR_READING' | 'INFERRED';
-  through: NodeRef | null;
-  position: string | null;
-  positionZh: string | null;
-  evidence: Evidence[];
-}
-
-export interface ActionResult {
-  id: string;
-  summary: string;
-  summaryZh: string;
-  affectedCount: number | null;
-  /** Written at its precision: '2022-06-13', '2022-06' or '2022'. */
-  startedAt: string;
-  endedAt: string | null;
-  /** When the dates are imprecise and the action may fall outside the asked period, a sentence saying so. */
-  dateUncertain: string | null;
-  dateUncertainZh: string | null;
-  purpose: string | null;
-  /** What readers see for the purpose: its Term's label, never the slug. */
-  purposeLabel: string | null;
-  purposeLabelZh: string | null;
-  /** The weakest basis of the purpose and the actors; the words say which is a reading. */
-  basis: 'STATED' | 'EDITOR_READING' | 'INFERRED';
-  basisNote: string | null;
-  basisNoteZh: string | null;
-  place: NodeRef | null;
-  powers: NodeRef[];
-  actors: Actor[];
-  evidence: Evidence[];
-}
-
-export interface WhoDidAnswer {
-  power: NodeRef;
-  place: NodeRef | null;
-  from: string | null;
-  to: string | null;
-  actions: ActionResult[];
-  incomplete: boolean;
-}
-
-export type Verdict = 'HOLDS' | 'DOES_NOT_HOLD' | 'CONDITIONAL' | 'UNKNOWN';
 export type MissingLinkKind =
   | 'NO_GRANT'
   | 'NOT_YET_IN_FORCE'
@@ -204,47 +90,17 @@ export type MissingLinkKind =
   | 'DATE_UNCERTAIN'
   | 'NO_POSITION';
 
-export interface MissingLink {
-  kind: MissingLinkKind;
-  explanation: string;
-  explanationZh: string;
-  nodeIds: string[];
-}
+export type MissingLink = Omit<C.MissingLink, 'kind'> & { kind: MissingLinkKind };
 
-export interface ExplainAnswer {
-  /** The subject asked about: a body, or a person answered through the bodies of their positions. */
-  body: NodeRef;
-  power: NodeRef;
-  place: NodeRef | null;
-  at: string;
-  reading: Reading;
-  /** For a person, or a body acting for another, or a renamed body: the body through which the answer holds. */
-  through: NodeRef | null;
-  /** The weakest basis of the chain (INFERRED for a conclusion drawn from absence). */
-  basis: Basis;
-  dateUncertain: boolean;
-  uncertainty: string | null;
-  uncertaintyZh: string | null;
-  verdict: Verdict;
-  holds: boolean;
-  reason: string;
-  reasonZh: string;
+export type ExplainAnswer = Omit<Computed<C.ExplainAnswer>, 'chain' | 'conditions' | 'missingLink'> & {
   chain: ChainStep[];
   conditions: Condition[];
   missingLink: MissingLink | null;
-  /** How the body holds it, when it does (or would under its conditions). */
-  via: HoldingVia | null;
-  incomplete: boolean;
-}
+};
 
 export interface CompareRow {
-  place: NodeRef;
+  place: C.NodeRef;
   holders: Holder[];
 }
 
-export interface CompareAnswer {
-  power: NodeRef;
-  at: string;
-  rows: CompareRow[];
-  incomplete: boolean;
-}
+export type CompareAnswer = Omit<Computed<C.CompareAnswer>, 'rows'> & { rows: CompareRow[] };

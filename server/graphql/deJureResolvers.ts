@@ -5,9 +5,9 @@ import { whoCan } from '../analyses/whoCan.js';
 import { whoDid } from '../analyses/whoDid.js';
 import { explain } from '../analyses/explain.js';
 import { compare } from '../analyses/compare.js';
-import type { ConditionContext, Reading } from '../analyses/types.js';
-import type { QuanzeContext } from './server.js';
-import { badInput, dateOf, limitOf, withMeta, type Args } from './arguments.js';
+import type { ConditionContext } from '../analyses/types.js';
+import type { QueryResolvers } from '../generated/contract.js';
+import { badInput, dateOf, limitOf, withMeta } from './arguments.js';
 
 const MAX_PLACES = 20;
 
@@ -19,56 +19,54 @@ function contextOf(value: unknown): ConditionContext | null {
   return value as ConditionContext;
 }
 
-const readingOf = (value: unknown): Reading => (value === 'AS_LATER_HELD' ? 'AS_LATER_HELD' : 'AS_IT_STOOD');
-
-export const deJureResolvers = {
-  whoCan: (_: unknown, args: Args, { db }: QuanzeContext) =>
+export const deJureResolvers: Pick<QueryResolvers, 'whoCan' | 'whoDid' | 'explain' | 'compare'> = {
+  whoCan: (_, args, { db }) =>
     withMeta(db, () =>
       whoCan(db, {
-        power: String(args.power),
-        place: (args.place as string | null) ?? null,
+        power: args.power,
+        place: args.place ?? null,
         at: dateOf(args.at, 'at')!,
         context: contextOf(args.context),
         limit: limitOf(args.limit),
-        reading: readingOf(args.reading),
+        reading: args.reading ?? 'AS_IT_STOOD',
       }),
     ),
 
-  whoDid: (_: unknown, args: Args, { db }: QuanzeContext) =>
+  whoDid: (_, args, { db }) =>
     withMeta(db, () =>
       whoDid(db, {
-        power: String(args.power),
-        place: (args.place as string | null) ?? null,
+        power: args.power,
+        place: args.place ?? null,
         from: dateOf(args.from, 'from', 'none'),
         to: dateOf(args.to, 'to', 'none'),
         limit: limitOf(args.limit),
       }),
     ),
 
-  explain: (_: unknown, args: Args, { db }: QuanzeContext) =>
+  explain: (_, args, { db }) =>
     withMeta(db, () =>
       explain(db, {
-        body: String(args.body),
-        power: String(args.power),
-        place: (args.place as string | null) ?? null,
+        body: args.body,
+        power: args.power,
+        place: args.place ?? null,
         at: dateOf(args.at, 'at')!,
         context: contextOf(args.context),
-        reading: readingOf(args.reading),
+        reading: args.reading ?? 'AS_IT_STOOD',
       }),
     ),
 
-  compare: (_: unknown, args: Args, { db }: QuanzeContext) => {
-    const places = (args.places as string[] | null) ?? [];
+  compare: (_, args, { db }) => {
+    const places = args.places;
     if (!places.length) throw badInput('Give at least one place id in places, e.g. ["cn-henan", "cn-hainan"].');
     if (places.length > MAX_PLACES) throw badInput(`Compare at most ${MAX_PLACES} places at once.`);
     return withMeta(db, () =>
       compare(db, {
-        power: String(args.power),
+        power: args.power,
         places,
         at: dateOf(args.at, 'at')!,
         context: contextOf(args.context),
         limit: limitOf(args.limit),
-        reading: readingOf(args.reading),
+        reading: args.reading ?? 'AS_IT_STOOD',
       }),
     );
   },

@@ -10,58 +10,57 @@ import { referralPaths } from '../analyses/referralPaths.js';
 import { DEFAULT_SEARCH_LIMIT, search } from '../analyses/search.js';
 import { timeline } from '../analyses/timeline.js';
 import { answerMeta } from '../analyses/run.js';
-import type { QuanzeContext } from './server.js';
-import { badInput, dateOf, limitOf, MAX_LIMIT, rememberedWithMeta, withMeta, type Args } from './arguments.js';
+import type { MutationResolvers, QueryResolvers } from '../generated/contract.js';
+import { badInput, dateOf, limitOf, MAX_LIMIT, rememberedWithMeta, withMeta } from './arguments.js';
 
 const MAX_SEARCH_TEXT = 200;
 const rememberedGaps = rememberedWithMeta<Awaited<ReturnType<typeof gaps>>>();
 
-export const findingsResolvers = {
+type FindingsQuestions = 'gaps' | 'accountability' | 'referralPaths' | 'timeline' | 'search' | 'neighborhood' | 'caseGraph';
+
+export const findingsResolvers: { Query: Pick<QueryResolvers, FindingsQuestions>; Mutation: Pick<MutationResolvers, 'importBundle'> } = {
   Query: {
-    gaps: (_: unknown, args: Args, { db }: QuanzeContext) => {
+    gaps: (_, args, { db }) => {
       const question = {
-        case: String(args.case),
+        case: args.case,
         at: dateOf(args.at, 'at', 'none'),
         limit: limitOf(args.first ?? args.limit),
-        after: args.after === undefined || args.after === null ? null : String(args.after),
+        after: args.after ?? null,
       };
       return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
     },
 
-    accountability: (_: unknown, args: Args, { db }: QuanzeContext) =>
-      withMeta(db, () => accountability(db, { case: String(args.case), power: String(args.power) })),
+    accountability: (_, args, { db }) => withMeta(db, () => accountability(db, { case: args.case, power: args.power })),
 
-    referralPaths: (_: unknown, args: Args, { db }: QuanzeContext) =>
-      withMeta(db, () => referralPaths(db, { case: String(args.case), power: (args.power as string | null | undefined) ?? null })),
+    referralPaths: (_, args, { db }) => withMeta(db, () => referralPaths(db, { case: args.case, power: args.power ?? null })),
 
-    timeline: (_: unknown, args: Args, { db }: QuanzeContext) =>
-      withMeta(db, () => timeline(db, { case: String(args.case), limit: limitOf(args.limit) })),
+    timeline: (_, args, { db }) => withMeta(db, () => timeline(db, { case: args.case, limit: limitOf(args.limit) })),
 
-    search: (_: unknown, args: Args, { db }: QuanzeContext) =>
+    search: (_, args, { db }) =>
       withMeta(db, () => {
-        const text = String(args.text ?? '');
+        const text = args.text;
         if (text.length > MAX_SEARCH_TEXT) throw badInput(`Search text is limited to ${MAX_SEARCH_TEXT} characters; search for a shorter name.`);
         return search(db, { text, limit: limitOf(args.limit, DEFAULT_SEARCH_LIMIT, MAX_LIMIT) });
       }),
 
-    neighborhood: (_: unknown, args: Args, { db }: QuanzeContext) =>
+    neighborhood: (_, args, { db }) =>
       withMeta(db, () => {
         const depth = args.depth ?? 1;
         if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) {
           throw badInput(`depth must be a whole number from 0 to ${MAX_DEPTH}; expand further from the nodes it returns.`);
         }
         return neighborhood(db, {
-          id: String(args.id),
+          id: args.id,
           depth,
           at: dateOf(args.at, 'at', 'none'),
           limit: limitOf(args.limit, DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT),
         });
       }),
 
-    caseGraph: (_: unknown, args: Args, { db }: QuanzeContext) =>
+    caseGraph: (_, args, { db }) =>
       withMeta(db, () =>
         caseGraph(db, {
-          case: String(args.case),
+          case: args.case,
           at: dateOf(args.at, 'at', 'none'),
           limit: limitOf(args.limit, DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT),
         }),
@@ -70,7 +69,7 @@ export const findingsResolvers = {
 
   Mutation: {
     // Editors only: server.ts refuses any mutation without editor credentials before this runs.
-    importBundle: async (_: unknown, args: Args, { db }: QuanzeContext) => {
+    importBundle: async (_, args, { db }) => {
       const result = await importBundle(db, args.bundle, { dryRun: Boolean(args.dryRun) });
       if (!result.ok) {
         throw badInput(`The bundle was refused with ${result.problems.length} problem(s); nothing was written. Fix them and send it again.`, {

@@ -142,8 +142,10 @@ export async function createGraphQL(db: Database, config: Config) {
   });
   const schema = await neoSchema.getSchema();
   const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth },
-    costLimit: { maxCost: LIMITS.maxCost },
+    // A fragment is counted as the fields it stands for, neither deeper nor dearer: the
+    // explorer's documents share their selections as fragments (client/src/operations.graphql).
+    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
+    costLimit: { maxCost: LIMITS.maxCost, flattenFragments: true },
     maxAliases: { n: LIMITS.maxAliases },
     // The token limit is graphql-js's own parse option (below): armor's throws outside Apollo's parse step, answering 500.
     maxTokens: { enabled: false },

@@ -39,7 +39,16 @@ function propertiesTable(properties: Record<string, unknown> | null | undefined)
 }
 
 /** What an editor's assertion without a source shows in place of evidence. */
-const unsourcedEvidence = (): Evidence[] => [{ unsourced: true, source: { id: '', title: '—', outlet: t('evidenceUnsourced') } }];
+const unsourcedEvidence = (): Evidence[] => [
+  {
+    unsourced: true,
+    quote: null,
+    quoteZh: null,
+    quoteEn: null,
+    locator: null,
+    source: { id: '', title: '—', titleEn: null, outlet: t('evidenceUnsourced'), author: null, publishedAt: null, url: null, kind: null },
+  },
+];
 
 /** Evidence of a node from the entity API (`<plural> { evidenceConnection }`). */
 async function nodeEvidence(node: GraphNode): Promise<{ evidence: Evidence[]; query?: string }> {
@@ -48,7 +57,14 @@ async function nodeEvidence(node: GraphNode): Promise<{ evidence: Evidence[]; qu
   const field = entityField(node.label);
   const asked = await askNodeEvidence(field, node.id);
   const found = asked.data[field]?.[0];
-  const evidence = (found?.evidenceConnection.edges ?? []).map((edge) => ({ ...edge.properties, source: edge.node }));
+  const evidence = (found?.evidenceConnection.edges ?? []).map((edge): Evidence => ({
+    quote: edge.properties.quote ?? null,
+    quoteZh: edge.properties.quoteZh ?? null,
+    quoteEn: null,
+    locator: edge.properties.locator ?? null,
+    unsourced: false,
+    source: edge.node,
+  }));
   if (!evidence.length && node.unsourced) {
     return { evidence: unsourcedEvidence(), query: asked.query };
   }
@@ -71,7 +87,14 @@ async function edgeEvidence(edge: GraphEdge): Promise<{ evidence: Evidence[]; qu
   return {
     evidence: citations
       .filter((c) => c.source && byId.has(c.source))
-      .map((c) => ({ quoteZh: c.quoteZh, quote: c.quote, locator: c.locator, source: byId.get(c.source!)! })),
+      .map((c): Evidence => ({
+        quoteZh: c.quoteZh ?? null,
+        quote: c.quote ?? null,
+        quoteEn: null,
+        locator: c.locator ?? null,
+        unsourced: false,
+        source: byId.get(c.source!)!,
+      })),
     query: asked.query,
   };
 }
