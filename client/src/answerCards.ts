@@ -1,6 +1,7 @@
 // Answers as short cards in plain language: "By law: …; in fact: …; the gap: …", each
 // line opening its evidence. Cards translate the answer; they decide nothing.
 import type { Explorer } from './context';
+import { basisBadge } from './basis';
 import { h } from './dom';
 import { evidenceList } from './evidenceList';
 import { lang, t, tv } from './messages';
@@ -62,6 +63,7 @@ function chainEl(x: Explorer, chain: ChainStep[]): HTMLElement {
         h('span', { class: 'step-kind' }, kindName(step.node.label)),
         ' ',
         nameEl(step.node),
+        basisBadge(step.basis),
         pick(step.text, step.textZh) ? h('p', { class: 'step-text' }, pick(step.text, step.textZh)) : null,
         step.evidence.length ? evidenceButton(x, refName(step.node), step) : null,
       ),
@@ -82,6 +84,8 @@ function holderEl(x: Explorer, holder: Holder): HTMLElement {
       h('span', { class: 'badge modality' }, tv('modalityShort', holder.modality)),
       ' ',
       h('span', { class: 'via' }, tv('cardHolderVia', holder.via)),
+      ' ',
+      basisBadge(holder.basis),
       holder.power ? [' · ', nameEl(holder.power)] : null,
     ),
     pick(holder.note, holder.noteZh) ? h('p', { class: 'note' }, pick(holder.note, holder.noteZh)) : null,
@@ -111,7 +115,10 @@ function actionEl(x: Explorer, action: ActionResult): HTMLElement {
       ' ',
       pick(action.summary, action.summaryZh),
       action.affectedCount ? h('span', { class: 'count' }, ` (${t('affected', { n: action.affectedCount.toLocaleString() })})`) : null,
+      ' ',
+      basisBadge(action.basis, { en: action.basisNote, zh: action.basisNoteZh }),
     ),
+    pick(action.basisNote, action.basisNoteZh) ? h('p', { class: 'note basis-note' }, pick(action.basisNote, action.basisNoteZh)) : null,
     action.actors.length
       ? h(
           'ul',
@@ -143,6 +150,7 @@ export function findingEl(x: Explorer, f: Finding, opts: { compact?: boolean } =
       h('span', { class: `badge severity severity-${f.severity}` }, tv('severity', f.severity)),
       ' ',
       h('span', { class: 'finding-kind' }, tv('gapKinds', f.kind)),
+      basisBadge(f.basis),
       h('strong', { class: 'finding-title' }, pick(f.title, f.titleZh)),
     ),
     opts.compact ? null : h('p', { class: 'explanation' }, pick(f.explanation, f.explanationZh)),
@@ -313,6 +321,8 @@ function statementEl(x: Explorer, s: StatementResult): HTMLElement {
       ' ',
       h('span', { class: 'stance' }, tv('stances', s.stance)),
       s.names.length ? [' → ', s.names.map((n, i) => [i ? ', ' : '', nameEl(n)])] : null,
+      ' ',
+      basisBadge(s.basis, { en: s.basisNote, zh: s.basisNoteZh }),
     ),
     s.quoteZh ? h('blockquote', { lang: 'zh' }, s.quoteZh) : null,
     s.quote ? h('blockquote', { lang: 'en', class: 'gist' }, s.quote) : null,
@@ -403,7 +413,8 @@ export function explainCard(x: Explorer, answer: ExplainAnswer, query: string): 
     'article',
     { class: 'card', dataset: { testid: 'explain-card' } },
     h('h3', {}, nameEl(answer.body), ' · ', nameEl(answer.power), h('span', { class: 'meta' }, ` · ${t('asOfAnswer', { date: answer.at })}`)),
-    h('p', { class: `verdict verdict-${answer.verdict}` }, tv('verdicts', answer.verdict)),
+    h('p', { class: `verdict verdict-${answer.verdict}` }, tv('verdicts', answer.verdict), ' ', basisBadge(answer.basis)),
+    pick(answer.uncertainty, answer.uncertaintyZh) ? h('p', { class: 'note uncertainty' }, pick(answer.uncertainty, answer.uncertaintyZh)) : null,
     h('p', {}, pick(answer.reason, answer.reasonZh)),
     answer.conditions.length ? h('ul', { class: 'conditions' }, answer.conditions.map(conditionEl)) : null,
     answer.chain.length ? chainEl(x, answer.chain) : null,

@@ -19,10 +19,22 @@ function cypherOf(name: string): string {
   return text;
 }
 
-/** Runs the named analysis and returns its rows as plain objects, dates as YYYY-MM-DD strings. */
+/** Sees every query's rows as they are returned; the row contract test (test/server/cypherRows.test.ts) sets it. */
+export type QueryObserver = (name: string, rows: Record<string, unknown>[]) => void;
+let observer: QueryObserver | undefined;
+export function observeQueries(next: QueryObserver | undefined): void {
+  observer = next;
+}
+
+/**
+ * Runs the named analysis and returns its rows as plain objects, dates as YYYY-MM-DD strings.
+ * The row type `T` is checked against what the query really returns, key by key, by the row
+ * contract test on the seed cases: a renamed RETURN alias fails there.
+ */
 export async function runAnalysis<T = Record<string, unknown>>(db: Database, name: string, params: Record<string, unknown>): Promise<T[]> {
-  const rows = await db.query(cypherOf(name), params);
-  return rows.map((row) => plain(row) as T);
+  const rows = (await db.query(cypherOf(name), params)).map((row) => plain(row) as Record<string, unknown>);
+  observer?.(name, rows);
+  return rows as T[];
 }
 
 /** Converts Neo4j temporal values to ISO strings, recursively, so answers are plain JSON. */

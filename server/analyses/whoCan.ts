@@ -48,10 +48,11 @@ export interface WhoCanParams {
 interface InstrumentRow {
   id: string;
   officialId: string | null;
+  /** The dates below are not in the query's row: judgeRows sets them from the law facts (instrumentRowOf). */
   effective?: boolean;
-  from: string | null;
+  from?: string | null;
   fromLast?: string | null;
-  to: string | null;
+  to?: string | null;
   toLast?: string | null;
 }
 interface HigherRow {

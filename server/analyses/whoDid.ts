@@ -29,7 +29,7 @@ interface ActorRow {
 interface ActionRow {
   id: string;
   summary: string;
-  summaryZh: string;
+  summaryZh: string | null;
   startedAt: string;
   endedAt: string | null;
   startedFirst: string;

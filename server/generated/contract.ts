@@ -226,8 +226,8 @@ export type Actor = {
 
 export type ActionResult = {
   id: Scalars['ID']['output'];
-  summary: Scalars['String']['output'];
-  summaryZh: Scalars['String']['output'];
+  summary: Maybe<Scalars['String']['output']>;
+  summaryZh: Maybe<Scalars['String']['output']>;
   affectedCount: Maybe<Scalars['Int']['output']>;
   /** Written at the precision of the sources: '2022-06-13', or '2022-06' when they give only the month. */
   startedAt: Scalars['Date']['output'];
@@ -896,8 +896,8 @@ export type ActorResolvers<ContextType = QuanzeContext, ParentType extends Resol
 
 export type ActionResultResolvers<ContextType = QuanzeContext, ParentType extends ResolversParentTypes['ActionResult'] = ResolversParentTypes['ActionResult']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  summaryZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  summaryZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   affectedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;

@@ -50,6 +50,12 @@ describe('the explorer', () => {
     await shows(card.getByTestId('answer-lead'), 'In fact');
     await shows(card.getByTestId('answer-lead'), 'The gap');
     await shows(card.getByTestId('reproduce'), 'whoCan');
+    // The grant to the Henan HQs is an editor's reading of the sources: the card says so where it names them.
+    const reading = card.locator('[data-testid=basis][data-basis=EDITOR_READING]').first();
+    await shows(reading, "editor's reading");
+    expect(await reading.getAttribute('title')).toContain('editor');
+    // What is sent is one complete document: no variables left to fill in.
+    expect(await card.getByTestId('reproduce').locator('pre').textContent()).not.toContain('$');
     expect(await count(page, '.answer')).toBeGreaterThan(0);
     expect(page.url()).toContain('q=whoCan');
     expect(errors).toEqual([]);

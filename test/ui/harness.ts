@@ -36,7 +36,8 @@ export async function startExplorer(): Promise<Explorer> {
   const db = await testDatabase();
   await clearDatabase(db);
   await importSeed(db, () => {});
-  const graphql = await createGraphQL(db, loadConfig({}));
+  // Tests check answers, not speed (a shared machine can be slow): a generous request deadline.
+  const graphql = await createGraphQL(db, loadConfig({ QUANZE_REQUEST_DEADLINE_MS: '120000' }));
   const app = createApp({ db, mountGraphQL: graphql.mount });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,5 +1,6 @@
 // Compare: who holds a power in several places, side by side.
 import type { Explorer } from '../context';
+import { basisBadge } from '../basis';
 import { h, replace } from '../dom';
 import { t, tv } from '../messages';
 import { nameEl, namePair } from '../names';
@@ -75,6 +76,8 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
                           h('span', { class: 'badge modality' }, tv('modalityShort', hd.modality)),
                           ' ',
                           h('span', { class: 'via' }, tv('cardHolderVia', hd.via)),
+                          ' ',
+                          basisBadge(hd.basis),
                           hd.conditions.length
                             ? h('span', { class: 'meta' }, ` · ${t('cardConditions')}: ${hd.conditions.map((c) => conditionSentence(c)).join('; ')}`)
                             : null,
