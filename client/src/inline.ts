@@ -13,6 +13,9 @@ export function literal(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The scalar types a variable can have; any other named type is an enum (input objects are written as objects). */
+const SCALARS = new Set(['ID', 'String', 'Int', 'Float', 'Boolean', 'Date', 'JSON']);
+
 /**
  * The document with its variables written in: the variable definitions dropped, each
  * `name: $variable` argument given the value as a literal, or left out when the value is
@@ -20,12 +23,19 @@ export function literal(value: unknown): string {
  */
 export function inlined(document: string, variables: Record<string, unknown>): string {
   const set = (name: string) => variables[name] !== undefined && variables[name] !== null && variables[name] !== '';
+  // A variable of an enum type (`$reading: Reading`) is written bare: AS_LATER_HELD, not "AS_LATER_HELD".
+  const definitions = /^(?:query|mutation) \w+\(([^)]*)\)/m.exec(document)?.[1] ?? '';
+  const enums = new Set([...definitions.matchAll(/\$(\w+): \[?(\w+)/g)].filter(([, , type]) => !SCALARS.has(type)).map(([, name]) => name));
+  const write = (name: string) => {
+    const value = variables[name];
+    return enums.has(name) && typeof value === 'string' && /^[A-Z_][A-Z0-9_]*$/.test(value) ? value : literal(value);
+  };
   return document.replace(/^((?:query|mutation) \w+)\([^)]*\)/m, '$1').replace(/\(([^()]*\$[^()]*)\)/g, (_, list: string) => {
     const args = splitArguments(list).filter((arg) => {
       const variable = /^\w+: \$(\w+)$/.exec(arg);
       return !variable || set(variable[1]);
     });
-    const written = args.map((arg) => arg.replace(/\$(\w+)/g, (__, name: string) => literal(variables[name])));
+    const written = args.map((arg) => arg.replace(/\$(\w+)/g, (__, name: string) => write(name)));
     return written.length ? `(${written.join(', ')})` : '';
   });
 }

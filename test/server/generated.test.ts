@@ -39,6 +39,9 @@ describe('generated contract', () => {
     const actions = inlined(Op.StoryActions.document, { ids: ['a', 'b'] });
     expect(actions).toContain('actions(where: {id: {in: ["a", "b"]}})');
     expect(() => parse(actions)).not.toThrow();
+    const reading = inlined(Op.WhoCan.document, { power: 'p', reading: 'AS_LATER_HELD' });
+    expect(reading).toContain('whoCan(power: "p", reading: AS_LATER_HELD)');
+    expect(() => parse(reading)).not.toThrow();
     const lists = inlined(Op.Lists.document, {});
     expect(lists).toContain('powers(limit: 200)');
   });
