@@ -14,6 +14,7 @@ import { gaps } from '../../server/analyses/gaps.js';
 import { timeline } from '../../server/analyses/timeline.js';
 import { search } from '../../server/analyses/search.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
+import { startTestServer } from '../support/server.js';
 
 const FILE = path.join(projectRoot, 'seed', 'uk-prorogation-2019.yaml');
 const CASE = 'uk-prorogation-2019';
@@ -306,5 +307,41 @@ describe('findings, timeline and search on the UK case', () => {
     expect(await hits('Order in Council')).toContain('uk-order-in-council-2019-08-28');
     expect(await hits('UKSC 41')).toContain('uk-judgment-2019-uksc-41');
     expect(await hits('Executive fiat')).toContain('uk-st-speaker-2019-09-10-accuses-executive');
+  });
+});
+
+describe('the questions API on the UK case', () => {
+  it('whoCan takes a person as holder, and gaps a reading, and says which', async () => {
+    const server = await startTestServer(db);
+    try {
+      const who = await server.post(
+        `{ whoCan(power: "${ADVISE}", place: "uk", at: "2019-08-28", holder: "person-boris-johnson") {
+             holder { id label } holderBodies { id } holders { body { id } through { id } chain { kind } } } }`,
+      );
+      expect(who.errors).toBeUndefined();
+      expect(who.data?.whoCan).toEqual({
+        holder: { id: 'person-boris-johnson', label: 'Person' },
+        holderBodies: [{ id: 'uk-prime-minister' }],
+        holders: [
+          { body: { id: 'person-boris-johnson' }, through: { id: 'uk-prime-minister' }, chain: expect.arrayContaining([{ kind: 'POSITION' }]) },
+        ],
+      });
+      const findings = async (reading: Reading) =>
+        (
+          await server.post(`query ($r: Reading) { gaps(case: "${CASE}", at: "2019-09-15", reading: $r) { reading findings { kind nodeIds } } }`, {
+            r: reading,
+          })
+        ).data?.gaps as { reading: string; findings: { kind: string; nodeIds: string[] }[] };
+      const stood = await findings('AS_IT_STOOD');
+      const later = await findings('AS_LATER_HELD');
+      expect([stood.reading, later.reading]).toEqual(['AS_IT_STOOD', 'AS_LATER_HELD']);
+      const held = (a: typeof stood) => a.findings.filter((f) => f.kind === 'HELD_UNLAWFUL').map((f) => f.nodeIds[0]);
+      expect(held(stood)).toEqual([]);
+      expect(held(later).sort()).toEqual(['uk-action-advice-2019-08-28', 'uk-action-prorogation-2019-09-10']);
+      const unknown = await server.post('{ whoCan(power: "uk-parliament.prorogue", at: "2019-09-10", holder: "uk") { holders { grantId } } }');
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    } finally {
+      await server.close();
+    }
   });
 });
