@@ -920,7 +920,8 @@ describe('through the GraphQL API', () => {
   beforeAll(async () => {
     await clearDatabase(db);
     await load(gapsBundle());
-    const graphql = await createGraphQL(db, loadConfig({}));
+    // Answers, not speed: a busy machine may be slow, so a generous request deadline.
+    const graphql = await createGraphQL(db, loadConfig({ QUANZE_REQUEST_DEADLINE_MS: '120000' }));
     const app = createApp({ db, mountGraphQL: graphql.mount });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
