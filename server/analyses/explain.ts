@@ -74,7 +74,8 @@ const describeConditions = (conditions: Condition[], lang: 'en' | 'zh') =>
   conditions
     .map((c) => {
       const text = lang === 'zh' ? (c.descriptionZh ?? c.description) : (c.description ?? c.descriptionZh);
-      if (text) return text;
+      // A description is a phrase in a list here: its own closing mark would double the separator.
+      if (text) return text.trim().replace(/[.。;；]+$/, '');
       const who = c.body ? (lang === 'zh' ? zh(c.body) : en(c.body)) : null;
       const words: Record<string, [string, string]> = {
         THRESHOLD: ['a threshold', '数量门槛'],

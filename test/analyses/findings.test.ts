@@ -660,6 +660,7 @@ describe('gaps on a hand-built case', () => {
       ATTRIBUTES: 2,
       DENIES_OTHER: 0,
       REFERS: 2,
+      FORWARDS: 0,
       ACCUSES: 0,
       EXPLAINS_CAUSE: 0,
       UNKNOWN: 1,
