@@ -29,6 +29,7 @@ export type Stance =
   | 'ATTRIBUTES'
   | 'DENIES_OTHER'
   | 'REFERS'
+  | 'FORWARDS'
   | 'ACCUSES'
   | 'EXPLAINS_CAUSE'
   | 'UNKNOWN'
@@ -195,6 +196,8 @@ export type Holder = {
   dateUncertain: Scalars['Boolean']['output'];
   uncertainty: Maybe<Scalars['String']['output']>;
   uncertaintyZh: Maybe<Scalars['String']['output']>;
+  /** When whoCan is asked about a person (holder): the body of the position through which the person holds it; body is then the person. */
+  through: Maybe<NodeRef>;
 };
 
 export type WhoCanAnswer = {
@@ -206,6 +209,10 @@ export type WhoCanAnswer = {
   holders: Array<Holder>;
   /** Bodies that would hold it but for a condition the supplied context does not meet (e.g. a batch below a threshold): the law is honoured, so they are not holders here. */
   excludedByContext: Array<Holder>;
+  /** The holder asked about, when one was: a body, or a person answered through the positions held on the date. */
+  holder: Maybe<NodeRef>;
+  /** The bodies that holder answers through on the date: the body itself, or each body in which the person held a position then (acting and interim ones included). Empty for a person with no position that day. */
+  holderBodies: Array<NodeRef>;
   dataVersion: Scalars['Int']['output'];
   computedAt: Scalars['String']['output'];
   incomplete: Scalars['Boolean']['output'];
@@ -287,6 +294,8 @@ export type GapCount = {
 export type GapsAnswer = {
   case: NodeRef;
   at: Maybe<Scalars['Date']['output']>;
+  /** The reading the findings were judged by (see Reading). */
+  reading: Reading;
   /** One page of findings (first/after), in the order of severity, people affected and title. */
   findings: Array<Finding>;
   /** How many findings the case has in all, and per kind and per severity. */
@@ -502,11 +511,11 @@ export type ImportResult = {
 export type Query = {
   /** A number that changes whenever the data changes; cite it with an answer to reproduce it. */
   dataVersion: Scalars['Int']['output'];
-  /** De jure: who holds a power (or a narrower one) in a place at a date, with the chain that justifies each holder. context keys: a threshold's param (e.g. batchSize), action (an action id whose recorded outcomes decide the conditions they name), met ({conditionId: true|false}), and the older consents, approvals, procedures lists. */
+  /** De jure: who holds a power (or a narrower one) in a place at a date, with the chain that justifies each holder. context keys: a threshold's param (e.g. batchSize), action (an action id whose recorded outcomes decide the conditions they name), met ({conditionId: true|false}), and the older consents, approvals, procedures lists. holder: only this body, or this person through the bodies of the positions held on the date (acting and interim ones included). */
   whoCan: WhoCanAnswer;
   /** De facto: actions that exercised a power (or a narrower one) in a place and period, with their actors. */
   whoDid: WhoDidAnswer;
-  /** The findings of a case: where law and fact part, each with evidence. */
+  /** The findings of a case: where law and fact part, each with evidence. reading: AS_IT_STOOD counts a holding of invalidity only once made (by at, and for judging an action only by its date); AS_LATER_HELD counts every holding in the data, one void from the start back to its target's start. */
   gaps: GapsAnswer;
   /** Does this body (or person, through the positions held on the date) hold this power at this date, and why (or where the chain breaks)? context as for whoCan. */
   explain: ExplainAnswer;
@@ -514,7 +523,7 @@ export type Query = {
   accountability: AccountabilityAnswer;
   /** Follow the 'ask them' statements: the paths, with loops and dead ends marked. */
   referralPaths: ReferralAnswer;
-  /** Who holds a power in each of several places, side by side. */
+  /** Who holds a power in each of several places, side by side. holder: only this body or person in each place, as for whoCan. */
   compare: CompareAnswer;
   /** The dated events of a case in order. */
   timeline: TimelineAnswer;
@@ -534,6 +543,7 @@ export type QueryWhoCanArgs = {
   context: InputMaybe<Scalars['JSON']['input']>;
   limit: InputMaybe<Scalars['Int']['input']>;
   reading?: InputMaybe<Reading>;
+  holder: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -552,6 +562,7 @@ export type QueryGapsArgs = {
   limit: InputMaybe<Scalars['Int']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
   after: InputMaybe<Scalars['String']['input']>;
+  reading?: InputMaybe<Reading>;
 };
 
 
@@ -584,6 +595,7 @@ export type QueryCompareArgs = {
   context: InputMaybe<Scalars['JSON']['input']>;
   limit: InputMaybe<Scalars['Int']['input']>;
   reading?: InputMaybe<Reading>;
+  holder: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -869,6 +881,7 @@ export type HolderResolvers<ContextType = QuanzeContext, ParentType extends Reso
   dateUncertain?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   uncertainty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   uncertaintyZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  through?: Resolver<Maybe<ResolversTypes['NodeRef']>, ParentType, ContextType>;
 };
 
 export type WhoCanAnswerResolvers<ContextType = QuanzeContext, ParentType extends ResolversParentTypes['WhoCanAnswer'] = ResolversParentTypes['WhoCanAnswer']> = {
@@ -879,6 +892,8 @@ export type WhoCanAnswerResolvers<ContextType = QuanzeContext, ParentType extend
   context?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   holders?: Resolver<Array<ResolversTypes['Holder']>, ParentType, ContextType>;
   excludedByContext?: Resolver<Array<ResolversTypes['Holder']>, ParentType, ContextType>;
+  holder?: Resolver<Maybe<ResolversTypes['NodeRef']>, ParentType, ContextType>;
+  holderBodies?: Resolver<Array<ResolversTypes['NodeRef']>, ParentType, ContextType>;
   dataVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   incomplete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -948,6 +963,7 @@ export type GapCountResolvers<ContextType = QuanzeContext, ParentType extends Re
 export type GapsAnswerResolvers<ContextType = QuanzeContext, ParentType extends ResolversParentTypes['GapsAnswer'] = ResolversParentTypes['GapsAnswer']> = {
   case?: Resolver<ResolversTypes['NodeRef'], ParentType, ContextType>;
   at?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reading?: Resolver<ResolversTypes['Reading'], ParentType, ContextType>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byKind?: Resolver<Array<ResolversTypes['GapCount']>, ParentType, ContextType>;
@@ -1135,7 +1151,7 @@ export type QueryResolvers<ContextType = QuanzeContext, ParentType extends Resol
   dataVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   whoCan?: Resolver<ResolversTypes['WhoCanAnswer'], ParentType, ContextType, RequireFields<QueryWhoCanArgs, 'power' | 'reading'>>;
   whoDid?: Resolver<ResolversTypes['WhoDidAnswer'], ParentType, ContextType, RequireFields<QueryWhoDidArgs, 'power'>>;
-  gaps?: Resolver<ResolversTypes['GapsAnswer'], ParentType, ContextType, RequireFields<QueryGapsArgs, 'case'>>;
+  gaps?: Resolver<ResolversTypes['GapsAnswer'], ParentType, ContextType, RequireFields<QueryGapsArgs, 'case' | 'reading'>>;
   explain?: Resolver<ResolversTypes['ExplainAnswer'], ParentType, ContextType, RequireFields<QueryExplainArgs, 'body' | 'power' | 'reading'>>;
   accountability?: Resolver<ResolversTypes['AccountabilityAnswer'], ParentType, ContextType, RequireFields<QueryAccountabilityArgs, 'case' | 'power'>>;
   referralPaths?: Resolver<ResolversTypes['ReferralAnswer'], ParentType, ContextType, RequireFields<QueryReferralPathsArgs, 'case'>>;

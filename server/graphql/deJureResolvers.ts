@@ -29,6 +29,7 @@ export const deJureResolvers: Pick<QueryResolvers, 'whoCan' | 'whoDid' | 'explai
         context: contextOf(args.context),
         limit: limitOf(args.limit),
         reading: args.reading ?? 'AS_IT_STOOD',
+        holder: args.holder ?? null,
       }),
     ),
 
@@ -67,6 +68,7 @@ export const deJureResolvers: Pick<QueryResolvers, 'whoCan' | 'whoDid' | 'explai
         context: contextOf(args.context),
         limit: limitOf(args.limit),
         reading: args.reading ?? 'AS_IT_STOOD',
+        holder: args.holder ?? null,
       }),
     );
   },

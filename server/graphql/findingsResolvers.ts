@@ -26,6 +26,7 @@ export const findingsResolvers: { Query: Pick<QueryResolvers, FindingsQuestions>
         at: dateOf(args.at, 'at', 'none'),
         limit: limitOf(args.first ?? args.limit),
         after: args.after ?? null,
+        reading: args.reading ?? 'AS_IT_STOOD',
       };
       return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
     },

@@ -71,6 +71,7 @@ export function condition(extra: Partial<Condition> = {}): Condition {
 
 export function holder(body: NodeRef, extra: Partial<Holder> = {}): Holder {
   return {
+    through: null,
     body,
     via: 'DIRECT',
     modality: 'POWER',
