@@ -1,16 +1,15 @@
 // Provisions and runs a genuine Neo4j Community server assembled from Maven Central
 // artifacts, for when the user brings no NEO4J_URI. See docs/decisions.md for why this
 // route (the server tarball is not on Maven Central; the jars are).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
+import { ensurePassword, passwordFile, settlePassword, USER, writeInitialPassword } from './localCredentials.js';
+import { DataFolderInUseError, HOW_TO_BRING_YOUR_OWN, installNeo4j, NEO4J_VERSION, ProvisioningError } from './neo4jInstall.js';
 
-export const NEO4J_VERSION = '5.26.20';
-/** APOC core is published for fewer patch releases than Neo4j; the first two numbers must match. */
-export const APOC_VERSION = '5.26.5';
+export { passwordFile } from './localCredentials.js';
+export { APOC_VERSION, DataFolderInUseError, NEO4J_VERSION, ProvisioningError } from './neo4jInstall.js';
 
 export interface LocalNeo4jOptions {
   /** Folder holding downloaded jars, shared by every instance and reused across starts. */
@@ -42,80 +41,6 @@ export interface LocalNeo4j {
   /** False when another live Quanze owns this Neo4j and we only use it. */
   owned: boolean;
   stop(): Promise<void>;
-}
-
-export class ProvisioningError extends Error {
-  readonly code = 'NEO4J_PROVISIONING_FAILED';
-}
-
-/** Another live Quanze server owns the data folder; nothing of its was touched. */
-export class DataFolderInUseError extends ProvisioningError {}
-
-const HOW_TO_BRING_YOUR_OWN =
-  'Or use an existing Neo4j 5 instead: set NEO4J_URI (e.g. neo4j://localhost:7687 for a `docker run -p 7687:7687 -e NEO4J_AUTH=neo4j/secret neo4j:5` container), NEO4J_USER and NEO4J_PASSWORD.';
-
-function requireTool(command: string, args: string[], what: string): void {
-  const probe = spawnSync(command, args, { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new ProvisioningError(
-      `Quanze needs ${what} to run its own Neo4j, and \`${command}\` was not found or failed. Install ${what}. ${HOW_TO_BRING_YOUR_OWN}`,
-    );
-  }
-}
-
-function pom(): string {
-  return `<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>quanze.local</groupId>
-  <artifactId>neo4j-community-runtime</artifactId>
-  <version>${NEO4J_VERSION}</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <!-- org.neo4j:neo4j holds the Community edition and CommunityEntryPoint; neo4j-server adds HTTP. -->
-    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>${NEO4J_VERSION}</version></dependency>
-    <dependency><groupId>org.neo4j.app</groupId><artifactId>neo4j-server</artifactId><version>${NEO4J_VERSION}</version></dependency>
-  </dependencies>
-</project>
-`;
-}
-
-function runMaven(args: string[], cwd: string, log: (line: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('mvn', ['-B', '--no-transfer-progress', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let tail: string[] = [];
-    let downloads = 0;
-    const onData = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
-        if (!line.trim()) continue;
-        tail = [...tail.slice(-30), line];
-        if (/Downloaded from/.test(line) && ++downloads % 25 === 0) log(`  … ${downloads} artifacts downloaded`);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new ProvisioningError(`Maven could not fetch Neo4j (exit ${code}):\n${tail.join('\n')}\n${HOW_TO_BRING_YOUR_OWN}`));
-    });
-  });
-}
-
-/** Downloads Neo4j and APOC jars into `home` once; later calls return at once. */
-async function installNeo4j(home: string, log: (line: string) => void = console.log): Promise<string> {
-  const dir = path.join(home, `neo4j-${NEO4J_VERSION}`);
-  const done = path.join(dir, '.complete');
-  if (fs.existsSync(done)) return dir;
-  requireTool('java', ['-version'], 'Java 17 or newer');
-  requireTool('mvn', ['-v'], 'Apache Maven');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'pom.xml'), pom());
-  log(`Downloading Neo4j ${NEO4J_VERSION} Community and APOC ${APOC_VERSION} core from Maven Central into ${dir} (first start only)…`);
-  await runMaven(['dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], dir, log);
-  await runMaven(['dependency:copy', `-Dartifact=org.neo4j.procedure:apoc-core:${APOC_VERSION}:jar:core`, '-DoutputDirectory=plugins'], dir, log);
-  fs.writeFileSync(done, new Date().toISOString());
-  log('Neo4j downloaded.');
-  return dir;
 }
 
 function neo4jConf(options: LocalNeo4jOptions, install: string): string {
@@ -180,82 +105,6 @@ function readPid(file: string): number | undefined {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// ---- Credentials -------------------------------------------------------------------------
-
-const USER = 'neo4j';
-
-/** The password file in the data folder, readable by its owner only. */
-export function passwordFile(dataDir: string): string {
-  return path.join(dataDir, 'quanze-neo4j.password');
-}
-
-/** Reads the instance's password, generating it (mode 600) on first use. Never logged. */
-function ensurePassword(dataDir: string): { password: string; fresh: boolean } {
-  const file = passwordFile(dataDir);
-  if (fs.existsSync(file)) {
-    fs.chmodSync(file, 0o600);
-    return { password: fs.readFileSync(file, 'utf8').trim(), fresh: false };
-  }
-  const password = randomBytes(24).toString('base64url');
-  fs.writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
-  return { password, fresh: true };
-}
-
-/**
- * Writes Neo4j's initial-credentials file (what `neo4j-admin dbms set-initial-password`
- * writes: SHA-256 over salt+password, iterated 1024 times), so a new store never accepts
- * the default password. Neo4j reads it only when it creates its system database.
- */
-function writeInitialPassword(dataDir: string, password: string): void {
-  const dir = path.join(dataDir, 'data', 'dbms');
-  fs.mkdirSync(dir, { recursive: true });
-  const salt = randomBytes(32);
-  let hash = createHash('sha256').update(salt).update(password, 'utf8').digest();
-  for (let i = 1; i < 1024; i++) hash = createHash('sha256').update(hash).digest();
-  fs.writeFileSync(path.join(dir, 'auth.ini'), `${USER}:SHA-256,${hash.toString('hex')},${salt.toString('hex')},1024:\n`, { mode: 0o600 });
-}
-
-function authFailed(error: unknown): boolean {
-  return /Unauthorized|authentication failure|credentials/i.test(`${(error as { code?: string }).code} ${(error as Error).message}`);
-}
-
-/**
- * Checks the password over Bolt. A store first started by an older Quanze without auth
- * still has the default password: it is changed to ours here, once.
- */
-async function settlePassword(uri: string, password: string, dataDir: string): Promise<void> {
-  const tryAuth = async (user: string, secret: string, work?: (driver: Driver) => Promise<void>) => {
-    const driver = neo4j.driver(uri, neo4j.auth.basic(user, secret), { connectionAcquisitionTimeout: 10_000 });
-    try {
-      if (work) await work(driver);
-      else await driver.executeQuery('SHOW CURRENT USER', {}, { database: 'system' });
-    } finally {
-      await driver.close();
-    }
-  };
-  try {
-    await tryAuth(USER, password);
-    return;
-  } catch (error) {
-    if (!authFailed(error)) throw error;
-  }
-  try {
-    await tryAuth(USER, 'neo4j', async (driver) => {
-      const session = driver.session({ database: 'system' });
-      try {
-        await session.run('ALTER CURRENT USER SET PASSWORD FROM $old TO $new', { old: 'neo4j', new: password });
-      } finally {
-        await session.close();
-      }
-    });
-  } catch (error) {
-    throw new ProvisioningError(
-      `Neo4j refuses the password kept in ${passwordFile(dataDir)} (${(error as Error).message.split('.')[0]}). ` +
-        'Restore that file, or move the data folder aside to start afresh.',
-    );
-  }
-}
 
 // ---- Ownership -----------------------------------------------------------------------------
 
