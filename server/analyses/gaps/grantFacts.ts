@@ -27,7 +27,7 @@ export async function grantFacts(db: Database, grantIds: string[]): Promise<Map<
 /** The bases a holding rests on: its grant's, and INFERRED when it is held through a type, a succession or a delegation. */
 export function holdingBases(holders: Holder[], facts: Map<string, GrantFacts>): string[] {
   return holders.flatMap((h) => [
-    facts.get(h.grantId)?.basis ?? (h as Holder & { basis?: string | null }).basis ?? 'STATED',
+    facts.get(h.grantId)?.basis ?? (h).basis ?? 'STATED',
     h.via === 'DIRECT' ? 'STATED' : 'INFERRED',
   ]);
 }
