@@ -19,6 +19,7 @@ import { CITATION, NODES, type NodeSpec } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
 import { SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type Citation } from './bundleShape.js';
 import { streamOf, type BundleStream } from './bundleStream.js';
+import { recordWrite, UNKNOWN_WRITER, type Writer } from './auditLog.js';
 import { graphProperties } from './graphValues.js';
 import { bundleFromData, type ParsedBundle } from './parse.js';
 import { pinyinOf } from './pinyin.js';
@@ -42,6 +43,8 @@ export interface ImportOptions {
   timeoutMs?: number;
   /** An import whose heartbeat is older than this is taken to be dead, and its staged nodes are swept. */
   staleAfterMs?: number;
+  /** Who writes, for the audit log (server/bundle/auditLog.ts). */
+  writer?: Writer;
 }
 
 export interface ImportCounts {
@@ -200,6 +203,8 @@ class BundleImport {
   private caseId = '';
   private readonly labelOf = new Map<string, string>();
   private readonly lineOf = new Map<string, number>();
+  private readonly pathOf = new Map<string, string>();
+  private file = '';
   private totalItems = 0;
   /** Ids referenced before (or without) their definition in the bundle. */
   private readonly pointedAt = new Set<string>();
@@ -267,6 +272,8 @@ class BundleImport {
     if (this.problems.length) return this.result(false);
     await this.readDatabase();
     this.mark('read the database');
+    await this.checkOwnership();
+    if (this.problems.length) return this.result(false);
     if (this.dryRun) {
       await this.checkAndStage();
       return this.result(!this.problems.length);
@@ -324,6 +331,8 @@ class BundleImport {
         }
         this.labelOf.set(id, spec.label);
         this.lineOf.set(id, line);
+        this.pathOf.set(id, `${at[0]}[${at[1]}].id`);
+        this.file = part.file;
         this.totalItems += 1;
         for (const relation of bundleRelations(spec.label)) {
           for (const ref of referencesOf(item, relation)) if (!this.labelOf.has(ref.id)) this.pointedAt.add(ref.id);
@@ -395,6 +404,41 @@ class BundleImport {
         }
       }
     });
+  }
+
+  /**
+   * A bundle changes its own case's nodes only: a node of another case (other than shared
+   * vocabulary, which cases share by design) is refused by id, instead of being overwritten
+   * and losing that case's relations.
+   */
+  private async checkOwnership() {
+    const shared = new Set(SHARED_VOCABULARY);
+    const owners = new Map<string, string[]>();
+    await this.db.read(async (tx) => {
+      for (const [label, ids] of this.existing) {
+        if (shared.has(label) || label === 'Case' || label === 'Source') continue;
+        const candidates = [...ids].filter((id) => this.labelOf.get(id) === label && !this.memberLabel.has(id));
+        for (const batch of chunks(candidates, 20_000)) {
+          const result = await tx.run(
+            `UNWIND $ids AS id MATCH (n:${label} {id: id})-[:IN_CASE]->(c:Case) WHERE c.id <> $caseId RETURN id, collect(c.id) AS cases`,
+            { ids: batch, caseId: this.caseId },
+          );
+          for (const r of result.records) owners.set(r.get('id') as string, r.get('cases') as string[]);
+        }
+      }
+    });
+    for (const [id, cases] of owners) {
+      const label = this.labelOf.get(id)!;
+      this.report([
+        {
+          file: this.file,
+          line: this.lineOf.get(id) ?? 0,
+          path: this.pathOf.get(id) ?? '',
+          code: 'NODE_OF_ANOTHER_CASE',
+          message: `The ${label} "${id}" belongs to case ${cases.map((c) => `"${c}"`).join(' and ')}; a bundle may change only its own case's nodes. Give this ${label} another id, or change it in that case's bundle.`,
+        },
+      ]);
+    }
   }
 
   /**
@@ -654,9 +698,25 @@ class BundleImport {
          RETURN m.version AS version`,
         { started: this.version, digestId: `importedCase:${this.caseId}`, caseDigest: this.caseRow?.digest ?? null },
       );
+      const version = Number(meta.records[0].get('version'));
+      const nodes = Object.values(this.counts.nodes);
+      const sum = (what: 'created' | 'updated' | 'unchanged') => nodes.reduce((n, c) => n + c[what], 0);
+      await recordWrite(
+        tx,
+        this.options.writer ?? UNKNOWN_WRITER,
+        this.caseId,
+        {
+          created: sum('created'),
+          updated: sum('updated'),
+          unchanged: sum('unchanged'),
+          removed: this.counts.removed,
+          relations: Object.values(this.counts.relations).reduce((n, c) => n + c, 0),
+        },
+        version,
+      );
       // The lease ends with the switch, in the same transaction.
       await tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) DELETE m`, { importId: this.importId });
-      return Number(meta.records[0].get('version'));
+      return version;
     }, this.timeoutMs);
   }
 

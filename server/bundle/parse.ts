@@ -1,8 +1,9 @@
 // Reads a bundle file (YAML or JSON: JSON is YAML 1.2) keeping where every item and
 // field was written, so each problem can name its line.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import {
   LineCounter,
+  Parser,
   Scalar,
   parseDocument,
   isMap,
@@ -15,6 +16,7 @@ import {
   type Pair,
   type YAMLError,
 } from 'yaml';
+import { INTEGRITY_LIMITS } from './integrity.js';
 import { pathText, type Problem } from './problem.js';
 
 export interface ParsedBundle {
@@ -33,7 +35,7 @@ export function parseBundleText(text: string, file: string): ParsedBundle {
   const lineAt = (offset: number | undefined) => (offset === undefined ? 0 : lineCounter.linePos(offset).line);
   const problems: Problem[] = doc.errors.map((error) => ({
     file,
-    line: lineCounter.linePos(error.pos[0]).line,
+    line: lineCounter.linePos(error.code === 'MISSING_CHAR' ? unclosedQuoteAt(text, error.pos[0]) : error.pos[0]).line,
     path: '',
     message: `The file is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.${hintFor(error)}`,
     code: 'PARSE_ERROR',
@@ -52,7 +54,36 @@ export function parseBundleText(text: string, file: string): ParsedBundle {
 }
 
 export async function readBundleFile(file: string): Promise<ParsedBundle> {
+  // A YAML document takes tens of times its size in memory: past the ceiling, refuse before reading.
+  const { size } = await stat(file);
+  if (size > INTEGRITY_LIMITS.fileBytes) {
+    const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+    const message = `The file is ${mb(size)}; a YAML or JSON bundle may be at most ${mb(INTEGRITY_LIMITS.fileBytes)}. Write a large case as NDJSON (a header line, then one part per line) and import that (docs/bundle-format.md, "Large cases").`;
+    return { file, data: undefined, problems: [{ file, line: 0, path: '', message, code: 'TOO_LARGE' }], lineOf: () => 0 };
+  }
   return parseBundleText(await readFile(file, 'utf8'), file);
+}
+
+/**
+ * Where an unclosed quote opens: the parser notices it only where the text or the document
+ * ends, often hundreds of lines later, so the quoted scalar that never closes is looked up.
+ */
+function unclosedQuoteAt(text: string, reported: number): number {
+  const open: number[] = [];
+  const walk = (token: unknown): void => {
+    if (!token || typeof token !== 'object') return;
+    const t = token as { type?: string; source?: string; offset?: number };
+    if ((t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') && typeof t.source === 'string' && t.offset !== undefined) {
+      const quote = t.source[0];
+      if (t.source.length < 2 || !t.source.endsWith(quote)) open.push(t.offset);
+    }
+    for (const value of Object.values(token)) {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') walk(value);
+    }
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return open.filter((offset) => offset <= reported).pop() ?? reported;
 }
 
 /** A bundle built in memory (an export, a test) rather than read from a file. */

@@ -30,7 +30,12 @@ export type ProblemCode =
   | 'PERSON_WITHOUT_POSITION'
   | 'PRIVATE_DATA'
   | 'DATE_ORDER'
-  | 'UNRELATED_CONDITION';
+  | 'UNRELATED_CONDITION'
+  | 'NODE_OF_ANOTHER_CASE'
+  | 'CYCLE'
+  | 'TOO_LONG'
+  | 'BAD_CHARACTER'
+  | 'TOO_LARGE';
 
 /** `file:line  path  message`, the form the CLI prints and editors can jump to. */
 export function formatProblem(p: Problem): string {

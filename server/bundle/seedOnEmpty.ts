@@ -22,7 +22,7 @@ export async function seedFiles(dir = SEED_DIR): Promise<string[]> {
 export async function importSeed(db: Database, log: (line: string) => void = console.log, dir = SEED_DIR): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const file of await seedFiles(dir)) {
-    const result = await importBundle(db, await readBundleFile(file));
+    const result = await importBundle(db, await readBundleFile(file), { writer: { who: 'seed', via: 'seed' } });
     if (!result.ok) throw new BundleProblemsError(result.problems);
     log(`Imported seed case ${result.caseId} from ${path.relative(projectRoot, file)}.`);
     results.push(result);

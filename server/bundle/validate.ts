@@ -12,6 +12,7 @@ import { PRIVATE_DATA_NAMES, findPrivateData } from './privateData.js';
 import { closest } from './spelling.js';
 import { checkConditions } from './conditions.js';
 import { checkExpectations } from './expectations.js';
+import { checkIntegrity } from './integrity.js';
 import { parsePartialDate } from '../dates.js';
 
 /** Ids already in the database, by label; lets a bundle point at shared vocabulary it does not define. */
@@ -74,6 +75,7 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
   checkConditions(items, options.existing, report);
   checkExpectations(bundle.data, items, options.existing, report);
   checkPrivateData(bundle.data, [], report);
+  checkIntegrity(bundle.data, items, report);
   return sortProblems(problems);
 }
 

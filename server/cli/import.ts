@@ -3,6 +3,7 @@
 // database, then writes it: all of it, or nothing. Problems print as `file:line  path
 // message`; any problem means exit 1 and nothing written. Long runs show a progress bar with
 // facts (nodes and relationships) written per second on stderr.
+import { userInfo } from 'node:os';
 import { openBundleFile } from '../bundle/bundleStream.js';
 import { ImportBusyError, importBundle, type ImportCounts, type ImportProgress } from '../bundle/importBundle.js';
 import { formatProblem } from '../bundle/problem.js';
@@ -70,7 +71,8 @@ async function main(args: string[]): Promise<number> {
   const { db, stop } = await openCliDatabase();
   try {
     const started = Date.now();
-    const result = await importBundle(db, bundle, { dryRun, onProgress: progressBar() });
+    const writer = { who: userInfo().username, via: 'cli' } as const;
+    const result = await importBundle(db, bundle, { dryRun, onProgress: progressBar(), writer });
     if (!result.ok) {
       for (const problem of result.problems) console.log(formatProblem(problem));
       console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was written.`);

@@ -503,9 +503,18 @@ export type GraphAnswer = {
 
 export type ImportResult = {
   dryRun: Scalars['Boolean']['output'];
+  /** Nodes written: created and updated. */
   nodes: Scalars['Int']['output'];
   relations: Scalars['Int']['output'];
   dataVersion: Scalars['Int']['output'];
+  /** Nodes the import created (or, on a dry run, would create). */
+  created: Scalars['Int']['output'];
+  /** Nodes that were there already, in this case or shared with another, and are overwritten. */
+  updated: Scalars['Int']['output'];
+  /** Nodes already as the bundle says: not written. */
+  unchanged: Scalars['Int']['output'];
+  /** Nodes the case no longer lists and no other case holds: deleted. */
+  removed: Scalars['Int']['output'];
 };
 
 export type Query = {
@@ -533,6 +542,8 @@ export type Query = {
   neighborhood: GraphAnswer;
   /** Everything of a case as Cytoscape elements, as it stood at a date. */
   caseGraph: GraphAnswer;
+  /** Editors only: the writes to the graph, newest first, of one case or of all (at most 200). */
+  auditLog: Array<AuditEntry>;
 };
 
 
@@ -625,6 +636,12 @@ export type QueryCaseGraphArgs = {
   limit: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryAuditLogArgs = {
+  case: InputMaybe<Scalars['ID']['input']>;
+  limit: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Mutation = {
   /** Editors only: validate and import a case bundle (the parsed YAML/JSON). */
   importBundle: ImportResult;
@@ -634,6 +651,26 @@ export type Mutation = {
 export type MutationImportBundleArgs = {
   bundle: Scalars['JSON']['input'];
   dryRun: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One import that changed the graph: who sent it, when, for which case, and what it wrote. */
+export type AuditEntry = {
+  id: Scalars['ID']['output'];
+  /** When the write committed (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** The editor: a JWT's subject, 'token' for the shared editor token, the user name for the command line, 'seed' for start-up seeding. */
+  who: Scalars['String']['output'];
+  /** api, cli or seed. */
+  via: Scalars['String']['output'];
+  case: Scalars['ID']['output'];
+  created: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  /** Nodes the case no longer listed and no other case held: deleted. */
+  removed: Scalars['Int']['output'];
+  relations: Scalars['Int']['output'];
+  /** The data version this write produced. */
+  dataVersion: Scalars['Int']['output'];
 };
 
 
@@ -759,6 +796,7 @@ export type ResolversTypes = {
   ImportResult: ResolverTypeWrapper<ImportResult>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -803,6 +841,7 @@ export type ResolversParentTypes = {
   ImportResult: ImportResult;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
+  AuditEntry: AuditEntry;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1145,6 +1184,10 @@ export type ImportResultResolvers<ContextType = QuanzeContext, ParentType extend
   nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   dataVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = QuanzeContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1160,10 +1203,25 @@ export type QueryResolvers<ContextType = QuanzeContext, ParentType extends Resol
   search?: Resolver<ResolversTypes['SearchAnswer'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   neighborhood?: Resolver<ResolversTypes['GraphAnswer'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id'>>;
   caseGraph?: Resolver<ResolversTypes['GraphAnswer'], ParentType, ContextType, RequireFields<QueryCaseGraphArgs, 'case'>>;
+  auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryAuditLogArgs>>;
 };
 
 export type MutationResolvers<ContextType = QuanzeContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   importBundle?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'bundle'>>;
+};
+
+export type AuditEntryResolvers<ContextType = QuanzeContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  who?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  case?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dataVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = QuanzeContext> = {
@@ -1202,5 +1260,6 @@ export type Resolvers<ContextType = QuanzeContext> = {
   ImportResult?: ImportResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
 };
 

@@ -70,17 +70,29 @@ export const findingsResolvers: { Query: Pick<QueryResolvers, FindingsQuestions>
 
   Mutation: {
     // Editors only: server.ts refuses any mutation without editor credentials before this runs.
-    importBundle: async (_, args, { db }) => {
-      const result = await importBundle(db, args.bundle, { dryRun: Boolean(args.dryRun) });
+    importBundle: async (_, args, { db, editor }) => {
+      const writer = { who: editor?.name ?? 'unknown', via: 'api' } as const;
+      const result = await importBundle(db, args.bundle, { dryRun: Boolean(args.dryRun), writer });
       if (!result.ok) {
+        console.warn(`Import refused for ${writer.who}: case ${result.caseId ?? '(none)'}, ${result.problems.length} problem(s); nothing written.`);
         throw badInput(`The bundle was refused with ${result.problems.length} problem(s); nothing was written. Fix them and send it again.`, {
           problems: result.problems,
         });
       }
-      const nodes = Object.values(result.counts.nodes).reduce((n, c) => n + c.created + c.updated, 0);
+      const counted = Object.values(result.counts.nodes);
+      const sum = (what: 'created' | 'updated' | 'unchanged') => counted.reduce((n, c) => n + c[what], 0);
       const relations = Object.values(result.counts.relations).reduce((n, c) => n + c, 0);
       const meta = await answerMeta(db);
-      return { dryRun: result.dryRun, nodes, relations, dataVersion: result.dataVersion ?? meta.dataVersion };
+      return {
+        dryRun: result.dryRun,
+        nodes: sum('created') + sum('updated'),
+        relations,
+        dataVersion: result.dataVersion ?? meta.dataVersion,
+        created: sum('created'),
+        updated: sum('updated'),
+        unchanged: sum('unchanged'),
+        removed: result.counts.removed,
+      };
     },
   },
 };

@@ -9,8 +9,12 @@ import type { QuanzeContext } from './server.js';
 import { deJureResolvers } from './deJureResolvers.js';
 import { StrictDate } from './strictDate.js';
 import { findingsResolvers } from './findingsResolvers.js';
+import { auditResolvers } from './auditResolvers.js';
 
-export const questionTypeDefs = fs.readFileSync(path.join(projectRoot, 'server', 'graphql', 'questions.graphql'), 'utf8');
+/** The questions, and the editors' audit log (audit.graphql extends Query). */
+export const questionTypeDefs = ['questions.graphql', 'audit.graphql']
+  .map((file) => fs.readFileSync(path.join(projectRoot, 'server', 'graphql', file), 'utf8'))
+  .join('\n');
 
 function literal(node: ValueNode): unknown {
   switch (node.kind) {
@@ -45,6 +49,7 @@ export const questionResolvers = {
     dataVersion: async (_: unknown, __: unknown, { db }: QuanzeContext) => (await answerMeta(db)).dataVersion,
     ...deJureResolvers,
     ...findingsResolvers.Query,
+    ...auditResolvers.Query,
   },
   Mutation: { ...findingsResolvers.Mutation },
 };

@@ -106,10 +106,7 @@ const requestChecks: ApolloServerPlugin<QuanzeContext> = {
   },
 };
 
-/**
- * Refuses any mutation from a caller who is not an editor, before anything executes, and
- * moves the data version on after an editor's mutation so cached answers can be told apart.
- */
+/** Refuses any mutation from a caller who is not an editor, before anything executes. */
 const editorsOnlyWrite: ApolloServerPlugin<QuanzeContext> = {
   async requestDidStart() {
     return {
@@ -120,23 +117,14 @@ const editorsOnlyWrite: ApolloServerPlugin<QuanzeContext> = {
           });
         }
       },
-      async willSendResponse({ operation, contextValue, response }) {
-        const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
-        // importBundle moves the version inside its own transaction (and not at all on a dry run).
-        const entityWrite = operation?.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || s.name.value !== 'importBundle');
-        if (operation?.operation === 'mutation' && contextValue.editor && !failed && entityWrite) {
-          await contextValue.db.write((tx) =>
-            tx.run("MERGE (m:Meta {id: 'dataVersion'}) SET m.version = coalesce(m.version, 0) + 1, m.updatedAt = datetime()"),
-          );
-        }
-      },
     };
   },
 };
 
 export async function createGraphQL(db: Database, config: Config) {
   const neoSchema = new Neo4jGraphQL({
-    typeDefs: [entityTypeDefs(), questionTypeDefs],
+    // No generated create/update/delete: they would skip every bundle rule. Writes are bundle imports (validated, audited).
+    typeDefs: ['extend schema @mutation(operations: [])', entityTypeDefs(), questionTypeDefs],
     driver: db.driver,
     resolvers: questionResolvers,
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
@@ -14,23 +15,41 @@ export interface AppParts {
 
 const clientDir = path.join(projectRoot, 'dist', 'client');
 
+/**
+ * Content security policies. The explorer and every other page run only scripts and styles
+ * served from here. GraphiQL is one inlined bundle: its page alone may run inline scripts,
+ * eval and blob: workers, and use inline styles.
+ */
+/** Cytoscape prepends this one fixed rule as a <style> element; its hash allows exactly it. */
+const CYTOSCAPE_RULE = '.__________cytoscape_container { position: relative; }';
+const cytoscapeRuleHash = `'sha256-${createHash('sha256').update(CYTOSCAPE_RULE).digest('base64')}'`;
+
+const STRICT_CSP = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'style-src': ["'self'", cytoscapeRuleHash],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+const GRAPHIQL_CSP = {
+  ...STRICT_CSP,
+  'script-src': ["'self'", "'unsafe-inline'", "'unsafe-eval'", 'blob:'],
+  'worker-src': ["'self'", 'blob:'],
+  'style-src': ["'self'", "'unsafe-inline'"],
+};
+
 export function createApp({ db, mountGraphQL }: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // GraphiQL is one inlined bundle: it needs inline scripts and blob: workers. Nothing loads from elsewhere.
-          'script-src': ["'self'", "'unsafe-inline'", "'unsafe-eval'", 'blob:'],
-          'worker-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'font-src': ["'self'", 'data:'],
-        },
-      },
-    }),
-  );
+  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: STRICT_CSP } });
+  const forGraphiql = helmet({ contentSecurityPolicy: { useDefaults: false, directives: GRAPHIQL_CSP } });
+  app.use((req, res, next) => (req.path === '/graphiql' ? forGraphiql : strict)(req, res, next));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
