@@ -35,7 +35,7 @@ function namedOf(n: GraphNode): Named {
 
 export class GraphView {
   readonly cy: Core;
-  private layers = new Set(DEFAULT_LAYERS);
+  private layers = new Set<string>(DEFAULT_LAYERS);
   private hidden = new Set<string>();
   private hideInactive = false;
   private selectListeners = new Set<(s: Selected) => void>();

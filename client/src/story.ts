@@ -4,6 +4,7 @@
 // on that day with their grant → provision → instrument chains (whoCan), what was done
 // there (whoDid) with the actors' positions and parent bodies, and what bodies said about
 // the power (accountability). Captions are short, both languages.
+import type { Label, RelType, Stance } from './generated/model';
 import type { Named } from './names';
 import { tPair, tvPair } from './messages';
 import type { Asked } from './api';
@@ -25,9 +26,9 @@ const MAX_STATEMENTS = 6;
 const SEVERITY_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 const SEVERITY_WEIGHT: Record<string, number> = { HIGH: 3, MEDIUM: 2, LOW: 1 };
 /** Stances that say something about who holds the power (not "don't know"), most telling first. */
-const STANCE_ORDER = ['DENIES_SELF', 'ATTRIBUTES', 'REFERS', 'CLAIMS_SELF', 'UNREACHABLE', 'UNKNOWN'];
+const STANCE_ORDER: readonly string[] = ['DENIES_SELF', 'ATTRIBUTES', 'REFERS', 'CLAIMS_SELF', 'UNREACHABLE', 'UNKNOWN'] satisfies Stance[];
 /** Kinds left out of the story graph: powers, places and cases link to everything (the headers name them), groups are counted in the action's caption. */
-const CONTEXT_LABELS = new Set(['Power', 'Place', 'Case', 'Source', 'Group']);
+const CONTEXT_LABELS: ReadonlySet<string> = new Set<Label>(['Power', 'Place', 'Case', 'Source', 'Group']);
 
 export interface Story {
   /** The ids drawn, all present in the case graph. */
@@ -132,7 +133,7 @@ export function buildStory(graph: GraphAnswer, findings: Finding[], plan: StoryP
   // The immediate neighbourhood needed to read them: the bodies where its persons held
   // positions, a grant's provision and instrument, what that implements, and the parent body
   // of every body drawn. (Who was affected is in the action's caption: 1,317 people.)
-  const follow: [string, string][] = [
+  const follow: [Label, RelType][] = [
     ['Person', 'HOLDS_POSITION'],
     ['Grant', 'CONFERRED_BY'],
     ['Grant', 'TO'],
