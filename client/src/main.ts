@@ -344,6 +344,7 @@ function applyFindingMarks(): void {
 }
 const gaps = gapsPanel(x, (loaded) => {
   findings = loaded;
+  (window as unknown as { __quanze: Record<string, unknown> }).__quanze.findingsMs ??= performance.now();
   resolveFindings(loaded);
   applyFindingMarks();
   renderIntro();
@@ -394,12 +395,13 @@ function updateEmpty(): void {
   if (!graphEmpty.hidden && !graphEmpty.firstChild) replace(graphEmpty, emptyEl(t('emptyGraph')));
 }
 
-/** The story's plan and questions, asked as soon as the findings are here (not after the case graph). */
-const storyPlan: Promise<StoryPlan | undefined> = findingsReady.then((f) => (f.length ? planStory(state.case, f) : undefined)).catch(() => undefined);
+/** The story's plan and answers: one request, asked at landing with the findings (the server chooses from the same findings). */
+let storyPlan: Promise<StoryPlan | undefined> | undefined;
+const askStoryPlan = () => (storyPlan ??= planStory(state.case).catch(() => undefined));
 
 /** The story of the case, built once from the case graph, the findings and the plan; undefined when it cannot be (the whole case is drawn then). */
 function storyOf(answer: GraphAnswer): Promise<Story | undefined> {
-  return (story ??= Promise.all([findingsReady, storyPlan])
+  return (story ??= Promise.all([findingsReady, askStoryPlan()])
     .then(([f, plan]) => (f.length && plan ? buildStory(answer, f, plan) : undefined))
     .catch(() => undefined)
     .then((told) => {
@@ -925,6 +927,7 @@ async function start(): Promise<void> {
     });
   const timeLoaded = note(time.load());
   const findingsLoaded = note(gaps.load());
+  if (state.scope === 'story') void askStoryPlan();
   await Promise.all([note(loadGraph()), note(listsLoaded)]);
   // A permalink's expanded neighbourhoods are asked for together and drawn in the link's order.
   const restored = await Promise.all(state.expand.map((id) => askNeighborhood({ id, depth: 1, at: state.asOf }).catch(() => undefined)));
@@ -949,6 +952,7 @@ async function start(): Promise<void> {
   restoreViewport();
   renderToolbar();
   if (tableShown()) renderTable();
+  (window as unknown as { __quanze: Record<string, unknown> }).__quanze.readyMs = performance.now();
   (window as unknown as { __quanze: Record<string, unknown> }).__quanze.ready = true;
 }
 
