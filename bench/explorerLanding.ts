@@ -10,8 +10,8 @@ export interface LandingRun {
   findingsMs: number | null;
   drawnMs: number | null;
   readyMs: number | null;
-  /** Operation names of the landing's requests and when each started, ms since navigation. */
-  requests: { name: string; startMs: number }[];
+  /** Operation names of the landing's requests, when each started and when its answer was in, ms since navigation. */
+  requests: { name: string; startMs: number; endMs: number | null }[];
 }
 export interface LandingFigure {
   case: string;
@@ -34,11 +34,18 @@ const median = (values: (number | null)[]): number | null => {
 };
 
 async function landOnce(page: Page, url: string): Promise<LandingRun> {
-  const requests: { name: string; at: number }[] = [];
+  const requests: { name: string; at: number; done?: number }[] = [];
+  const byRequest = new Map<unknown, { name: string; at: number; done?: number }>();
   page.on('request', (request) => {
     if (!request.url().endsWith('/graphql')) return;
     const name = /(?:query|mutation)\s+(\w+)/.exec(request.postData() ?? '')?.[1] ?? 'anonymous';
-    requests.push({ name, at: Date.now() });
+    const noted = { name, at: Date.now() };
+    byRequest.set(request, noted);
+    requests.push(noted);
+  });
+  page.on('requestfinished', (request) => {
+    const noted = byRequest.get(request);
+    if (noted) noted.done = Date.now();
   });
   const navigated = Date.now();
   await page.goto(url);
@@ -49,7 +56,7 @@ async function landOnce(page: Page, url: string): Promise<LandingRun> {
     const q = (window as unknown as { __quanze: { findingsMs?: number; landedMs?: number; readyMs?: number } }).__quanze;
     return { findingsMs: q.findingsMs ?? null, drawnMs: q.landedMs ?? null, readyMs: q.readyMs ?? null };
   });
-  return { ...hook, requests: requests.map((r) => ({ name: r.name, startMs: r.at - navigated })) };
+  return { ...hook, requests: requests.map((r) => ({ name: r.name, startMs: r.at - navigated, endMs: r.done ? r.done - navigated : null })) };
 }
 
 /** Lands on each case `runs` times per viewport (after one warm-up landing per case, so server caches are warm as a reader would find them). */

@@ -1,7 +1,7 @@
 // Every string the explorer shows, in English. Per-value tables are keyed by the model's
 // generated unions (client/src/generated/model.ts): a new kind of finding, relation, layer or
 // stance does not compile until it is worded here and in zh.ts.
-import type { ActorRole, GapKind, Layer, Modality, RelType, Stance } from '../generated/model';
+import type { ActorRole, GapKind, Layer, Modality, RelType, Stance } from '../generated/model.js';
 
 export const en = {
   appName: 'Quanze',

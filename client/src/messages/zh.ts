@@ -1,5 +1,5 @@
 // Every string the explorer shows, in Chinese: the same keys as en.ts.
-import type { Messages } from './en';
+import type { Messages } from './en.js';
 
 export const zh: Messages = {
   appName: '权责',
