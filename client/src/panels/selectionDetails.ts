@@ -1,7 +1,7 @@
 // The details of a selected node or link: its names, properties and evidence, and what
 // can be done with it (expand, hide, pin, explain).
 import { isLabel, NODE_TYPES } from '../generated/model';
-import { explainCard } from '../answerCards';
+import { explainCard } from '../explainCard';
 import type { Explorer } from '../context';
 import { h, replace } from '../dom';
 import { evidenceList } from '../evidenceList';
