@@ -62,9 +62,15 @@ export class Session {
       }));
   }
 
-  /** The story's plan and answers: one request, asked at landing with the findings (the server chooses from the same findings). */
+  /**
+   * The story's plan and answers: one request, asked at landing with the findings (the server
+   * chooses from the same findings). Asked once more after a failure (a busy server's deadline:
+   * the findings are remembered by then); the whole case is drawn when it fails again.
+   */
   askStoryPlan(): Promise<StoryPlan | undefined> {
-    return (this.storyPlan ??= planStory(this.state.case).catch(() => undefined));
+    return (this.storyPlan ??= planStory(this.state.case)
+      .catch(() => planStory(this.state.case))
+      .catch(() => undefined));
   }
 
   setFindings(findings: Finding[]): void {
