@@ -175,14 +175,16 @@ describe('on a phone', () => {
 });
 
 /** English sentences of the interface (two words or more, no placeholder) that have their own Chinese: none may show in Chinese mode. */
-function englishOnly(): string[] {
+function englishOnly(opts: { captions?: boolean } = {}): string[] {
   const out: string[] = [];
   const walk = (a: unknown, b: unknown) => {
     if (typeof a === 'string') {
       if (a !== b && /^[A-Za-z][^{}]*\s[^{}]*[a-z]$/.test(a) && a.length >= 8) out.push(a);
     } else if (a && typeof a === 'object') for (const k of Object.keys(a)) walk((a as any)[k], (b as any)?.[k]);
   };
-  walk(en, zh);
+  // Node captions name things in both languages by design (the current one first): their tables are left out where captions are read.
+  const caption = new Set(['stanceShort', 'modalityShort', 'storyAffected']);
+  for (const key of Object.keys(en)) if (opts.captions !== false || !caption.has(key)) walk((en as any)[key], (zh as any)[key]);
   return out;
 }
 
@@ -264,7 +266,7 @@ describe('in Chinese', () => {
     const svg = fs.readFileSync(await download.path()).toString();
     for (const part of [titleZh, zh.bandLaw, zh.bandFact, zh.bandSays, zh.layerNames.DE_JURE, '来源：', '权责']) expect(svg).toContain(part);
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('\n');
-    for (const e of english) expect({ english: e, found: texts.includes(e) }).toEqual({ english: e, found: false });
+    for (const e of englishOnly({ captions: false })) expect({ english: e, found: texts.includes(e) }).toEqual({ english: e, found: false });
     expect(errors).toEqual([]);
     await page.close();
   });
