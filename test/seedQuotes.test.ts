@@ -61,7 +61,7 @@ const PRIVATE_MARKERS = [
   '汪先生',
   '姚先生',
   '小涛',
-  '廖藏宜',
+  // The law scholar 廖藏宜 is named: a public figure speaking on the record to the media (docs/seed-case.md).
   '李墨轩',
   '邓健',
   // The claimant in the English prorogation proceedings is a private person: "the claimant".

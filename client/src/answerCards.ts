@@ -20,7 +20,7 @@ import type {
   WhoSaysCard,
 } from './questions';
 import { incompleteEl, reproduceEl } from './reproduce';
-import { conditionSentence } from './prose';
+import { conditionSentence, dateInWords } from './prose';
 import { kindName } from './legend';
 
 /** An answer as a card: its element, the ids it rests on, and the evidence it quotes (for citing it). */
@@ -105,7 +105,7 @@ function actionEl(x: Explorer, action: ActionResult): HTMLElement {
       h(
         'time',
         { datetime: action.startedAt },
-        action.startedAt + (action.endedAt && action.endedAt !== action.startedAt ? ` – ${action.endedAt}` : ''),
+        dateInWords(action.startedAt) + (action.endedAt && action.endedAt !== action.startedAt ? ` – ${dateInWords(action.endedAt)}` : ''),
       ),
       ' ',
       pick(action.summary, action.summaryZh),
@@ -296,7 +296,7 @@ function statementEl(x: Explorer, s: StatementResult): HTMLElement {
     h(
       'p',
       {},
-      h('time', { datetime: s.saidOn }, s.saidOn),
+      h('time', { datetime: s.saidOn }, dateInWords(s.saidOn)),
       ' ',
       nameEl(s.saidBy, { tag: 'strong' }),
       s.speaker ? h('span', { class: 'speaker' }, ` (${s.speaker})`) : null,

@@ -2,6 +2,7 @@
 import { h } from './dom';
 import { t } from './messages';
 import type { Evidence } from './questions';
+import { dateInWords } from './prose';
 
 export function evidenceList(items: Evidence[]): HTMLElement {
   if (!items.length) return h('p', { class: 'state state-empty' }, t('evidenceNone'));
@@ -22,7 +23,7 @@ function evidenceItem(e: Evidence): HTMLElement {
       'p',
       { class: 'cite' },
       h('span', { class: 'outlet' }, s.outlet),
-      s.publishedAt ? ` · ${s.publishedAt}` : '',
+      s.publishedAt ? ` · ${dateInWords(s.publishedAt)}` : '',
       e.locator ? ` · ${t('evidenceLocator', { where: e.locator })}` : '',
       h('br'),
       s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title) : h('span', {}, s.title),

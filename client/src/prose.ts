@@ -1,7 +1,18 @@
 // Recorded values in words for readers: a condition as a sentence, a property's name and
 // value without field names, enum names or JSON.
+import { formatDate, parsePartialDate } from '../../server/dates';
 import { lang, t, tv } from './messages';
 import { pick } from './names';
+
+/** A date as answers carry it, at its own precision, in the reader's language: "April 2022" / "2022年4月", never 2022-04-01. */
+export function dateInWords(value: string | null | undefined): string {
+  return formatDate(value, lang());
+}
+
+/** The last day a date at its precision covers ('2022-04' → '2022-04-30'): the day to draw "as of" for it. */
+export function lastDayOf(value: string): string {
+  return parsePartialDate(value)?.last ?? value;
+}
 
 /** "HOLDS_INVALID" → "holds invalid": the last resort for a value no message table names. */
 export function humanize(value: string): string {
@@ -48,7 +59,7 @@ export function conditionSentence(c: ConditionLike): string {
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-/** A recorded property's value in words: lists joined, conditions as sentences, enum values named, dates as they are. */
+/** A recorded property's value in words: lists joined, conditions as sentences, enum values named, dates at their precision. */
 export function valueInWords(key: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string' && /^[[{]/.test(value.trim())) {
@@ -78,7 +89,7 @@ export function valueInWords(key: string, value: unknown): string {
     }
     return humanize(value);
   }
-  if (typeof value === 'string' && DATE.test(value)) return value;
+  if (typeof value === 'string' && DATE.test(value)) return dateInWords(value);
   return String(value);
 }
 

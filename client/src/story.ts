@@ -4,6 +4,7 @@
 // on that day with their grant → provision → instrument chains (whoCan), what was done
 // there (whoDid) with the actors' positions and parent bodies, and what bodies said about
 // the power (accountability). Captions are short, both languages.
+import { formatDate } from '../../server/dates';
 import type { Label, RelType, Stance } from './generated/model';
 import type { Named } from './names';
 import { tPair, tvPair } from './messages';
@@ -16,7 +17,7 @@ const MIN_FINDINGS = 3;
 const MAX_STATEMENTS = 6;
 const SEVERITY_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 /** Stances that say something about who holds the power (not "don't know"), most telling first. */
-const STANCE_ORDER: readonly string[] = ['DENIES_SELF', 'ATTRIBUTES', 'REFERS', 'CLAIMS_SELF', 'UNREACHABLE', 'UNKNOWN'] satisfies Stance[];
+const STANCE_ORDER: readonly string[] = ['DENIES_SELF', 'ATTRIBUTES', 'REFERS', 'FORWARDS', 'CLAIMS_SELF', 'UNREACHABLE', 'UNKNOWN'] satisfies Stance[];
 /** Kinds left out of the story graph: powers, places and cases link to everything (the headers name them), groups are counted in the action's caption. */
 const CONTEXT_LABELS: ReadonlySet<string> = new Set<Label>(['Power', 'Place', 'Case', 'Source', 'Group']);
 
@@ -168,15 +169,20 @@ export function shortName(node: GraphNode, nodeOf: (id: string) => GraphNode | u
   switch (node.label) {
     case 'Statement': {
       const stance = tvPair('stanceShort', String(p.stance ?? ''));
-      return { name: `${stance.name}${p.saidOn ? ` · ${p.saidOn}` : ''}`, nameZh: `${stance.nameZh}${p.saidOn ? ` · ${p.saidOn}` : ''}` };
+      const said = typeof p.saidOn === 'string' ? p.saidOn : '';
+      return {
+        name: `${stance.name}${said ? ` · ${formatDate(said, 'en')}` : ''}`,
+        nameZh: `${stance.nameZh}${said ? ` · ${formatDate(said, 'zh')}` : ''}`,
+      };
     }
     case 'Action': {
       const power = short(nodeOf(linked(node.id, 'EXERCISED')[0] ?? ''));
       const n = typeof p.affectedCount === 'number' ? p.affectedCount : undefined;
       const people = n ? affectedCaption(n) : undefined;
+      const started = typeof p.startedAt === 'string' ? p.startedAt : '';
       return {
-        name: [power.name, p.startedAt, people?.name].filter(Boolean).join(' · '),
-        nameZh: [power.nameZh, p.startedAt, people?.nameZh].filter(Boolean).join(' · '),
+        name: [power.name, formatDate(started, 'en'), people?.name].filter(Boolean).join(' · '),
+        nameZh: [power.nameZh, formatDate(started, 'zh'), people?.nameZh].filter(Boolean).join(' · '),
       };
     }
     case 'Grant': {

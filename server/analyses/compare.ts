@@ -14,6 +14,8 @@ export interface CompareParams {
   /** Most holders per place. */
   limit?: number;
   reading?: Reading | null;
+  /** Only this holder in each place: a Body, or a Person through the positions held on `at` (as whoCan). */
+  holder?: string | null;
 }
 
 /** A side-by-side row names each holder once: its first (nearest) holding, the others dropped. */
@@ -36,7 +38,15 @@ export async function compare(db: Database, params: CompareParams): Promise<Comp
   // The places are independent questions: ask them together rather than one after another.
   const answers = await Promise.all(
     places.map((id) =>
-      whoCan(db, { power: params.power, place: id, at: params.at, context: params.context, limit: params.limit, reading: params.reading }),
+      whoCan(db, {
+        power: params.power,
+        place: id,
+        at: params.at,
+        context: params.context,
+        limit: params.limit,
+        reading: params.reading,
+        holder: params.holder,
+      }),
     ),
   );
   const rows: CompareRow[] = answers.map((answer) => ({ place: answer.place!, holders: onePerBody(answer.holders) }));

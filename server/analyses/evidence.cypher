@@ -13,7 +13,7 @@
 //   source                        the Source's own fields when the node is a Source, else null
 //
 // Naming: Instrument and Case by title; Source by its English title when it has one;
-// Provision by its ref and its instrument's title; Grant by power, modality and provision;
+// Provision by its ref (refZh in Chinese) and its instrument's title; Grant by power, modality and provision;
 // Action by summary; Statement by quote; everything else by name/nameZh.
 UNWIND $ids AS id
 // Ids are unique per label (migrations); one index seek per label beats a label-less scan.
@@ -36,17 +36,21 @@ WITH DISTINCT n
 WITH n, head(labels(n)) AS label,
      head([(n)-[:PART_OF]->(i:Instrument) | i]) AS instrument,
      head([(n)-[:OF]->(p:Power) | p]) AS power,
-     head([(n)-[:CONFERRED_BY]->(pv:Provision)-[:PART_OF]->(i:Instrument) | {ref: pv.ref, title: i.title, titleZh: i.titleZh}]) AS conferral
+     head([(n)-[:CONFERRED_BY]->(pv:Provision)-[:PART_OF]->(i:Instrument) | {ref: pv.ref, refZh: pv.refZh, title: i.title, titleZh: i.titleZh}]) AS conferral
 WITH n, label,
      CASE label
        WHEN 'Instrument' THEN [n.title, n.titleZh]
        WHEN 'Case' THEN [n.title, n.titleZh]
        WHEN 'Source' THEN [coalesce(n.titleEn, n.title), n.title]
-       // A reference written in English ("Local rules clause (article not reported)") stays out of the Chinese name.
-       WHEN 'Provision' THEN [n.ref + ' of ' + instrument.title, '《' + instrument.titleZh + '》' + CASE WHEN n.ref =~ '.*[A-Za-z].*' THEN '' ELSE n.ref END]
+       // Chinese text takes the Chinese reference (refZh); a reference written in English
+       // ("local rules clause") stays out of it. A title missing in one language is the other's.
+       WHEN 'Provision' THEN [
+         n.ref + ' of ' + coalesce(instrument.title, instrument.titleZh),
+         '《' + coalesce(instrument.titleZh, instrument.title) + '》' + coalesce(n.refZh, CASE WHEN n.ref =~ '.*[A-Za-z]{3,}.*' THEN '' ELSE n.ref END)
+       ]
        WHEN 'Grant' THEN [
-         toLower(n.modality) + ' to ' + coalesce(power.name, power.id) + ' (' + conferral.ref + ' of ' + conferral.title + ')',
-         '《' + conferral.titleZh + '》' + CASE WHEN conferral.ref =~ '.*[A-Za-z].*' THEN '' ELSE conferral.ref END + '：' + coalesce(power.nameZh, power.id) + '（' +
+         toLower(n.modality) + ' to ' + coalesce(power.name, power.nameZh, power.id) + ' (' + conferral.ref + ' of ' + coalesce(conferral.title, conferral.titleZh) + ')',
+         '《' + coalesce(conferral.titleZh, conferral.title) + '》' + coalesce(conferral.refZh, CASE WHEN conferral.ref =~ '.*[A-Za-z]{3,}.*' THEN '' ELSE conferral.ref END) + '：' + coalesce(power.nameZh, power.name, power.id) + '（' +
            CASE n.modality WHEN 'POWER' THEN '职权' WHEN 'DUTY' THEN '职责' WHEN 'PERMISSION' THEN '许可' ELSE '禁止' END + '）'
        ]
        WHEN 'Action' THEN [n.summary, n.summaryZh]

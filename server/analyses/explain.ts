@@ -8,22 +8,11 @@
 // either way, or the answer turns on an imprecise date).
 import type { Database } from '../neo4j/database.js';
 import { citationEvidence, citationSourceIds, describeNodes, refOf, UnknownNodeError, type DescribedNode } from './evidence.js';
-import {
-  bodyState,
-  coversState,
-  dateZh,
-  grantLimits,
-  limitsState,
-  onDate,
-  started,
-  type BodyFacts,
-  type LawFacts,
-  type Limit,
-  type Reading,
-} from './inForce.js';
+import { bodyState, dateZh, grantLimits, limitsState, onDate, started, type BodyFacts, type LawFacts, type Limit, type Reading } from './inForce.js';
 import { formatDate } from '../dates.js';
 import { en, zh } from './names.js';
 import { runAnalysis } from './run.js';
+import { positionsOn, positionStep, positionWords } from './positions.js';
 import type { Basis, ChainStep, Condition, ConditionContext, ExplainAnswer, Holder, MissingLink, NodeRef } from './types.js';
 import { basisWords, changeStep, holdersOf, holdingRows, idsOfHoldings, lawSteps, outcomesOf, step, weakest, type HoldingRow } from './whoCan.js';
 
@@ -85,7 +74,8 @@ const describeConditions = (conditions: Condition[], lang: 'en' | 'zh') =>
   conditions
     .map((c) => {
       const text = lang === 'zh' ? (c.descriptionZh ?? c.description) : (c.description ?? c.descriptionZh);
-      if (text) return text;
+      // A description is a phrase in a list here: its own closing mark would double the separator.
+      if (text) return text.trim().replace(/[.。;；]+$/, '');
       const who = c.body ? (lang === 'zh' ? zh(c.body) : en(c.body)) : null;
       const words: Record<string, [string, string]> = {
         THRESHOLD: ['a threshold', '数量门槛'],
@@ -506,21 +496,7 @@ async function explainBody(
   };
 }
 
-interface PositionRow {
-  bodyId: string;
-  title: string | null;
-  titleZh: string | null;
-  capacity: string | null;
-  from: string | null;
-  fromLast: string | null;
-  to: string | null;
-  toLast: string | null;
-  citations: string | null;
-  unsourced: boolean;
-}
-
 const VERDICT_ORDER = ['HOLDS', 'CONDITIONAL', 'UNKNOWN', 'DOES_NOT_HOLD'];
-const CAPACITY_WORDS: Record<string, [string, string]> = { ACTING: [' (acting)', '（代理）'], INTERIM: [' (ad interim)', '（临时）'] };
 
 /** The answer for a person: through each body the person held a position in on the date, the best one. */
 async function explainPerson(
@@ -532,7 +508,7 @@ async function explainPerson(
   reading: Reading,
 ): Promise<Answer> {
   const at = params.at;
-  const positions = (await runAnalysis<PositionRow>(db, 'personPositions', { person: person.id })).filter((p) => coversState(p, at) > 0);
+  const positions = await positionsOn(db, person.id, at);
   if (!positions.length) {
     const link: MissingLink = {
       kind: 'NO_POSITION',
@@ -569,18 +545,9 @@ async function explainPerson(
   answers.sort((a, b) => VERDICT_ORDER.indexOf(a.answer.verdict) - VERDICT_ORDER.indexOf(b.answer.verdict));
   const { p, answer } = answers[0];
   const body = refOf(described, p.bodyId, 'Body');
-  const [cap, capZh] = CAPACITY_WORDS[p.capacity ?? ''] ?? ['', ''];
-  const title = p.title ?? p.titleZh ?? 'a position';
-  const titleZh = p.titleZh ?? p.title ?? '职务';
-  const position = step(
-    'POSITION',
-    body,
-    `${en(person)} held the position of ${title}${cap} in ${en(body)} on ${formatDate(at, 'en')}`,
-    `${dateZh(at)}，${zh(person)}在${zh(body)}任${titleZh}${capZh}`,
-    described,
-    citationEvidence(p.citations, p.unsourced, described),
-  );
-  const uncertain = coversState(p, at) === 1;
+  const office = positionWords(p, body);
+  const position = positionStep(person, p, body, described, at);
+  const uncertain = p.covers === 1;
   const basis: Basis = weakest([answer.basis]);
   return {
     ...answer,
@@ -589,8 +556,8 @@ async function explainPerson(
     basis,
     chain: [position, ...answer.chain],
     dateUncertain: answer.dateUncertain || uncertain,
-    reason: `As ${title}${cap} of ${en(body)}, ${en(person)} answers through that body: ${answer.reason}`,
-    reasonZh: `${zh(person)}以${zh(body)}${titleZh}${capZh}的身份，通过该机构作答：${answer.reasonZh}`,
+    reason: `As ${office.en}, ${en(person)} answers through that body: ${answer.reason}`,
+    reasonZh: `${zh(person)}以${office.zh}的身份，通过该机构作答：${answer.reasonZh}`,
   };
 }
 

@@ -21,6 +21,10 @@
 // `at`: findings consider what had happened by then (actions started and statements made on
 // or before `at`; everything when absent). Each action is still judged by the law in force
 // on its own first day, and each statement by the law on the day it was made.
+//
+// `reading`: AS_IT_STOOD (the default) counts a holding of invalidity only once it was made:
+// by `at` for HELD_UNLAWFUL, by the action's day for who held the power. AS_LATER_HELD counts
+// every holding in the data, a retroactive one back to its target's start (whoCan's readings).
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
 import { accusationsOf, quoteAccusations } from './gaps/accusations/index.js';
@@ -34,8 +38,8 @@ export { GAP_KINDS, SEVERITY, type Finding, type GapKind, type GapsAnswer, type 
 /** All findings of a case, most severe first; throws UnknownNodeError for an unknown case. */
 export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAnswer> {
   const caseRef = requireNode(await describeNodes(db, [question.case]), 'Case', question.case);
-  const q = { case: question.case, at: question.at ?? null };
-  const lookup = new HolderLookup(db, question.reading ?? null);
+  const q = { case: question.case, at: question.at ?? null, reading: question.reading ?? 'AS_IT_STOOD' };
+  const lookup = new HolderLookup(db, q.reading);
   // The kinds are independent: ask for them together.
   const [accusations, ...results] = await Promise.all([accusationsOf(db, q), ...FINDING_KINDS.map((entry) => entry.find(db, q, lookup))]);
   const all = results.flatMap((r) => r.findings);
@@ -67,6 +71,7 @@ export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAn
   return {
     case: caseRef,
     at: q.at,
+    reading: q.reading,
     findings: page.map(({ affected: _affected, detail: _detail, ...finding }) => finding),
     total: unique.length,
     byKind: count((f) => f.kind, GAP_KINDS),

@@ -14,6 +14,7 @@
 //     (Cytoscape needs the parent among the nodes);
 //   - EVIDENCED_BY and IN_CASE are left out: sources and cases would tie every node to
 //     every other; evidence is shown beside a node, not as edges.
+import { dateAtPrecision } from '../dates.js';
 import { RELATIONS, nodeSpec, NODES } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, UnknownNodeError } from './evidence.js';
@@ -145,8 +146,24 @@ function edgeInactive(edge: EdgeRow, at: string | null): boolean {
   return false;
 }
 
-/** Properties as plain JSON: dates already YYYY-MM-DD (runAnalysis), json-kind properties parsed. */
-function propertiesOf(label: string, props: Record<string, unknown>): Record<string, unknown> {
+/**
+ * A date stored with a precision (`x` the first day, `xPrecision`, `xLast`) written at it, as
+ * answers write dates ('2022-04'); its storage companions are not properties of their own.
+ */
+function atPrecision(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props)
+      .filter(([key]) => !(/(Precision|Last)$/.test(key) && key.replace(/(Precision|Last)$/, '') in props))
+      .map(([key, value]) => {
+        const precision = props[`${key}Precision`];
+        return [key, typeof value === 'string' && typeof precision === 'string' ? dateAtPrecision(value, precision) : value];
+      }),
+  );
+}
+
+/** Properties as plain JSON: dates at their precision (YYYY-MM-DD, YYYY-MM or YYYY), json-kind properties parsed. */
+function propertiesOf(label: string, stored: Record<string, unknown>): Record<string, unknown> {
+  const props = atPrecision(stored);
   let specs: Record<string, { kind: string }> = {};
   try {
     specs = nodeSpec(label).properties;
@@ -206,7 +223,7 @@ async function drawing(
       target: edge.to,
       type: edge.type,
       layer: layerOf(edge.type, fromLabel),
-      properties: edge.props,
+      properties: atPrecision(edge.props),
       inactive: edgeInactive(edge, at) || inactive.has(edge.from) || inactive.has(edge.to),
     });
   }

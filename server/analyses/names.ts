@@ -53,7 +53,11 @@ export function titleOf(i: { title?: string | null; titleZh?: string | null; id:
   return { en: i.title ?? i.titleZh ?? i.id, zh: i.titleZh ?? i.title ?? i.id };
 }
 
-/** A provision's reference for Chinese text: only when it is not an English phrase (a ref like "s. 12(1)" or 第三条 is kept). */
-export function refForZh(ref: string | null | undefined): string {
+/**
+ * A provision's reference for Chinese text: its `refZh` when it has one, else its `ref` unless
+ * that is an English phrase (a ref like "s. 12(1)" or 第三条 is kept; "local rules clause" is left out).
+ */
+export function refForZh(ref: string | null | undefined, refZh?: string | null): string {
+  if (refZh) return refZh;
   return ref && !/[A-Za-z]{3,}/.test(ref) ? ref : '';
 }

@@ -70,6 +70,7 @@ const STANCE: Record<string, { en: string; zh: string }> = {
   DENIES_SELF: { en: 'says it does not hold', zh: '称自己没有' },
   ATTRIBUTES: { en: 'says someone else holds', zh: '称别的机构有' },
   REFERS: { en: 'refers the asker on about', zh: '让去别处问' },
+  FORWARDS: { en: 'passes the matter on, itself, about', zh: '自行将事情转交他方，涉及' },
   UNKNOWN: { en: 'does not know who holds', zh: '不清楚谁有' },
   UNREACHABLE: { en: 'could not be reached about', zh: '无法联系上，未能回答谁有' },
   DENIES_OTHER: { en: 'says another body does not hold', zh: '称别的机构没有' },
@@ -111,8 +112,8 @@ export async function timeline(db: Database, question: { case: string; limit?: n
         const powers = (r.extra.about ?? []).map((id) => refOf(described, id, 'Power'));
         const named = (r.extra.names ?? []).map((id) => refOf(described, id, 'Body'));
         const stance = STANCE[r.extra.stance ?? ''] ?? { en: 'speaks about', zh: '谈及' };
-        title = `${en(speaker)} ${stance.en} ${powers.map((p) => `"${p.name ?? p.id}"`).join(', ')}${named.length ? ` (names ${named.map(en).join(', ')})` : ''}`;
-        titleZh = `${zh(speaker)}${stance.zh}${powers.map((p) => `“${p.nameZh ?? p.id}”`).join('、')}${named.length ? `（指向${named.map(zh).join('、')}）` : ''}`;
+        title = `${en(speaker)} ${stance.en} ${powers.map((p) => `"${p.name ?? p.nameZh ?? p.id}"`).join(', ')}${named.length ? ` (names ${named.map(en).join(', ')})` : ''}`;
+        titleZh = `${zh(speaker)}${stance.zh}${powers.map((p) => `“${p.nameZh ?? p.name ?? p.id}”`).join('、')}${named.length ? `（指向${named.map(zh).join('、')}）` : ''}`;
         nodeIds = [r.id, ...(speaker ? [speaker.id] : []), ...powers.map((p) => p.id), ...named.map((b) => b.id)];
         break;
       }

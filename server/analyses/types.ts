@@ -110,6 +110,8 @@ export interface Holder {
   dateUncertain: boolean;
   uncertainty: string | null;
   uncertaintyZh: string | null;
+  /** When whoCan was asked about a person: the body of the position through which the person holds it (`body` is the person). */
+  through?: NodeRef | null;
 }
 
 /** What the caller knows about the case at hand, against which conditions are evaluated. */
@@ -137,6 +139,10 @@ export interface WhoCanAnswer {
   holders: Holder[];
   /** Holders whose grant has a condition NOT_MET under the supplied context: the law is honoured, so they do not hold it here. */
   excludedByContext: Holder[];
+  /** The holder asked about (a body, or a person answered through the positions held on the date), when one was. */
+  holder: NodeRef | null;
+  /** The bodies that holder answers through on the date: the body itself, or the person's positions (acting and interim ones included). */
+  holderBodies: NodeRef[];
   incomplete: boolean;
 }
 

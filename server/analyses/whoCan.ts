@@ -1,7 +1,8 @@
 // whoCan (whoCan.cypher): the de jure holders of a power in a place at a date, each with
 // the chain that justifies it and its conditions evaluated against the caller's context.
 import type { Database } from '../neo4j/database.js';
-import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode, type DescribedNode } from './evidence.js';
+import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode, UnknownNodeError, type DescribedNode } from './evidence.js';
+import { positionsOn, positionStep, positionWords, type HeldPosition } from './positions.js';
 import {
   bodyState,
   coversState,
@@ -43,6 +44,11 @@ export interface WhoCanParams {
   limit?: number;
   /** AS_IT_STOOD (default) or AS_LATER_HELD (every later holding of invalidity applied). */
   reading?: Reading | null;
+  /**
+   * Only this holder: a Body, or a Person answered through the bodies of the positions the
+   * person held on `at` (acting and interim ones included), each holding led by a POSITION step.
+   */
+  holder?: string | null;
 }
 
 interface InstrumentRow {
@@ -732,17 +738,68 @@ export function holdersOf(
   return { holders, excluded };
 }
 
+/** The holdings of a person, through the bodies of the positions held on `at`: the person is the holder, the body is `through`. */
+function throughPositions(
+  holders: Holder[],
+  person: NodeRef,
+  positions: HeldPosition[],
+  described: Map<string, DescribedNode>,
+  at: string,
+): Holder[] {
+  return holders.flatMap((h) =>
+    positions
+      .filter((p) => p.bodyId === h.body.id)
+      .map((p) => {
+        const office = positionWords(p, h.body);
+        const startUnsure = p.from !== null && started(p.from, p.fromLast, at) === 1;
+        const unsure: [string, string] | null =
+          p.covers !== 1
+            ? null
+            : startUnsure
+              ? uncertainSentence(['The person took up the position', '其就任该职务'], p.from!, p.fromLast, at)
+              : uncertainSentence(['The person left the position', '其离任该职务'], p.to ?? at, p.toLast, at);
+        return {
+          ...h,
+          body: person,
+          through: h.body,
+          chain: [positionStep(person, p, h.body, described, at), ...h.chain],
+          note: `As ${office.en}: ${h.note ?? ''}`.trim(),
+          noteZh: `以${office.zh}的身份：${h.noteZh ?? ''}`,
+          dateUncertain: h.dateUncertain || unsure !== null,
+          uncertainty: [h.uncertainty, unsure?.[0]].filter(Boolean).join(' ') || null,
+          uncertaintyZh: [h.uncertaintyZh, unsure?.[1]].filter(Boolean).join('') || null,
+        };
+      }),
+  );
+}
+
 export async function whoCan(db: Database, params: WhoCanParams): Promise<WhoCanAnswer> {
   const limit = params.limit ?? LIST_LIMIT;
   const reading: Reading = params.reading ?? 'AS_IT_STOOD';
-  const asked = await describeNodes(db, [params.power, ...(params.place ? [params.place] : [])]);
+  const asked = await describeNodes(db, [params.power, ...(params.place ? [params.place] : []), ...(params.holder ? [params.holder] : [])]);
   const power = requireNode(asked, 'Power', params.power);
   const place = params.place ? requireNode(asked, 'Place', params.place) : null;
+  const subject = params.holder ? asked.get(params.holder)?.ref : null;
+  if (params.holder && (!subject || (subject.label !== 'Body' && subject.label !== 'Person'))) throw new UnknownNodeError('Body', params.holder);
+  const positions = subject?.label === 'Person' ? await positionsOn(db, subject.id, params.at) : [];
 
   const { rows, capped: rowCapped } = await holdingRows(db, { ...params, reading });
   const outcomes = await outcomesOf(db, params.context);
-  const described = await describeNodes(db, idsOfHoldings(rows, outcomes));
-  const { holders, excluded } = holdersOf(rows, params.context, described, { outcomes, at: params.at });
+  const described = await describeNodes(db, [
+    ...idsOfHoldings(rows, outcomes),
+    ...positions.flatMap((p) => [p.bodyId, ...citationSourceIds(p.citations)]),
+  ]);
+  let { holders, excluded } = holdersOf(rows, params.context, described, { outcomes, at: params.at });
+  let holderBodies: NodeRef[] = [];
+  if (subject?.label === 'Person') {
+    holderBodies = [...new Set(positions.map((p) => p.bodyId))].map((id) => refOf(described, id, 'Body'));
+    holders = throughPositions(holders, subject, positions, described, params.at);
+    excluded = throughPositions(excluded, subject, positions, described, params.at);
+  } else if (subject) {
+    holderBodies = [subject];
+    holders = holders.filter((h) => h.body.id === subject.id);
+    excluded = excluded.filter((h) => h.body.id === subject.id);
+  }
   return {
     power,
     place,
@@ -751,6 +808,8 @@ export async function whoCan(db: Database, params: WhoCanParams): Promise<WhoCan
     context: params.context ?? null,
     holders: holders.slice(0, limit),
     excludedByContext: excluded.slice(0, limit),
+    holder: subject ?? null,
+    holderBodies,
     incomplete: rowCapped || holders.length > limit || excluded.length > limit,
   };
 }

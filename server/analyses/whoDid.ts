@@ -28,8 +28,8 @@ interface ActorRow {
 
 interface ActionRow {
   id: string;
-  summary: string;
-  summaryZh: string;
+  summary: string | null;
+  summaryZh: string | null;
   startedAt: string;
   endedAt: string | null;
   startedFirst: string;
@@ -80,8 +80,9 @@ export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDid
     purposeLabel: r.purpose ? (r.purposeLabel ?? r.purposeLabelZh ?? 'a purpose the case does not describe') : null,
     purposeLabelZh: r.purpose ? (r.purposeLabelZh ?? r.purposeLabel ?? '案例未说明的用途') : null,
     id: r.id,
-    summary: r.summary,
-    summaryZh: r.summaryZh,
+    // A case written in one language has one summary; the other falls back to it.
+    summary: r.summary ?? r.summaryZh!,
+    summaryZh: r.summaryZh ?? r.summary!,
     affectedCount: r.affectedCount,
     startedAt: r.startedAt,
     endedAt: r.endedAt,

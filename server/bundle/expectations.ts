@@ -7,6 +7,8 @@
 //   expect:
 //     - whoCan: { power: P, place: X, at: D, reading: AS_LATER_HELD, context: {...} }
 //       holders: [B1]          # must be among the holders
+//     - whoCan: { power: P, at: D, holder: PERSON }   # a person, through the positions held on D
+//       holders: [PERSON]
 //       notHolders: [B2]       # must not be
 //     - explain: { body: B, power: P, place: X, at: D }
 //       verdict: DOES_NOT_HOLD
@@ -40,7 +42,7 @@ interface Asked {
 }
 
 export type Expectation = { index: number; note?: string } & (
-  | { question: 'whoCan'; ask: Asked & { power: string }; holders: string[]; notHolders: string[] }
+  | { question: 'whoCan'; ask: Asked & { power: string; holder?: string }; holders: string[]; notHolders: string[] }
   | { question: 'explain'; ask: Asked & { body: string; power: string }; verdict?: string; missingLink?: string; via?: string }
   | { question: 'findings'; ask: { about: string; at?: string; reading?: Reading }; include: string[]; exclude: string[] }
 );
@@ -58,6 +60,7 @@ const TARGETS: Record<string, string[]> = {
   power: ['Power'],
   place: ['Place'],
   body: ['Body', 'Person'],
+  holder: ['Body', 'Person'],
   holders: ['Body', 'Person'],
   notHolders: ['Body', 'Person'],
 };
@@ -157,7 +160,7 @@ function checkExpectation(entry: unknown, at: Segments, labelsOf: (id: string) =
   for (const key of required) {
     if (ask[key] === undefined) report([...at, question, key], 'MISSING_FIELD', `${question} has no ${key}, which is required.`, [...at, question]);
   }
-  for (const key of ['power', 'place', 'body', 'about']) {
+  for (const key of ['power', 'place', 'body', 'holder', 'about']) {
     const id = ask[key];
     if (id === undefined) continue;
     if (typeof id !== 'string' || !new RegExp(ID_PATTERN).test(id)) {
@@ -344,7 +347,7 @@ async function askOne(
 ): Promise<ExpectationResult> {
   if (e.question === 'whoCan') {
     const params: WhoCanParams = withOptions(
-      { power: e.ask.power, place: e.ask.place ?? null, at: e.ask.at, context: e.ask.context ?? null, limit: 100_000 },
+      { power: e.ask.power, place: e.ask.place ?? null, at: e.ask.at, context: e.ask.context ?? null, holder: e.ask.holder ?? null, limit: 100_000 },
       e.ask,
     );
     const answer = await whoCan(db, params);
@@ -355,7 +358,7 @@ async function askOne(
     return {
       expectation: e,
       passed: !missing.length && !wrong.length,
-      question: `whoCan ${e.ask.power} ${askedText(e.ask)}`.trim(),
+      question: `whoCan ${e.ask.power}${e.ask.holder ? ` for ${e.ask.holder}` : ''} ${askedText(e.ask)}`.trim(),
       expected: [e.holders.length ? `holders include ${e.holders.join(', ')}` : '', e.notHolders.length ? `not ${e.notHolders.join(', ')}` : '']
         .filter(Boolean)
         .join('; '),

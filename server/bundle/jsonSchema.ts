@@ -155,6 +155,11 @@ export function expectationSchema(): JsonSchema {
           at: DATE,
           reading: READING,
           context: CONTEXT,
+          holder: {
+            $ref: '#/$defs/id',
+            description:
+              'Ask only about this holder: a body, or a person answered through the positions held on the day (holders then lists the person).',
+          },
         },
         required: ['power', 'at'],
         additionalProperties: false,
@@ -184,7 +189,7 @@ export function expectationSchema(): JsonSchema {
         required: ['about'],
         additionalProperties: false,
       },
-      holders: IDS('whoCan: bodies that must be among the holders.'),
+      holders: IDS('whoCan: bodies (or, asked about a person, that person) that must be among the holders.'),
       notHolders: IDS('whoCan: bodies that must not be among the holders.'),
       verdict: { enum: ['HOLDS', 'CONDITIONAL', 'DOES_NOT_HOLD', 'UNKNOWN'], description: 'explain: the verdict it must give.' },
       missingLink: {

@@ -3,6 +3,7 @@
 import { GraphQLError } from 'graphql';
 import { answerMeta, isoDate, LIST_LIMIT, type AnswerMeta } from '../analyses/run.js';
 import { UnknownNodeError } from '../analyses/evidence.js';
+import type { Reading } from '../analyses/types.js';
 import type { QuanzeContext } from './server.js';
 
 export type Args = Record<string, unknown>;
@@ -80,3 +81,6 @@ export function rememberedWithMeta<T extends object>(limit = 32) {
       return answer;
     });
 }
+
+/** The reading a question asks for: AS_LATER_HELD when given, else AS_IT_STOOD (the default). */
+export const readingOf = (value: unknown): Reading => (value === 'AS_LATER_HELD' ? 'AS_LATER_HELD' : 'AS_IT_STOOD');

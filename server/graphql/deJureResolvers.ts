@@ -5,9 +5,9 @@ import { whoCan } from '../analyses/whoCan.js';
 import { whoDid } from '../analyses/whoDid.js';
 import { explain } from '../analyses/explain.js';
 import { compare } from '../analyses/compare.js';
-import type { ConditionContext, Reading } from '../analyses/types.js';
+import type { ConditionContext } from '../analyses/types.js';
 import type { QuanzeContext } from './server.js';
-import { badInput, dateOf, limitOf, withMeta, type Args } from './arguments.js';
+import { badInput, dateOf, limitOf, readingOf, withMeta, type Args } from './arguments.js';
 
 const MAX_PLACES = 20;
 
@@ -19,8 +19,6 @@ function contextOf(value: unknown): ConditionContext | null {
   return value as ConditionContext;
 }
 
-const readingOf = (value: unknown): Reading => (value === 'AS_LATER_HELD' ? 'AS_LATER_HELD' : 'AS_IT_STOOD');
-
 export const deJureResolvers = {
   whoCan: (_: unknown, args: Args, { db }: QuanzeContext) =>
     withMeta(db, () =>
@@ -31,6 +29,7 @@ export const deJureResolvers = {
         context: contextOf(args.context),
         limit: limitOf(args.limit),
         reading: readingOf(args.reading),
+        holder: (args.holder as string | null) ?? null,
       }),
     ),
 
@@ -69,6 +68,7 @@ export const deJureResolvers = {
         context: contextOf(args.context),
         limit: limitOf(args.limit),
         reading: readingOf(args.reading),
+        holder: (args.holder as string | null) ?? null,
       }),
     );
   },

@@ -12,7 +12,7 @@ import { DEFAULT_SEARCH_LIMIT, search } from '../analyses/search.js';
 import { timeline } from '../analyses/timeline.js';
 import { answerMeta } from '../analyses/run.js';
 import type { QuanzeContext } from './server.js';
-import { badInput, dateOf, limitOf, MAX_LIMIT, rememberedWithMeta, withMeta, type Args } from './arguments.js';
+import { badInput, dateOf, limitOf, MAX_LIMIT, readingOf, rememberedWithMeta, withMeta, type Args } from './arguments.js';
 
 const MAX_SEARCH_TEXT = 200;
 const rememberedGaps = rememberedWithMeta<Awaited<ReturnType<typeof gaps>>>();
@@ -24,6 +24,7 @@ function gapsQuestion(args: Args) {
     at: dateOf(args.at, 'at', 'none'),
     limit: limitOf(args.first ?? args.limit),
     after: args.after === undefined || args.after === null ? null : String(args.after),
+    reading: readingOf(args.reading),
   };
 }
 const findingsOf = (db: QuanzeContext['db'], args: Args) => {

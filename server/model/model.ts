@@ -62,6 +62,7 @@ export const STANCES = [
   'ATTRIBUTES',
   'DENIES_OTHER',
   'REFERS',
+  'FORWARDS',
   'ACCUSES',
   'EXPLAINS_CAUSE',
   'UNKNOWN',
@@ -359,13 +360,23 @@ export const NODES: readonly NodeSpec[] = [
   {
     label: 'Provision',
     plural: 'provisions',
-    names: ['ref', 'textZh', 'text'],
+    names: ['ref', 'refZh', 'textZh', 'text'],
     cited: true,
     description: 'One article or clause of an Instrument, PART_OF it.',
     descriptionZh: '条款：文件中的一条或一款。',
     properties: {
       id,
-      ref: { kind: 'string', required: true, description: 'Article or clause reference as printed (第十条).' },
+      ref: {
+        kind: 'string',
+        required: true,
+        description:
+          'Article or clause reference as printed (第十条, s. 2(1)); when the sources do not report the number, a short English description of what the clause is about ("clause on the function of the health code").',
+      },
+      refZh: {
+        kind: 'string',
+        description:
+          'The reference for Chinese text (第十条, or 关于健康码功能定位的规定 when the number is not reported); Chinese text leaves out a ref written in English when this is absent.',
+      },
       textZh: { kind: 'text', description: 'Text in Chinese, verbatim.' },
       text: { kind: 'text', description: 'English gist of the text.' },
       unsourced,
@@ -469,7 +480,8 @@ export const NODES: readonly NodeSpec[] = [
         kind: 'string',
         required: true,
         enum: STANCES,
-        description: 'CLAIMS_SELF, DENIES_SELF, ATTRIBUTES, DENIES_OTHER, REFERS, ACCUSES, EXPLAINS_CAUSE, UNKNOWN or UNREACHABLE.',
+        description:
+          'CLAIMS_SELF, DENIES_SELF, ATTRIBUTES, DENIES_OTHER, REFERS (sends the asker to another body), FORWARDS (says it has passed, or will pass, the matter on to another body itself: handing over leads, reporting upward; the asker is not sent anywhere), ACCUSES, EXPLAINS_CAUSE, UNKNOWN or UNREACHABLE.',
       },
       stanceBasis: {
         ...basis,
@@ -830,7 +842,7 @@ export const RELATIONS: readonly RelationSpec[] = [
     field: 'names',
     many: true,
     layer: 'WHO_SAYS',
-    description: 'The bodies it attributes the power to, denies it to, accuses, or refers the asker to.',
+    description: 'The bodies it attributes the power to, denies it to, accuses, refers the asker to, or passes the matter on to.',
     properties: {
       basis: { ...basis, description: 'STATED when the words name this body; EDITOR_READING when an editor decided which body they meant.' },
     },

@@ -152,6 +152,7 @@ describeSeed('findings of the Henan red-code case', () => {
       'ATTRIBUTES',
       'DENIES_OTHER',
       'REFERS',
+      'FORWARDS',
       'ACCUSES',
       'EXPLAINS_CAUSE',
       'UNKNOWN',

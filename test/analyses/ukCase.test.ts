@@ -14,6 +14,7 @@ import { gaps } from '../../server/analyses/gaps.js';
 import { timeline } from '../../server/analyses/timeline.js';
 import { search } from '../../server/analyses/search.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
+import { startTestServer } from '../support/server.js';
 
 const FILE = path.join(projectRoot, 'seed', 'uk-prorogation-2019.yaml');
 const CASE = 'uk-prorogation-2019';
@@ -25,8 +26,6 @@ const DISSOLVE = 'uk-parliament.dissolve';
 const EARLY_ELECTION = 'uk-parliament.early-election';
 
 type Reading = 'AS_IT_STOOD' | 'AS_LATER_HELD';
-// `reading` and a person as the subject are part of the model extension (docs/third-case.md);
-// the casts keep this file compiling against analyses that do not take them yet.
 const canAsk = (params: Omit<WhoCanParams, 'place'> & { reading?: Reading }) => whoCan(db, { place: UK, ...params });
 const explainAsk = (params: ExplainParams & { reading?: Reading }) => explain(db, params);
 const holderIds = (answer: Awaited<ReturnType<typeof whoCan>>) => answer.holders.map((h) => h.body.id).sort();
@@ -162,6 +161,39 @@ describe('who could prorogue Parliament, and who advised it', () => {
     expect(before.verdict).toBe('DOES_NOT_HOLD');
   });
 
+  it('asked about the Prime Minister as a person, whoCan answers through his office on the day, and not before he took it', async () => {
+    const answer = await canAsk({ power: ADVISE, at: '2019-08-28', holder: 'person-boris-johnson' });
+    expect(answer.holderBodies.map((b) => b.id)).toEqual(['uk-prime-minister']);
+    expect(answer.holders.map((h) => [h.body.id, h.through?.id])).toEqual([['person-boris-johnson', 'uk-prime-minister']]);
+    const [position] = answer.holders[0].chain;
+    expect(position).toMatchObject({ kind: 'POSITION', node: { id: 'uk-prime-minister' } });
+    expect(position.evidence.map((e) => e.quote)).toContain('Boris Johnson became Prime Minister on Wednesday, July 24 2019.');
+    const before = await canAsk({ power: ADVISE, at: '2019-07-01', holder: 'person-boris-johnson' });
+    expect([before.holders, before.holderBodies]).toEqual([[], []]);
+    // The Queen answers for the Sovereign's prerogative; the Prime Minister's office does not prorogue.
+    expect((await canAsk({ power: PROROGUE, at: '2019-09-10', holder: 'person-elizabeth-ii' })).holders.map((h) => h.through?.id)).toEqual([
+      'uk-sovereign',
+    ]);
+    expect((await canAsk({ power: PROROGUE, at: '2019-09-10', holder: 'person-boris-johnson' })).holders).toEqual([]);
+  });
+
+  it('on 28 August 2019, as it stood, the advice was within his power even with its recorded outcome as context: the limit was not yet law', async () => {
+    const why = await explainAsk({
+      body: 'person-boris-johnson',
+      power: ADVISE,
+      place: UK,
+      at: '2019-08-28',
+      reading: 'AS_IT_STOOD',
+      context: { action: 'uk-action-advice-2019-08-28' },
+    });
+    expect(why).toMatchObject({ verdict: 'HOLDS', through: { id: 'uk-prime-minister' }, conditions: [] });
+  });
+
+  it('on 4 September 2019: the Sovereign could prorogue, the Lords Commissioners not yet (the Order names 9 to 12 September)', async () => {
+    expect(holderIds(await canAsk({ power: PROROGUE, at: '2019-09-04' }))).toEqual(['uk-sovereign']);
+    expect(holderIds(await canAsk({ power: PROROGUE, at: '2019-09-09' }))).toEqual(['uk-lords-commissioners', 'uk-sovereign']);
+  });
+
   it('on 10 September 2019, as it stood: the Sovereign, and the Lords Commissioners under the Order in Council', async () => {
     const answer = await canAsk({ power: PROROGUE, at: '2019-09-10' });
     expect(holderIds(answer)).toEqual(['uk-lords-commissioners', 'uk-sovereign']);
@@ -231,6 +263,26 @@ describe('findings, timeline and search on the UK case', () => {
     }
   });
 
+  it('asked as of 15 September 2019, the prorogation is held unlawful only as later held; the answer says its reading', async () => {
+    const about = async (reading: Reading) => {
+      const answer = await gaps(db, { case: CASE, at: '2019-09-15', reading });
+      expect(answer.reading).toBe(reading);
+      return answer.findings.filter((f) => f.nodeIds.includes('uk-action-prorogation-2019-09-10')).map((f) => f.kind);
+    };
+    expect(await about('AS_IT_STOOD')).toEqual([]);
+    expect(await about('AS_LATER_HELD')).toEqual(['HELD_UNLAWFUL']);
+  });
+
+  it("the Commons' motions: a finding quotes each recorded outcome; the advice, within the power as it stood, is held unlawful and not unauthorised", async () => {
+    const answer = await gapsAsk();
+    for (const action of ['uk-action-early-election-motion-2019-09-04', 'uk-action-early-election-motion-2019-09-09']) {
+      const [unmet] = answer.findings.filter((f) => f.kind === 'CONDITION_NOT_MET' && f.nodeIds.includes(action));
+      expect(unmet.explanation).toContain('recorded as not met');
+      expect(unmet.explanation).not.toContain('nothing shows');
+    }
+    expect(answer.findings.filter((f) => f.nodeIds.includes('uk-action-advice-2019-08-28')).map((f) => f.kind)).toEqual(['HELD_UNLAWFUL']);
+  });
+
   it('no finding shows a slug or an enum name where a reader reads it', async () => {
     const answer = await gapsAsk();
     for (const f of answer.findings) {
@@ -255,5 +307,41 @@ describe('findings, timeline and search on the UK case', () => {
     expect(await hits('Order in Council')).toContain('uk-order-in-council-2019-08-28');
     expect(await hits('UKSC 41')).toContain('uk-judgment-2019-uksc-41');
     expect(await hits('Executive fiat')).toContain('uk-st-speaker-2019-09-10-accuses-executive');
+  });
+});
+
+describe('the questions API on the UK case', () => {
+  it('whoCan takes a person as holder, and gaps a reading, and says which', async () => {
+    const server = await startTestServer(db);
+    try {
+      const who = await server.post(
+        `{ whoCan(power: "${ADVISE}", place: "uk", at: "2019-08-28", holder: "person-boris-johnson") {
+             holder { id label } holderBodies { id } holders { body { id } through { id } chain { kind } } } }`,
+      );
+      expect(who.errors).toBeUndefined();
+      expect(who.data?.whoCan).toEqual({
+        holder: { id: 'person-boris-johnson', label: 'Person' },
+        holderBodies: [{ id: 'uk-prime-minister' }],
+        holders: [
+          { body: { id: 'person-boris-johnson' }, through: { id: 'uk-prime-minister' }, chain: expect.arrayContaining([{ kind: 'POSITION' }]) },
+        ],
+      });
+      const findings = async (reading: Reading) =>
+        (
+          await server.post(`query ($r: Reading) { gaps(case: "${CASE}", at: "2019-09-15", reading: $r) { reading findings { kind nodeIds } } }`, {
+            r: reading,
+          })
+        ).data?.gaps as { reading: string; findings: { kind: string; nodeIds: string[] }[] };
+      const stood = await findings('AS_IT_STOOD');
+      const later = await findings('AS_LATER_HELD');
+      expect([stood.reading, later.reading]).toEqual(['AS_IT_STOOD', 'AS_LATER_HELD']);
+      const held = (a: typeof stood) => a.findings.filter((f) => f.kind === 'HELD_UNLAWFUL').map((f) => f.nodeIds[0]);
+      expect(held(stood)).toEqual([]);
+      expect(held(later).sort()).toEqual(['uk-action-advice-2019-08-28', 'uk-action-prorogation-2019-09-10']);
+      const unknown = await server.post('{ whoCan(power: "uk-parliament.prorogue", at: "2019-09-10", holder: "uk") { holders { grantId } } }');
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    } finally {
+      await server.close();
+    }
   });
 });

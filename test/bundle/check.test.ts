@@ -96,6 +96,16 @@ describe('validating the expect section', () => {
     ]);
   });
 
+  it('takes a holder that is a body or a person, and names any other kind of node', () => {
+    expect(problemsOf('  - whoCan: { power: t-power, at: 2022-01-01, holder: t-land }', '    holders: [t-body]')).toEqual([
+      '10 expect[0].whoCan.holder WRONG_TARGET_TYPE holder names "t-land", which is a Place; it must be a Body or a Person.',
+    ]);
+    expect(problemsOf('  - whoCan: { power: t-power, at: 2022-01-01, holder: t-bdy }', '    holders: [t-body]')).toEqual([
+      '10 expect[0].whoCan.holder DANGLING_REFERENCE holder names "t-bdy", which this bundle does not define or point at. Did you mean t-body?',
+    ]);
+    expect(problemsOf('  - whoCan: { power: t-power, at: 2022-01-01, holder: t-body }', '    holders: [t-body]')).toEqual([]);
+  });
+
   it('is ignored by import: the bundle imports the same with or without it', () => {
     expect(problemsOf('  - whoCan: { power: t-power, place: t-land, at: 2022-01-01, reading: AS_LATER_HELD }', '    notHolders: [t-body]')).toEqual(
       [],

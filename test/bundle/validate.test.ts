@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { readBundleFile, parseBundleText } from '../../server/bundle/parse.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { bundleFromData, readBundleFile, parseBundleText } from '../../server/bundle/parse.js';
 import { validateBundle } from '../../server/bundle/validate.js';
 import { formatProblem, type Problem } from '../../server/bundle/problem.js';
 import { isIdCard18, findPrivateData } from '../../server/bundle/privateData.js';
@@ -395,5 +397,100 @@ describe('a value with a comma inside { }', () => {
     expect(problems.map((p) => p.message)).toEqual([
       'The file is not valid YAML: Block collections are not allowed within flow collections. Inside { } or [ ], a value that contains ": " or "," must be quoted, for example ref: "Art. II, s. 1, cl. 1".',
     ]);
+  });
+});
+
+describe('the rules of the model for any legal system, one edit of the law-over-time fixture each', () => {
+  type Bundle = Record<string, any>;
+  const written = () => parse(readFileSync(fixture('valid-law-over-time.yaml'), 'utf8')) as Bundle;
+  const item = (b: Bundle, list: string, id: string) => (b[list] as Bundle[]).find((x) => x.id === id)!;
+  const cases: [string, (b: Bundle) => void, string][] = [
+    [
+      'a repeal of a body',
+      (b) => (item(b, 'instruments', 'lot-repeal-act').repeals[0].id = 'lot-commons'),
+      'instruments[2].repeals[0] WRONG_TARGET_TYPE: repeals points at "lot-commons", which is a Body; REPEALS must point at an Instrument or a Provision.',
+    ],
+    [
+      'an amendment of an instrument',
+      (b) => (item(b, 'provisions', 'lot-fixed-terms-act.s2-amended').amends[0].id = 'lot-fixed-terms-act'),
+      'provisions[4].amends[0] WRONG_TARGET_TYPE: amends points at "lot-fixed-terms-act", which is an Instrument; AMENDS must point at a Provision.',
+    ],
+    [
+      'a restriction of a provision',
+      (b) => (item(b, 'provisions', 'lot-fixed-terms-act.s3').restricts[0].id = 'lot-prerogative.dissolve'),
+      'provisions[3].restricts[0] WRONG_TARGET_TYPE: restricts points at "lot-prerogative.dissolve", which is a Provision; RESTRICTS must point at a Grant.',
+    ],
+    [
+      'a restriction with an unknown effect',
+      (b) => (item(b, 'provisions', 'lot-fixed-terms-act.s3').restricts[0].effect = 'REPEALS'),
+      'provisions[3].restricts[0].effect BAD_ENUM: effect is "REPEALS", which is not one of CONDITIONS, SUSPENDS.',
+    ],
+    [
+      'a holding against a body',
+      (b) => (item(b, 'instruments', 'lot-judgment').holdsInvalid[0].id = 'lot-court'),
+      'instruments[4].holdsInvalid[0] WRONG_TARGET_TYPE: holdsInvalid points at "lot-court", which is a Body; HOLDS_INVALID must point at an Instrument or a Provision or a Grant or an Action.',
+    ],
+    [
+      'a holding whose retroactivity is text',
+      (b) => (item(b, 'instruments', 'lot-judgment').holdsInvalid[0].retroactive = 'yes'),
+      'instruments[4].holdsInvalid[0].retroactive WRONG_TYPE: retroactive must be true or false, not text ("yes").',
+    ],
+    [
+      'an action targeting a power',
+      (b) => (item(b, 'actions', 'lot-early-election-motion').targets[0].id = 'lot-dissolve'),
+      'actions[1].targets[0] WRONG_TARGET_TYPE: targets points at "lot-dissolve", which is a Power; TARGETED must point at a Person or a Body or a Group.',
+    ],
+    [
+      'a body acting for a person',
+      (b) => (item(b, 'bodies', 'lot-council').actsFor[0].id = 'lot-sovereign'),
+      'bodies[1].actsFor[0] WRONG_TARGET_TYPE: actsFor points at "lot-sovereign", which is a Person; ACTS_FOR must point at a Body.',
+    ],
+    [
+      'a position in an unknown capacity',
+      (b) => ((b.persons as Bundle[]).find((p) => p.positions?.some((x: Bundle) => x.capacity))!.positions[0].capacity = 'DEPUTY'),
+      'persons[1].positions[0].capacity BAD_ENUM: capacity is "DEPUTY", which is not one of SUBSTANTIVE, ACTING, INTERIM.',
+    ],
+    [
+      "a grant's basis that is not a basis",
+      (b) => ((b.grants as Bundle[]).find((g) => g.basis)!.basis = 'GUESSED'),
+      'grants[0].basis BAD_ENUM: basis is "GUESSED", which is not one of STATED, EDITOR_READING, INFERRED.',
+    ],
+    [
+      "a named body's basis that is not a basis",
+      (b) => ((b.statements as Bundle[]).find((s) => s.names?.[0]?.basis)!.names[0].basis = 'READ'),
+      'statements[1].names[0].basis BAD_ENUM: basis is "READ", which is not one of STATED, EDITOR_READING, INFERRED.',
+    ],
+    [
+      'affectsPeople written as text',
+      (b) => (b.powers[0].affectsPeople = 'yes'),
+      'powers[0].affectsPeople WRONG_TYPE: affectsPeople must be true or false, not text ("yes").',
+    ],
+    [
+      'a threshold no value could meet',
+      (b) => ((b.grants as Bundle[]).flatMap((g) => g.conditions ?? []).find((c: Bundle) => c.kind === 'THRESHOLD').max = 1),
+      'grants[2].conditions[0].max WRONG_TYPE: max (1) is below min (434): no value could meet this condition.',
+    ],
+    [
+      'a condition id used twice',
+      (b) => b.grants[0].conditions.push({ ...b.grants[0].conditions[0] }),
+      'grants[0].conditions[1].id DUPLICATE_ID: The condition id "lot-advice" is already used by grants[0].conditions[0]; condition ids must be unique across the bundle.',
+    ],
+    [
+      "a condition's body misspelt",
+      (b) => (b.grants[0].conditions[0].body = 'lot-prme'),
+      'grants[0].conditions[0].body DANGLING_REFERENCE: body points at "lot-prme", but no Body has that id in this bundle. Did you mean lot-pm?',
+    ],
+    [
+      "an outcome's kind misspelt",
+      (b) => (item(b, 'actions', 'lot-early-election-motion').conditionsMet[0] = { kind: 'CONSENTT', met: false }),
+      'actions[1].conditionsMet[0].kind BAD_ENUM: kind is "CONSENTT", which is not one of THRESHOLD, CONSENT, APPROVAL, PROCEDURE. Did you mean CONSENT?',
+    ],
+    ["a case's languages as text", (b) => (b.case.languages = 'en'), 'case.languages WRONG_TYPE: languages must be a list, not text ("en").'],
+  ];
+  it.each(cases)('refuses %s, saying what to write', (_, change, message) => {
+    const bundle = written();
+    expect(validateBundle(bundleFromData(bundle, 'edited.yaml'))).toEqual([]);
+    change(bundle);
+    expect(validateBundle(bundleFromData(bundle, 'edited.yaml')).map((p) => `${p.path} ${p.code}: ${p.message}`)).toEqual([message]);
   });
 });

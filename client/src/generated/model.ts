@@ -83,6 +83,7 @@ export const STANCES = [
   'ATTRIBUTES',
   'DENIES_OTHER',
   'REFERS',
+  'FORWARDS',
   'ACCUSES',
   'EXPLAINS_CAUSE',
   'UNKNOWN',

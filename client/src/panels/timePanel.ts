@@ -3,6 +3,7 @@ import type { Explorer } from '../context';
 import { h, replace } from '../dom';
 import { t, tv } from '../messages';
 import { nameEl, pick } from '../names';
+import { dateInWords, lastDayOf } from '../prose';
 import { askTimeline, type TimelineAnswer } from '../questions';
 import { incompleteEl, reproduceEl } from '../reproduce';
 import { emptyEl, errorEl, loadingEl } from '../status';
@@ -47,11 +48,11 @@ export function timePanel(x: Explorer): { el: HTMLElement; load(): Promise<void>
                 type: 'button',
                 class: 'event-button',
                 onclick: () => {
-                  void x.setAsOf(e.date).then(() => x.markAnswer([e.node.id, ...e.nodeIds]));
+                  void x.setAsOf(lastDayOf(e.date)).then(() => x.markAnswer([e.node.id, ...e.nodeIds]));
                   if (e.evidence.length) x.showEvidence(pick(e.title, e.titleZh), e.evidence);
                 },
               },
-              h('time', { datetime: e.date }, e.date),
+              h('time', { datetime: e.date }, dateInWords(e.date)),
               h('span', { class: 'event-kind' }, tv('eventKinds', e.kind)),
               h('span', { class: 'event-title' }, pick(e.title, e.titleZh)),
             ),
@@ -76,7 +77,7 @@ export function timePanel(x: Explorer): { el: HTMLElement; load(): Promise<void>
     try {
       const asked = await askTimeline({ case: x.state.case });
       last = { answer: asked.data.timeline, query: asked.query };
-      dates = [...new Set(last.answer.events.map((e) => e.date))].sort();
+      dates = [...new Set(last.answer.events.map((e) => lastDayOf(e.date)))].sort();
       slider.max = String(Math.max(0, dates.length - 1));
       syncAsOf();
     } catch (error) {

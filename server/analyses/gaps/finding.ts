@@ -103,6 +103,8 @@ export interface Finding {
 export interface GapsAnswer {
   case: NodeRef;
   at: string | null;
+  /** The reading the findings were judged by. */
+  reading: 'AS_IT_STOOD' | 'AS_LATER_HELD';
   /** One page: the first `limit` findings after the cursor `after`. */
   findings: Finding[];
   /** Counts over every finding of the case, not only this page. */
@@ -122,12 +124,20 @@ export interface GapsQuestion {
   limit?: number;
   /** The id of the last finding of the previous page. */
   after?: string | null;
-  /** AS_IT_STOOD (default) or AS_LATER_HELD, passed on to whoCan for who held a power. */
+  /**
+   * AS_IT_STOOD (default): a holding of invalidity counts once made, by `at` (HELD_UNLAWFUL),
+   * and by an action's own date when whoCan judges who held the power then. AS_LATER_HELD:
+   * every holding in the data counts, a retroactive one back to its target's start.
+   */
   reading?: 'AS_IT_STOOD' | 'AS_LATER_HELD' | null;
 }
 
-/** What every kind is asked: the case and the date (null for everything recorded). */
-export type Question = Required<Omit<GapsQuestion, 'limit' | 'after' | 'reading'>>;
+/** What every kind is asked: the case, the date (null for everything recorded) and the reading. */
+export interface Question {
+  case: string;
+  at: string | null;
+  reading: 'AS_IT_STOOD' | 'AS_LATER_HELD';
+}
 
 /**
  * A finding with what it is sorted by (how many people its action affected; 0 when none or

@@ -86,7 +86,8 @@ export function clauseZh(text: string, max: number): string {
 export function actionDetail(action: ActionFacts): { en: string; zh: string } {
   const en1 = action.summary ? clause(action.summary, 60) : null;
   const zh1 = action.summaryZh ? clauseZh(action.summaryZh, 20) : null;
-  return { en: en1 ?? zh1 ?? action.startedAt, zh: zh1 ?? en1 ?? action.startedAt };
+  // A case written in one language lends its words to the other, quoted as its own words.
+  return { en: en1 ?? (zh1 ? `“${zh1}”` : action.startedAt), zh: zh1 ?? (en1 ? `“${en1}”` : action.startedAt) };
 }
 
 /** The longest common ending of Chinese names ("…的X" and "…的X" give X), or the common first word of English ones. */
@@ -160,7 +161,8 @@ export function actionSubject(action: ActionFacts): { en: string; zh: string } {
 export function sentence(text: string, language: 'en' | 'zh'): string {
   const t = text.trim();
   if (language === 'en') return /[.!?]["”')]?$/.test(t) ? t : `${t}.`;
-  return /[。！？][”」）]?$/.test(t) ? t : `${t}。`;
+  // A sentence borrowed from a case written in English keeps its own closing mark.
+  return /[。！？.!?][”」）"')]?$/.test(t) ? t : `${t}。`;
 }
 
 /** The action's own summary as a sentence, in the asked language (the other when it has none). */

@@ -98,12 +98,22 @@ describe('actor-based findings', () => {
     ] as const)
       expect(check(text, lang)).toEqual([]);
   });
-  it('count a condition met only when an outcome for it says so', () => {
+  it('judge a condition only on the outcome the action records for it: met, refused, or open', () => {
     const c = [condition()];
     expect(unmetConditions(c, ['x#1'], [{ condition: 'x#1', met: true }])).toEqual([]);
-    expect(unmetConditions(c, ['x#1'], [{ condition: 'x#2', met: true }])).toHaveLength(1);
     expect(unmetConditions(c, ['x#1'], [{ kind: 'CONSENT', met: true }])).toEqual([]);
+    expect(unmetConditions(c, ['x#1'], [{ condition: 'x#1', met: false }])[0].record?.met).toBe(false);
     expect(unmetConditions(c, ['x#1'], [{ condition: 'x#1', met: null }])[0].record?.met).toBeNull();
+    // Nothing recorded about this condition (an outcome of another one, or none at all): the
+    // record does not say it bore on the act, so the act is not judged on it.
+    expect(unmetConditions(c, ['x#1'], [{ condition: 'x#2', met: false }])).toEqual([]);
+    expect(unmetConditions(c, ['x#1'], [])).toEqual([]);
+    expect(judgeActor(row(), [holder(division, { conditions: c })], () => ['x#1'])).toBeNull();
+  });
+  it('name a condition a restriction adds by its own id', () => {
+    const added = condition({ id: 'prov-7#1', from: 'RESTRICTION' });
+    expect(unmetConditions([added], [], [{ condition: 'prov-7#1', met: true }])).toEqual([]);
+    expect(unmetConditions([added], [], [{ condition: 'prov-7#1', met: false }])[0].id).toBe('prov-7#1');
   });
   it('group two officials of one division into one finding', () => {
     const a = judgeActor(row({ actor: { ...ref('pe-1', 'Official A', '官员甲'), label: 'Person' } }), [])!;

@@ -41,6 +41,8 @@ describe('shared wording of findings', () => {
     expect(sentence('It was done.', 'en')).toBe('It was done.');
     expect(sentence('It was done', 'en')).toBe('It was done.');
     expect(sentence('已完成。', 'zh')).toBe('已完成。');
+    // A sentence borrowed from a case written in English keeps its own full stop, in Chinese text too.
+    expect(sentence('No early election followed.', 'zh')).toBe('No early election followed.');
     expect(sentence('称“已完成”', 'zh')).toBe('称“已完成”。');
   });
   it('names an instrument by its kind, and keeps English references out of Chinese', () => {
@@ -48,6 +50,7 @@ describe('shared wording of findings', () => {
     expect(docKindText('PRIVY_ORDER', { label: 'Order in Council', labelZh: null }).en).toBe('Order in Council');
     expect(refForZh('Functional positioning (article not reported)')).toBe('');
     expect(refForZh('第三条')).toBe('第三条');
+    expect(refForZh('local rules clause', '制定本地区管理办法条款')).toBe('制定本地区管理办法条款');
   });
   it('takes the weakest basis and says it in both languages', () => {
     expect(weakest(['STATED', null, 'EDITOR_READING'])).toBe('EDITOR_READING');

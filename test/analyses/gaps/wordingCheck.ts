@@ -10,6 +10,22 @@ export interface WordingContext {
   enums: readonly string[];
   /** Names of nodes, which may carry their own punctuation ("Co., Ltd.") or another script. */
   names?: readonly string[];
+  /**
+   * The case's own words in the other language, shown because the asked one is missing (a
+   * body with only an English name in a Chinese sentence): the documented fallback, not a leak.
+   */
+  otherLanguage?: readonly string[];
+}
+
+/**
+ * Latin script that Chinese text may carry: a proper name or an abbreviation, each word
+ * capitalised or a number ("Boris Johnson", "CBIRC", "Court of Appeal", "s. 2(1)"), with only
+ * the short joining words of names in between. A lowercase English phrase is a leak.
+ */
+const JOINING = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'upon', 'at']);
+function isProperName(run: string): boolean {
+  const words = run.split(/\s+/);
+  return words.every((w, i) => /^[A-Z0-9]/.test(w) || (i > 0 && i < words.length - 1 && JOINING.has(w)));
 }
 
 /** Quoted passages and names: “…”, "…", 《…》, and for English text (…) after a name. */
@@ -27,10 +43,16 @@ export function wordingProblems(text: string, language: 'en' | 'zh', context: Wo
   for (const name of [...(context.names ?? [])].sort((a, b) => b.length - a.length)) {
     if (name.length > 3 && /[.,;:，。；：、]./.test(name)) plain = plain.split(name.slice(0, -1)).join('N');
   }
+  const named = plain;
+  for (const words of [...(context.otherLanguage ?? [])].sort((a, b) => b.length - a.length)) {
+    if (words.length > 1) plain = plain.split(words).join('N');
+  }
   const unquoted = withoutQuotes(plain);
   if (language === 'zh') {
-    const latin = unquoted.match(/[A-Za-z]{3,}(?:\s+[A-Za-z]+)*/g);
-    if (latin) problems.push(`English in Chinese text: ${latin.join(' | ')}`);
+    const latin = (unquoted.match(/[A-Za-z][A-Za-z0-9.'’-]*(?:\s+[A-Za-z0-9][A-Za-z0-9.'’-]*)*/g) ?? []).filter(
+      (run) => /[A-Za-z]{3,}/.test(run) && (!isProperName(run) || context.enums.includes(run)),
+    );
+    if (latin.length) problems.push(`English in Chinese text: ${latin.join(' | ')}`);
   } else {
     const cjk = unquoted.replace(/\([^()]*\)/g, '()').match(/[\u3400-\u9fff]+/g);
     if (cjk) problems.push(`Chinese outside a quotation or bracketed name: ${cjk.join(' | ')}`);
@@ -47,7 +69,8 @@ export function wordingProblems(text: string, language: 'en' | 'zh', context: Wo
     const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     if (new RegExp(`(^|[^A-Za-z0-9.#_-])${escaped}($|[^A-Za-z0-9#_-])`).test(text)) problems.push(`internal id or slug ${id}`);
   }
-  const doubled = plain.match(/[。，；：、！？][。，；：、！？]|[.,;:!?]\s*[.,;:!?](?!\d)|\)\s*\.\s*\.|（）|\(\)/g);
+  // Checked before the borrowed words are set aside: a borrowed sentence's full stop followed by "。" is doubled.
+  const doubled = named.match(/[。，；：、！？][。，；：、！？]|[.,;:!?]\s*[.,;:!?](?!\d)|[.,;:!?][。，；：、！？]|\)\s*\.\s*\.|（）|\(\)/g);
   if (doubled) problems.push(`doubled punctuation: ${doubled.join(' | ')}`);
   return problems;
 }

@@ -69,21 +69,26 @@ export interface UnmetCondition {
 }
 
 /**
- * The conditions of a holding that the action did not meet. A condition counts as met only
- * when the action records an outcome for it with `met: true`: an outcome names it by id, or
- * (legacy) by kind and param. `false` (refused, not done), `null` and no outcome at all count
- * as not met ("or nothing evidences that it did"); a recorded `false` is quoted as such.
+ * The conditions of a holding that the action did not meet. An action is judged on a
+ * condition only when it records an outcome for it (naming it by id, or, in older bundles, by
+ * kind and param): `met: true` meets it; `false` (refused, not done) is quoted as not met;
+ * `null` means it bore on the act and nothing evidences that it was met. An action that
+ * records nothing about a condition is not judged on it: the record does not say the
+ * condition bore on that act (a consent needed to grant a permit is not needed to suspend
+ * it), just as an action with no recorded purpose is not judged against a prohibition.
+ * A condition's id is the one `ids` gives for its place (the grant's own conditions), else
+ * its own (a condition a restriction adds).
  */
 export function unmetConditions(conditions: Condition[], ids: string[], records: ConditionRecord[]): UnmetCondition[] {
   const out: UnmetCondition[] = [];
   conditions.forEach((c, n) => {
     if (c.status === 'MET') return;
-    const id = ids[n] ?? '';
+    const id = ids[n] ?? c.id ?? '';
     const record =
       records.find((r) => r.condition && r.condition === id) ??
       records.find((r) => !r.condition && r.kind === c.kind && (!r.param || !c.param || r.param === c.param)) ??
       null;
-    if (record?.met !== true) out.push({ condition: c, id, record });
+    if (record && record.met !== true) out.push({ condition: c, id, record });
   });
   return out;
 }

@@ -4,7 +4,8 @@
 //
 // Parameters:
 //   $case  id of the Case
-//   $at    YYYY-MM-DD or null: only actions started, and holdings made, on or before this date
+//   $at    YYYY-MM-DD or null: only actions started, and (as it stood) holdings made, on or before this date
+//   $laterHeld  true for the reading AS_LATER_HELD: every holding in the data counts, whenever made
 //
 // One row per (action, holding instrument): action {…} as in the other action kinds,
 // instrument {id, title, titleZh, docType, kind {label, labelZh} or null}, holding {from,
@@ -12,7 +13,7 @@
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE $at IS NULL OR a.startedAt <= date($at)
 MATCH (i:Instrument)-[h:HOLDS_INVALID]->(a)
-WHERE $at IS NULL OR h.from <= date($at)
+WHERE $laterHeld OR $at IS NULL OR h.from <= date($at)
 RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
        i {.id, .title, .titleZh, .docType, kind: head(COLLECT { MATCH (t:Term {vocabulary: 'DOC_TYPE'}) WHERE t.value = i.docType RETURN t {.label, .labelZh} })} AS instrument,
        h {.from, .retroactive, .citations, .unsourced} AS holding,

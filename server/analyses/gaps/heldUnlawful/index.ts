@@ -6,7 +6,11 @@ import type { Question, Ranked } from '../finding.js';
 import { heldUnlawfulFinding, type HeldRow } from './wording.js';
 
 export async function heldUnlawfulFindings(db: Database, question: Question): Promise<Ranked[]> {
-  const rows = await runAnalysis<HeldRow>(db, 'gaps/heldUnlawful/heldUnlawful', { case: question.case, at: question.at });
+  const rows = await runAnalysis<HeldRow>(db, 'gaps/heldUnlawful/heldUnlawful', {
+    case: question.case,
+    at: question.at,
+    laterHeld: question.reading === 'AS_LATER_HELD',
+  });
   if (!rows.length) return [];
   const described = await describeNodes(
     db,

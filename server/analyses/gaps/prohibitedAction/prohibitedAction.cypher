@@ -37,6 +37,6 @@ RETURN DISTINCT
        forbidden {.id, .name, .nameZh} AS forbidden,
        g {.id, .purposes, .basis, allowed: [p IN coalesce(g.purposes, []) | head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = p RETURN t {.label, .labelZh} })]} AS grant,
        grantPlace {.id, .name, .nameZh} AS grantPlace,
-       pv {.id, .ref} AS provision,
+       pv {.id, .ref, .refZh} AS provision,
        i {.id, .title, .titleZh, .docType, kind: head(COLLECT { MATCH (t:Term {vocabulary: 'DOC_TYPE'}) WHERE t.value = i.docType RETURN t {.label, .labelZh} })} AS instrument
 ORDER BY action.startedAt, action.id, grant.id

@@ -13,7 +13,7 @@ export interface ProhibitedRow {
   forbidden: Ref;
   grant: { id: string; purposes: string[] | null; basis?: string | null; allowed?: (PurposeLabel | null)[] | null };
   grantPlace: Ref;
-  provision: { id: string; ref: string | null };
+  provision: { id: string; ref: string | null; refZh?: string | null };
   instrument: { id: string; title: string | null; titleZh: string | null; docType?: string | null; kind?: PurposeLabel | null };
 }
 
@@ -30,7 +30,7 @@ export function prohibitionText(r: ProhibitedRow): { en: string; zh: string } {
         ? `"${en(r.forbidden)}" is forbidden for any purpose other than ${allowed.map((p) => p.en).join(' or ')}`
         : `"${en(r.forbidden)}" is forbidden`),
     zh:
-      `在${zh(r.grantPlace)}有效的《${title.zh}》${refForZh(r.provision.ref)}${title.zh.endsWith(kind.zh) ? '' : `（${kind.zh}）`}` +
+      `在${zh(r.grantPlace)}有效的《${title.zh}》${refForZh(r.provision.ref, r.provision.refZh)}${title.zh.endsWith(kind.zh) ? '' : `（${kind.zh}）`}` +
       (allowed.length ? `禁止将“${zh(r.forbidden)}”用于${allowed.map((p) => p.zh).join('或')}以外的目的` : `禁止“${zh(r.forbidden)}”`),
   };
 }
