@@ -17,7 +17,15 @@ const MIN_FINDINGS = 3;
 const MAX_STATEMENTS = 6;
 const SEVERITY_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 /** Stances that say something about who holds the power (not "don't know"), most telling first. */
-const STANCE_ORDER: readonly string[] = ['DENIES_SELF', 'ATTRIBUTES', 'REFERS', 'FORWARDS', 'CLAIMS_SELF', 'UNREACHABLE', 'UNKNOWN'] satisfies Stance[];
+const STANCE_ORDER: readonly string[] = [
+  'DENIES_SELF',
+  'ATTRIBUTES',
+  'REFERS',
+  'FORWARDS',
+  'CLAIMS_SELF',
+  'UNREACHABLE',
+  'UNKNOWN',
+] satisfies Stance[];
 /** Kinds left out of the story graph: powers, places and cases link to everything (the headers name them), groups are counted in the action's caption. */
 const CONTEXT_LABELS: ReadonlySet<string> = new Set<Label>(['Power', 'Place', 'Case', 'Source', 'Group']);
 
