@@ -10,7 +10,6 @@ import type {
   ActionResult,
   ChainStep,
   Condition,
-  ExplainAnswer,
   Finding,
   Holder,
   NodeRef,
@@ -42,7 +41,7 @@ function evidenceButton(x: Explorer, title: string, step: { evidence: Parameters
   );
 }
 
-function conditionEl(c: Condition): HTMLElement {
+export function conditionEl(c: Condition): HTMLElement {
   return h(
     'li',
     { class: `condition status-${c.status}` },
@@ -51,7 +50,7 @@ function conditionEl(c: Condition): HTMLElement {
   );
 }
 
-function chainEl(x: Explorer, chain: ChainStep[]): HTMLElement {
+export function chainEl(x: Explorer, chain: ChainStep[]): HTMLElement {
   return h(
     'ol',
     { class: 'chain' },
@@ -386,27 +385,4 @@ export function whoSaysCard(x: Explorer, answer: WhoSaysCard, query: string, que
     reproduceEl(query, accountability),
   );
   return { el, ids: [...ids], evidence: statements.flatMap((st) => st.evidence) };
-}
-
-export function explainCard(x: Explorer, answer: ExplainAnswer, query: string): Card {
-  const ids = new Set<string>([answer.body.id, ...answer.chain.map((s) => s.node.id), ...(answer.missingLink?.nodeIds ?? [])]);
-  const el = h(
-    'article',
-    { class: 'card', dataset: { testid: 'explain-card' } },
-    h('h3', {}, nameEl(answer.body), ' · ', nameEl(answer.power), h('span', { class: 'meta' }, ` · ${t('asOfAnswer', { date: answer.at })}`)),
-    h('p', { class: `verdict verdict-${answer.verdict}` }, tv('verdicts', answer.verdict)),
-    h('p', {}, pick(answer.reason, answer.reasonZh)),
-    answer.conditions.length ? h('ul', { class: 'conditions' }, answer.conditions.map(conditionEl)) : null,
-    answer.chain.length ? chainEl(x, answer.chain) : null,
-    answer.missingLink
-      ? h(
-          'div',
-          { class: 'missing' },
-          h('h4', {}, t('missingLink')),
-          h('p', {}, pick(answer.missingLink.explanation, answer.missingLink.explanationZh)),
-        )
-      : null,
-    reproduceEl(query, answer),
-  );
-  return { el, ids: [...ids], evidence: answer.chain.flatMap((st) => st.evidence) };
 }

@@ -313,39 +313,25 @@ export function askWhoSays(a: { power: string; case: string }): Promise<Asked<Wh
 }
 
 export interface StoryAnswers {
-  whoCan?: WhoCanAnswer;
-  whoDid?: WhoDidAnswer;
-  accountability?: AccountabilityAnswer;
+  whoCan?: WhoCanAnswer | null;
+  whoDid?: WhoDidAnswer | null;
+  accountability?: AccountabilityAnswer | null;
+}
+export interface StoryAnswer extends StoryAnswers {
+  leadAction?: string | null;
+  power?: NodeRef | null;
+  place?: NodeRef | null;
+  at?: string | null;
 }
 
-/** What the story view draws around its lead action: who could, who did, who says (a failed whoDid or accountability leaves its band thinner). */
-export function askStory(a: { case: string; power: string; place?: string; at?: string }): Promise<Asked<StoryAnswers>> {
+/** What the story view draws, chosen from the findings on the server: the lead action, its power, place and date, who could, who did, who says (asked with gaps, not after it). */
+export function askStory(a: { case: string }): Promise<Asked<{ story: StoryAnswer }>> {
   return ask([
     {
-      name: 'StoryWhoCan',
-      field: `whoCan${args({ power: a.power, place: a.place, at: a.at })} { power ${REF} place ${REF} at holders { body ${REF} via chain { kind node ${REF} } } ${VERSION} }`,
-    },
-    {
-      name: 'StoryWhoDid',
-      field: `whoDid${args({ power: a.power, place: a.place })} { power ${REF} actions { id startedAt actors { who ${REF} role through ${REF} } } ${VERSION} }`,
-    },
-    {
-      name: 'StoryAccountability',
-      field: `accountability${args({ case: a.case, power: a.power })} { stances { stance statements { id stance saidBy ${REF} names ${REF} } } ${VERSION} }`,
+      name: 'Story',
+      field: `story${args({ case: a.case })} { leadAction power ${REF} place ${REF} at whoCan { power ${REF} place ${REF} at holders { body ${REF} via chain { kind node ${REF} } } ${VERSION} } whoDid { power ${REF} actions { id startedAt actors { who ${REF} role through ${REF} } } ${VERSION} } accountability { stances { stance statements { id stance saidBy ${REF} names ${REF} } } ${VERSION} } ${VERSION} }`,
     },
   ]);
-}
-
-export interface StoryAction {
-  id: string;
-  startedAt?: string | null;
-  exercised: { id: string }[];
-  in?: { id: string } | null;
-}
-
-/** The actions among some ids, with their power, place and date: enough to choose the story's lead action before the case graph arrives. */
-export function askStoryActions(ids: string[]): Promise<Asked<{ actions: StoryAction[] }>> {
-  return ask([{ name: 'StoryActions', field: `actions(where: { id: { in: ${JSON.stringify(ids)} } }) { id startedAt exercised { id } in { id } }` }]);
 }
 
 export function askGaps(a: { case: string; at?: string }): Promise<Asked<{ gaps: GapsAnswer }>> {

@@ -1,4 +1,4 @@
-// Resolvers of the findings questions (gaps, accountability, referralPaths, timeline,
+// Resolvers of the findings questions (gaps, story, accountability, referralPaths, timeline,
 // search, neighborhood, caseGraph) and of importBundle. They translate arguments to the
 // analyses in server/analyses, add the data version, and turn unknown ids and bad input into
 // coded errors that say what to do; no domain logic here.
@@ -7,6 +7,7 @@ import { accountability } from '../analyses/accountability.js';
 import { gaps } from '../analyses/gaps.js';
 import { caseGraph, DEFAULT_GRAPH_LIMIT, MAX_DEPTH, MAX_GRAPH_LIMIT, neighborhood } from '../analyses/graph.js';
 import { referralPaths } from '../analyses/referralPaths.js';
+import { story } from '../analyses/story.js';
 import { DEFAULT_SEARCH_LIMIT, search } from '../analyses/search.js';
 import { timeline } from '../analyses/timeline.js';
 import { answerMeta } from '../analyses/run.js';
@@ -16,18 +17,34 @@ import { badInput, dateOf, limitOf, MAX_LIMIT, readingOf, rememberedWithMeta, wi
 const MAX_SEARCH_TEXT = 200;
 const rememberedGaps = rememberedWithMeta<Awaited<ReturnType<typeof gaps>>>();
 
+/** A gaps question from its arguments; the key its answer is remembered by (story asks for the same first page). */
+function gapsQuestion(args: Args) {
+  return {
+    case: String(args.case),
+    at: dateOf(args.at, 'at', 'none'),
+    limit: limitOf(args.first ?? args.limit),
+    after: args.after === undefined || args.after === null ? null : String(args.after),
+    reading: readingOf(args.reading),
+  };
+}
+const findingsOf = (db: QuanzeContext['db'], args: Args) => {
+  const question = gapsQuestion(args);
+  return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
+};
+
 export const findingsResolvers = {
   Query: {
-    gaps: (_: unknown, args: Args, { db }: QuanzeContext) => {
-      const question = {
-        case: String(args.case),
-        at: dateOf(args.at, 'at', 'none'),
-        limit: limitOf(args.first ?? args.limit),
-        after: args.after === undefined || args.after === null ? null : String(args.after),
-        reading: readingOf(args.reading),
-      };
-      return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
-    },
+    gaps: (_: unknown, args: Args, { db }: QuanzeContext) => findingsOf(db, args),
+
+    // The findings' first page is the one gaps answers with (remembered, so asked together they are computed once).
+    story: (_: unknown, args: Args, { db }: QuanzeContext) =>
+      withMeta(db, async () => {
+        const found = await findingsOf(db, { case: args.case });
+        const told = await story(db, { case: String(args.case) }, found.findings);
+        const meta = { dataVersion: found.dataVersion, computedAt: found.computedAt };
+        const versioned = <T extends object>(answer: T | null) => (answer ? { ...answer, ...meta } : null);
+        return { ...told, whoCan: versioned(told.whoCan), whoDid: versioned(told.whoDid), accountability: versioned(told.accountability) };
+      }),
 
     accountability: (_: unknown, args: Args, { db }: QuanzeContext) =>
       withMeta(db, () => accountability(db, { case: String(args.case), power: String(args.power) })),
