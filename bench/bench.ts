@@ -4,7 +4,9 @@
 // fact, on a sample); re-import of the unchanged bundle; the derive step (not yet built);
 // p50/p95 of each question over warm calls, through GraphQL over HTTP to a separate server
 // process and as the same Cypher replayed through the raw driver, with their ratio; server
-// RSS; Neo4j heap; and the explorer drawing a 5,000-element view in headless Chromium.
+// RSS; Neo4j heap; the explorer drawing a 5,000-element view in headless Chromium; and the
+// explorer's landing on each seed case, to the story drawn, in headless Chromium.
+// `--only landing`: just the landing (a private Neo4j with the seed cases and the server).
 // Prints a table and, with --json, the figures in the shape issue 10 gives. Asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +26,8 @@ import { createGraphQL } from '../server/graphql/server.js';
 import { testNeo4jOptions } from '../test/support/testNeo4j.js';
 import { ids, nationalShape, writeNationalCase } from './nationalCase.js';
 import { drawExplorerView } from './explorerDraw.js';
+import { measureLanding, type LandingFigure } from './explorerLanding.js';
+import { importSeed } from '../server/bundle/seedOnEmpty.js';
 import { defaultBundleFile, option } from './generate.js';
 
 const args = process.argv.slice(2);
@@ -212,7 +216,49 @@ async function neo4jHeapMb(db: Database): Promise<number | null> {
   }
 }
 
+/** The landing on every seed case, in the database the server reads (the seed is imported first). */
+async function landing(db: Database, url: string): Promise<LandingFigure[] | { error: string }> {
+  try {
+    if (!fs.existsSync(path.join(projectRoot, 'dist', 'client', 'index.html'))) throw new Error('Build the client first: npm run build');
+    await importSeed(db, () => {});
+    const cases = ((await post(url, '{ cases(limit: 100) { id } }')) as { cases: { id: string }[] }).cases
+      .map((c) => c.id)
+      .filter((id) => !id.startsWith('national'));
+    const figures = await measureLanding(url, cases, Number(option(args, 'landing-runs') ?? 3));
+    for (const f of figures)
+      log(
+        `landing ${f.case} (${f.viewport}): findings listed ${f.findingsMs} ms, story drawn ${f.drawnMs} ms, done ${f.readyMs} ms; last request started ${f.lastRequestStartMs} ms after the first (median of ${f.runs})`,
+      );
+    return figures;
+  } catch (error) {
+    log(`landing: could not be measured: ${(error as Error).message.split('\n')[0]}`);
+    return { error: (error as Error).message.split('\n')[0] };
+  }
+}
+
+/** `--only landing`: a private Neo4j with the seed cases, the server as its own process, and the landing measured. */
+async function landingOnly(): Promise<void> {
+  const options = await testNeo4jOptions('bench-landing');
+  fs.rmSync(options.dataDir, { recursive: true, force: true });
+  const neo4j = await startLocalNeo4j({ ...options, heap: '1g', pageCache: '512m', log: () => {} });
+  const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, timeoutMs: 600_000 });
+  let server: { url: string; child: ChildProcess } | undefined;
+  try {
+    await migrate(db);
+    server = await startServer(neo4j);
+    const result = { landing: await landing(db, server.url), serverRssMb: rssMb(server.child.pid!) };
+    console.log(JSON.stringify(result, null, 2));
+    if (jsonFile) fs.writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    server?.child.kill('SIGTERM');
+    await db.close();
+    await neo4j.stop();
+    if (!args.includes('--keep')) fs.rmSync(options.dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (option(args, 'only') === 'landing') return landingOnly();
   const shape = nationalShape(scale);
   const file = defaultBundleFile(scale, seed);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -311,6 +357,8 @@ async function main() {
       log(`explorer: could not be measured: ${explorer.error}`);
     }
 
+    const landed = await landing(db, server.url);
+
     const ratio = (name: string) => (api[name] && raw[name] && raw[name].p95 > 0 ? round(api[name].p95 / raw[name].p95, 2) : null);
     const result = {
       scale,
@@ -337,6 +385,7 @@ async function main() {
         neo4jHeap: heap,
         neo4jPageCache: pageCache,
         explorer5000: explorer,
+        landing: landed,
       },
     };
     console.log(JSON.stringify(result, null, 2));

@@ -11,7 +11,6 @@ import type {
   ActionResult,
   ChainStep,
   Condition,
-  ExplainAnswer,
   Finding,
   Holder,
   NodeRef,
@@ -43,7 +42,7 @@ function evidenceButton(x: Explorer, title: string, step: { evidence: Parameters
   );
 }
 
-function conditionEl(c: Condition): HTMLElement {
+export function conditionEl(c: Condition): HTMLElement {
   return h(
     'li',
     { class: `condition status-${c.status}` },
@@ -52,7 +51,7 @@ function conditionEl(c: Condition): HTMLElement {
   );
 }
 
-function chainEl(x: Explorer, chain: ChainStep[]): HTMLElement {
+export function chainEl(x: Explorer, chain: ChainStep[]): HTMLElement {
   return h(
     'ol',
     { class: 'chain' },
@@ -84,7 +83,6 @@ function holderEl(x: Explorer, holder: Holder): HTMLElement {
       h('span', { class: 'badge modality' }, tv('modalityShort', holder.modality)),
       ' ',
       h('span', { class: 'via' }, tv('cardHolderVia', holder.via)),
-      ' ',
       basisBadge(holder.basis),
       holder.power ? [' · ', nameEl(holder.power)] : null,
     ),
@@ -115,10 +113,8 @@ function actionEl(x: Explorer, action: ActionResult): HTMLElement {
       ' ',
       pick(action.summary, action.summaryZh),
       action.affectedCount ? h('span', { class: 'count' }, ` (${t('affected', { n: action.affectedCount.toLocaleString() })})`) : null,
-      ' ',
       basisBadge(action.basis, { en: action.basisNote, zh: action.basisNoteZh }),
     ),
-    pick(action.basisNote, action.basisNoteZh) ? h('p', { class: 'note basis-note' }, pick(action.basisNote, action.basisNoteZh)) : null,
     action.actors.length
       ? h(
           'ul',
@@ -321,7 +317,6 @@ function statementEl(x: Explorer, s: StatementResult): HTMLElement {
       ' ',
       h('span', { class: 'stance' }, tv('stances', s.stance)),
       s.names.length ? [' → ', s.names.map((n, i) => [i ? ', ' : '', nameEl(n)])] : null,
-      ' ',
       basisBadge(s.basis, { en: s.basisNote, zh: s.basisNoteZh }),
     ),
     s.quoteZh ? h('blockquote', { lang: 'zh' }, s.quoteZh) : null,
@@ -405,28 +400,4 @@ export function whoSaysCard(x: Explorer, answer: WhoSaysCard, query: string, que
     reproduceEl(query, accountability),
   );
   return { el, ids: [...ids], evidence: statements.flatMap((st) => st.evidence) };
-}
-
-export function explainCard(x: Explorer, answer: ExplainAnswer, query: string): Card {
-  const ids = new Set<string>([answer.body.id, ...answer.chain.map((s) => s.node.id), ...(answer.missingLink?.nodeIds ?? [])]);
-  const el = h(
-    'article',
-    { class: 'card', dataset: { testid: 'explain-card' } },
-    h('h3', {}, nameEl(answer.body), ' · ', nameEl(answer.power), h('span', { class: 'meta' }, ` · ${t('asOfAnswer', { date: answer.at })}`)),
-    h('p', { class: `verdict verdict-${answer.verdict}` }, tv('verdicts', answer.verdict), ' ', basisBadge(answer.basis)),
-    pick(answer.uncertainty, answer.uncertaintyZh) ? h('p', { class: 'note uncertainty' }, pick(answer.uncertainty, answer.uncertaintyZh)) : null,
-    h('p', {}, pick(answer.reason, answer.reasonZh)),
-    answer.conditions.length ? h('ul', { class: 'conditions' }, answer.conditions.map(conditionEl)) : null,
-    answer.chain.length ? chainEl(x, answer.chain) : null,
-    answer.missingLink
-      ? h(
-          'div',
-          { class: 'missing' },
-          h('h4', {}, t('missingLink')),
-          h('p', {}, pick(answer.missingLink.explanation, answer.missingLink.explanationZh)),
-        )
-      : null,
-    reproduceEl(query, answer),
-  );
-  return { el, ids: [...ids], evidence: answer.chain.flatMap((st) => st.evidence) };
 }

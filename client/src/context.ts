@@ -1,5 +1,5 @@
 // What the panels may use of the explorer: the state, the graph, the lists, and the few
-// actions that cross panels. main.ts implements it.
+// actions that cross panels. shell/explorer.ts implements it.
 import type { GraphView } from './graphView';
 import type { CaseItem, Evidence, Finding, NamedItem } from './questions';
 import type { ViewState } from './viewState';

@@ -1,7 +1,7 @@
 // Publishable figures: the drawing with what a reader of an article needs around it, as one
 // SVG (kept as vectors) or rasterised to PNG. Title, case, as-of date, the story's band
 // headings, a legend of what is drawn, the data version and a source line.
-import { lookOf, LINK_LOOKS, GAP, ANSWER, UNKNOWN_LINK, FONT, type NodeLook } from './graphStyle';
+import { lookOf, LINK_LOOKS, GAP, ANSWER, UNKNOWN_LINK, FONT, type LinkLook, type NodeLook } from './graphStyle';
 
 export interface FigureBand {
   title: string;
@@ -66,7 +66,7 @@ export function figureSvg(drawing: Drawing, parts: FigureParts): string {
   // Legend rows: items flow left to right, wrapping at the figure's width.
   const items: { w: number; draw: (x: number, y: number) => string }[] = [
     ...parts.layers.map((l) => {
-      const look = LINK_LOOKS[l.layer] ?? UNKNOWN_LINK;
+      const look = (LINK_LOOKS as Record<string, LinkLook | undefined>)[l.layer] ?? UNKNOWN_LINK;
       const dash = look.line === 'dashed' ? ' stroke-dasharray="6 4"' : look.line === 'dotted' ? ' stroke-dasharray="2 3"' : '';
       return {
         w: 40 + textWidth(l.name),

@@ -2,6 +2,7 @@
 // colour and line, and the marks (gap, answer, inactive, unsourced, pinned). The Cytoscape
 // stylesheet and the legend (legend.ts) are both drawn from these tables.
 import type { StylesheetJson } from 'cytoscape';
+import { LAYERS, type Label, type Layer } from './generated/model';
 
 export type Shape =
   'round-rectangle' | 'rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'octagon' | 'tag' | 'barrel' | 'vee' | 'round-tag' | 'rhomboid';
@@ -14,6 +15,8 @@ export interface NodeLook {
   size: number;
   borderStyle?: LineStyle;
   text: string;
+  /** The layer the legend lists it under. */
+  group: Layer;
 }
 export interface LinkLook {
   colour: string;
@@ -30,43 +33,51 @@ const GREY = '#6b6b6b';
 export const GAP = '#c0262d';
 export const ANSWER = '#f2b705';
 
-/** One entry per node type of the model (server/model/model.ts), grouped as the legend shows them. */
-export const NODE_LOOKS: Record<string, NodeLook> = {
-  Instrument: { fill: LAW, border: LAW, shape: 'rectangle', size: 30, text: '#ffffff' },
-  Provision: { fill: '#6f9ccb', border: LAW, shape: 'round-rectangle', size: 24, text: INK },
-  Grant: { fill: '#dbe7f3', border: LAW, shape: 'diamond', size: 26, text: INK },
-  Body: { fill: '#ffffff', border: INK, shape: 'round-rectangle', size: 30, text: INK },
-  BodyType: { fill: '#f3f3f3', border: INK, shape: 'round-rectangle', size: 26, borderStyle: 'dashed', text: INK },
-  Person: { fill: '#efe7d6', border: INK, shape: 'ellipse', size: 26, text: INK },
-  Action: { fill: FACT, border: FACT, shape: 'hexagon', size: 32, text: '#ffffff' },
-  Group: { fill: '#f1c9a5', border: FACT, shape: 'barrel', size: 26, text: INK },
+/**
+ * One entry per node type of the model (client/src/generated/model.ts, from server/model/model.ts):
+ * a type without a look does not compile. Listed in the legend's order.
+ */
+export const NODE_LOOKS: Record<Label, NodeLook> = {
+  Instrument: { fill: LAW, border: LAW, shape: 'rectangle', size: 30, text: '#ffffff', group: 'DE_JURE' },
+  Provision: { fill: '#6f9ccb', border: LAW, shape: 'round-rectangle', size: 24, text: INK, group: 'DE_JURE' },
+  Grant: { fill: '#dbe7f3', border: LAW, shape: 'diamond', size: 26, text: INK, group: 'DE_JURE' },
+  Body: { fill: '#ffffff', border: INK, shape: 'round-rectangle', size: 30, text: INK, group: 'STRUCTURE' },
+  BodyType: { fill: '#f3f3f3', border: INK, shape: 'round-rectangle', size: 26, borderStyle: 'dashed', text: INK, group: 'STRUCTURE' },
+  Person: { fill: '#efe7d6', border: INK, shape: 'ellipse', size: 26, text: INK, group: 'STRUCTURE' },
+  Action: { fill: FACT, border: FACT, shape: 'hexagon', size: 32, text: '#ffffff', group: 'DE_FACTO' },
+  Group: { fill: '#f1c9a5', border: FACT, shape: 'barrel', size: 26, text: INK, group: 'DE_FACTO' },
   // A rhomboid, not a round tag: the SVG export cannot draw rounded polygons (statements went missing).
-  Statement: { fill: '#e6dcf2', border: SAYS, shape: 'rhomboid', size: 24, text: INK },
-  Power: { fill: '#2f7d69', border: '#2f7d69', shape: 'octagon', size: 28, text: '#ffffff' },
-  Place: { fill: '#eeeeee', border: GREY, shape: 'rectangle', size: 20, text: INK },
-  Source: { fill: '#ffffff', border: GREY, shape: 'tag', size: 20, text: INK },
-  Case: { fill: '#555555', border: '#555555', shape: 'vee', size: 22, text: INK },
-  Term: { fill: '#f7f7f7', border: GREY, shape: 'rectangle', size: 18, borderStyle: 'dotted', text: INK },
+  Statement: { fill: '#e6dcf2', border: SAYS, shape: 'rhomboid', size: 24, text: INK, group: 'WHO_SAYS' },
+  Power: { fill: '#2f7d69', border: '#2f7d69', shape: 'octagon', size: 28, text: '#ffffff', group: 'STRUCTURE' },
+  Place: { fill: '#eeeeee', border: GREY, shape: 'rectangle', size: 20, text: INK, group: 'STRUCTURE' },
+  Source: { fill: '#ffffff', border: GREY, shape: 'tag', size: 20, text: INK, group: 'PROVENANCE' },
+  Case: { fill: '#555555', border: '#555555', shape: 'vee', size: 22, text: INK, group: 'PROVENANCE' },
+  Term: { fill: '#f7f7f7', border: GREY, shape: 'rectangle', size: 18, borderStyle: 'dotted', text: INK, group: 'STRUCTURE' },
 };
 
 /** The look of a node type this table does not know yet (a bundle's or a newer model's): drawn plainly, never dropped. */
-export const UNKNOWN_LOOK: NodeLook = { fill: '#ffffff', border: GREY, shape: 'round-rectangle', size: 24, borderStyle: 'dashed', text: INK };
-export const lookOf = (label: string): NodeLook => NODE_LOOKS[label] ?? UNKNOWN_LOOK;
+export const UNKNOWN_LOOK: NodeLook = {
+  fill: '#ffffff',
+  border: GREY,
+  shape: 'round-rectangle',
+  size: 24,
+  borderStyle: 'dashed',
+  text: INK,
+  group: 'STRUCTURE',
+};
+export const lookOf = (label: string): NodeLook => (NODE_LOOKS as Record<string, NodeLook | undefined>)[label] ?? UNKNOWN_LOOK;
 
 /** The look of a link in a layer this table does not know. */
 export const UNKNOWN_LINK: LinkLook = { colour: GREY, line: 'solid', width: 1.5 };
 
-/** How the legend groups node types: the law, the actors, the facts, the speech, the context. */
-export const NODE_GROUPS: { layer: string; labels: string[] }[] = [
-  { layer: 'DE_JURE', labels: ['Instrument', 'Provision', 'Grant'] },
-  { layer: 'STRUCTURE', labels: ['Body', 'BodyType', 'Person', 'Power', 'Place', 'Term'] },
-  { layer: 'DE_FACTO', labels: ['Action', 'Group'] },
-  { layer: 'WHO_SAYS', labels: ['Statement'] },
-  { layer: 'PROVENANCE', labels: ['Source', 'Case'] },
-];
+/** How the legend groups node types: the law, the actors, the facts, the speech, the context (from each look's group). */
+export const NODE_GROUPS: { layer: Layer; labels: Label[] }[] = LAYERS.map((layer) => ({
+  layer,
+  labels: (Object.keys(NODE_LOOKS) as Label[]).filter((label) => NODE_LOOKS[label].group === layer),
+}));
 
 /** One entry per relation layer of the model. */
-export const LINK_LOOKS: Record<string, LinkLook> = {
+export const LINK_LOOKS: Record<Layer, LinkLook> = {
   DE_JURE: { colour: LAW, line: 'solid', width: 2 },
   DE_FACTO: { colour: FACT, line: 'solid', width: 3 },
   WHO_SAYS: { colour: SAYS, line: 'dashed', width: 2 },
@@ -82,7 +93,7 @@ export const BAND_LOOKS: Record<'law' | 'fact' | 'says', { colour: string; tint:
 };
 
 /** The layers drawn when the explorer opens; sources stay out until asked for. */
-export const DEFAULT_LAYERS = ['DE_JURE', 'DE_FACTO', 'WHO_SAYS', 'STRUCTURE'];
+export const DEFAULT_LAYERS: Layer[] = ['DE_JURE', 'DE_FACTO', 'WHO_SAYS', 'STRUCTURE'];
 
 /** Marks laid over the kind's look; each is a class on the element. */
 export const MARKS = {

@@ -1,41 +1,23 @@
 // The drawn graph: holds the Cytoscape instance, merges answers into it, and applies the
 // marks of graphStyle.ts (answer, gap, inactive, pinned, hidden, layers).
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type EdgeSingular } from 'cytoscape';
+import cytoscape, { type Core, type NodeSingular, type EdgeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { BAND_LOOKS, CAPTION, DEFAULT_LAYERS, MARKS, MIN_LABEL_PX, stylesheet } from './graphStyle';
-import { caption, namePair, type Named } from './names';
-import { t, tv } from './messages';
+import { CAPTION, DEFAULT_LAYERS, MARKS, MIN_LABEL_PX, stylesheet } from './graphStyle';
+import { caption, type Named } from './names';
+import { tv } from './messages';
 import type { GraphAnswer, GraphNode, GraphEdge } from './questions';
 import { bandLayout, storyLayout, type BandBox } from './storyLayout';
+import { drawingOf, type Drawing } from './graphDrawing';
+import { namedOf, renderBands, renderTip } from './graphOverlay';
+import { edgeDefinition, frameView, nodeDefinition, zoomStep } from './graphElements';
 
 cytoscape.use(dagre);
 
-/** The SVG exporter is loaded on first use: most visits never export. */
-let svgReady: Promise<void> | undefined;
-function loadSvg(): Promise<void> {
-  return (svgReady ??= import('cytoscape-svg').then((m) => {
-    cytoscape.use(m.default);
-  }));
-}
-
 export type Selected = { kind: 'node'; node: GraphNode } | { kind: 'edge'; edge: GraphEdge; source?: GraphNode; target?: GraphNode } | null;
-
-/** Names of nodes that the server gives no name: a title, a summary, a reference, a quote. */
-function namedOf(n: GraphNode): Named {
-  const p = n.properties ?? {};
-  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-  if (n.name || n.nameZh) return n;
-  return {
-    id: n.id,
-    name:
-      str(p.title) ?? str(p.summary) ?? str(p.quote) ?? (n.label === 'Grant' ? [str(p.modality), n.id].filter(Boolean).join(' ') : undefined) ?? n.id,
-    nameZh: str(p.titleZh) ?? str(p.summaryZh) ?? str(p.quoteZh) ?? str(p.ref),
-  };
-}
 
 export class GraphView {
   readonly cy: Core;
-  private layers = new Set(DEFAULT_LAYERS);
+  private layers = new Set<string>(DEFAULT_LAYERS);
   private hidden = new Set<string>();
   private hideInactive = false;
   private selectListeners = new Set<(s: Selected) => void>();
@@ -51,32 +33,12 @@ export class GraphView {
   /** Shows a node's full names, both languages, next to it; nothing when no node is given. */
   private showTip(node: NodeSingular | undefined): void {
     this.tipNode = node && node.nonempty() ? node : undefined;
-    if (!this.tipNode) {
-      this.tip.hidden = true;
-      return;
-    }
-    const rec = this.tipNode.data('record') as GraphNode;
-    const [first, second] = namePair(namedOf(rec));
-    this.tip.replaceChildren();
-    const strong = document.createElement('strong');
-    strong.textContent = first;
-    this.tip.append(strong);
-    if (second) {
-      const other = document.createElement('span');
-      other.textContent = second;
-      this.tip.append(document.createElement('br'), other);
-    }
-    const box = this.tipNode.renderedBoundingBox({ includeLabels: false });
-    this.tip.style.left = `${Math.max(4, box.x1)}px`;
-    this.tip.style.top = `${Math.max(4, box.y1 - 8)}px`;
-    this.tip.hidden = false;
+    renderTip(this.tip, this.tipNode);
   }
 
   /** Zooms in or out by a step, about the middle of the view. */
   zoomBy(factor: number): void {
-    const cy = this.cy;
-    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
-    cy.animate({ zoom: { level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
+    zoomStep(this.cy, factor);
   }
 
   /** The zoom at which the smallest captions reach MIN_LABEL_PX, and the major ones. */
@@ -103,22 +65,7 @@ export class GraphView {
    * the readable zoom, centred on `focus` (what the findings concern), the rest a pan away.
    */
   frame(focus: string[]): void {
-    const cy = this.cy;
-    const visible = cy.elements(':visible');
-    if (visible.empty()) return;
-    cy.fit(visible, 30);
-    const least = this.readableZoom('major');
-    if (cy.zoom() >= least) return;
-    let els = cy.collection();
-    for (const id of focus) els = els.union(cy.getElementById(id));
-    els = els.filter(':visible');
-    const target = els.nonempty() ? els : visible;
-    cy.fit(target, 30);
-    if (cy.zoom() < least) {
-      const bb = target.boundingBox({});
-      cy.zoom(least);
-      cy.pan({ x: cy.width() / 2 - ((bb.x1 + bb.x2) / 2) * least, y: cy.height() / 2 - ((bb.y1 + bb.y2) / 2) * least });
-    }
+    frameView(this.cy, focus, this.readableZoom('major'));
   }
 
   constructor(container: HTMLElement) {
@@ -211,59 +158,7 @@ export class GraphView {
 
   /** The band headers of the story view, placed over the bands' boxes at the current pan and zoom. */
   private drawBands(): void {
-    const layer = this.bandLayer;
-    layer.replaceChildren();
-    if (!this.story) return;
-    const zoom = this.cy.zoom();
-    const pan = this.cy.pan();
-    const titles = { law: [t('bandLaw'), t('bandLawSub')], fact: [t('bandFact'), t('bandFactSub')], says: [t('bandSays'), t('bandSaysSub')] };
-    for (const box of this.bandBoxes) {
-      const look = BAND_LOOKS[box.band];
-      const top = box.y1 * zoom + pan.y;
-      const bottom = box.y2 * zoom + pan.y;
-      const stripe = document.createElement('div');
-      stripe.className = `band band-${box.band}`;
-      stripe.dataset.band = box.band;
-      Object.assign(stripe.style, { top: `${top - 30}px`, height: `${bottom - top + 40}px`, background: look.tint, borderTopColor: look.colour });
-      const head = document.createElement('div');
-      head.className = 'band-head';
-      head.style.left = `${Math.max(6, box.x1 * zoom + pan.x)}px`;
-      head.style.color = look.colour;
-      const [title, sub] = titles[box.band];
-      const strong = document.createElement('strong');
-      strong.textContent = title;
-      const small = document.createElement('span');
-      small.textContent = sub;
-      head.append(strong, ' ', small);
-      stripe.append(head);
-      layer.append(stripe);
-    }
-  }
-
-  private nodeDefinition(n: GraphNode, parents: Set<string>): ElementDefinition {
-    return {
-      group: 'nodes',
-      data: { id: n.id, label: n.label, parent: n.parent && parents.has(n.parent) ? n.parent : undefined, record: n, caption: this.captionOf(n) },
-      classes: [n.inactive ? MARKS.inactive.className : '', n.unsourced ? MARKS.unsourced.className : ''].filter(Boolean).join(' '),
-    };
-  }
-
-  private edgeDefinition(e: GraphEdge): ElementDefinition {
-    const role = e.properties?.role;
-    return {
-      group: 'edges',
-      data: {
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        type: e.type,
-        layer: e.layer,
-        record: e,
-        caption: typeof role === 'string' ? tv('roles', role) : '',
-        typeName: tv('relations', e.type),
-      },
-      classes: e.inactive ? MARKS.inactive.className : '',
-    };
+    renderBands(this.bandLayer, this.story ? this.bandBoxes : [], this.cy);
   }
 
   /**
@@ -288,7 +183,7 @@ export class GraphView {
       const ordered = [...answer.nodes].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
       for (const n of ordered) {
         const el = cy.getElementById(n.id);
-        const def = this.nodeDefinition(n, known);
+        const def = nodeDefinition(n, known, this.captionOf(n));
         if (el.empty()) {
           cy.add(def);
           added.push(n.id);
@@ -300,7 +195,7 @@ export class GraphView {
       for (const e of answer.edges) {
         if (cy.getElementById(e.source).empty() || cy.getElementById(e.target).empty()) continue;
         const el = cy.getElementById(e.id);
-        if (el.empty()) cy.add(this.edgeDefinition(e));
+        if (el.empty()) cy.add(edgeDefinition(e));
         else {
           el.data('record', e);
           el.toggleClass(MARKS.inactive.className, Boolean(e.inactive));
@@ -327,7 +222,7 @@ export class GraphView {
         n.data('caption', this.captionOf(rec));
       });
       this.cy.edges().forEach((e) => {
-        const role = (e.data('record') as GraphEdge).properties?.role;
+        const role = ((e.data('record') as GraphEdge).properties)?.role;
         e.data('caption', typeof role === 'string' ? tv('roles', role) : '');
         e.data('typeName', tv('relations', e.data('type') as string));
       });
@@ -497,27 +392,8 @@ export class GraphView {
     return this.bandBoxes;
   }
 
-  /** The whole drawing, for a figure: as SVG markup (vectors) or a PNG data URL, with where it sits in graph coordinates. */
-  async drawing(
-    kind: 'svg' | 'png',
-    scale = 1,
-  ): Promise<{ svg?: string; png?: string; width: number; height: number; x1: number; y1: number; scale: number }> {
-    const bb = this.cy.elements(':visible').boundingBox({});
-    const box = { width: bb.w * scale, height: bb.h * scale, x1: bb.x1, y1: bb.y1, scale };
-    if (kind === 'png') return { ...box, png: this.cy.png({ output: 'base64uri', full: true, scale }) };
-    await loadSvg();
-    // The SVG writer cannot draw a node's outline or a caption's background box (it logs
-    // "path command to node text" and drops the shape): in the SVG a finding's nodes get a
-    // dashed red border instead, and captions sit on the white page without a box.
-    const all = this.cy.elements();
-    const gaps = this.cy.nodes(`.${MARKS.gap.className}`);
-    all.style('text-background-opacity', 0);
-    gaps.style({ 'outline-width': 0, 'border-color': MARKS.gap.colour, 'border-style': 'dashed', 'border-width': MARKS.gap.width });
-    try {
-      return { ...box, svg: (this.cy as unknown as { svg(o: object): string }).svg({ full: true, scale }) };
-    } finally {
-      all.removeStyle('text-background-opacity');
-      gaps.removeStyle('outline-width border-color border-style border-width');
-    }
+  /** The whole drawing, for a figure (graphDrawing.ts). */
+  drawing(kind: 'svg' | 'png', scale = 1): Promise<Drawing> {
+    return drawingOf(this.cy, kind, scale);
   }
 }

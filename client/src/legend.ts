@@ -1,6 +1,6 @@
 // The legend, drawn from the same tables as the graph (graphStyle.ts), with each node
-// type's description from the model; the layer checkboxes live here too.
-import { NODES } from '../../server/model/model';
+// type's description from the model (client/src/generated/model.ts); the layer checkboxes live here too.
+import { isLabel, NODE_TYPES } from './generated/model';
 import { h } from './dom';
 import { GAP, LINK_LOOKS, MARKS, NODE_GROUPS, ANSWER, lookOf, type NodeLook, type LinkLook } from './graphStyle';
 import { lang, t, tv } from './messages';
@@ -55,8 +55,7 @@ function markSwatch(kind: 'gap' | 'answer' | 'inactive' | 'pinned'): SVGElement 
 
 /** A kind of node by its name in the current language (the model's Chinese description starts with it). */
 export function kindName(label: string): string {
-  const spec = NODES.find((n) => n.label === label);
-  return lang() === 'zh' && spec?.descriptionZh ? spec.descriptionZh.split('：')[0] : label;
+  return lang() === 'zh' && isLabel(label) ? NODE_TYPES[label].descriptionZh.split('：')[0] : label;
 }
 
 /**
@@ -65,16 +64,12 @@ export function kindName(label: string): string {
  */
 export function legendEl(layers: string[], onLayers: (layers: string[]) => void, present?: Set<string>): HTMLElement {
   const shown = new Set(layers);
-  const grouped = new Set(NODE_GROUPS.flatMap((g) => g.labels));
-  const others = [...(present ?? [])].filter((label) => !grouped.has(label)).sort();
+  const others = [...(present ?? [])].filter((label) => !isLabel(label)).sort();
   const kindsOf = (layer: string) => [
     ...(NODE_GROUPS.find((g) => g.layer === layer)?.labels ?? []).filter((label) => !present || present.has(label)),
     ...(layer === 'STRUCTURE' ? others : []),
   ];
-  const description = (label: string) => {
-    const spec = NODES.find((n) => n.label === label);
-    return spec ? (lang() === 'zh' ? spec.descriptionZh : spec.description) : '';
-  };
+  const description = (label: string) => (isLabel(label) ? (lang() === 'zh' ? NODE_TYPES[label].descriptionZh : NODE_TYPES[label].description) : '');
   return h(
     'div',
     { class: 'legend', dataset: { testid: 'legend' } },

@@ -36,7 +36,6 @@ export type SearchHit = SearchAnswer['hits'][number];
 export type GraphAnswer = Op.GraphFieldsFragment;
 export type GraphNode = GraphAnswer['nodes'][number];
 export type GraphEdge = GraphAnswer['edges'][number];
-export type StoryAction = Op.StoryActionsQuery['actions'][number];
 export type NamedItem = Op.ListsQuery['powers'][number] & { level?: string | null };
 export type CaseItem = Op.ListsQuery['cases'][number];
 export interface Versioned {
@@ -104,24 +103,13 @@ export function askWhoSays(a: { power: string; case: string }): Promise<Asked<Wh
   return ask([asking(Op.Accountability, { case: a.case, power: a.power }), asking(Op.ReferralPaths, { case: a.case, power: a.power })]);
 }
 
-export interface StoryAnswers {
-  whoCan?: Op.StoryWhoCanQuery['whoCan'];
-  whoDid?: Op.StoryWhoDidQuery['whoDid'];
-  accountability?: Op.StoryAccountabilityQuery['accountability'];
-}
+export type StoryAnswer = Op.StoryQuery['story'];
+/** The three answers the story view draws its bands from. */
+export type StoryAnswers = Pick<StoryAnswer, 'whoCan' | 'whoDid' | 'accountability'>;
 
-/** What the story view draws around its lead action: who could, who did, who says (a failed whoDid or accountability leaves its band thinner). */
-export function askStory(a: { case: string; power: string; place?: string; at?: string }): Promise<Asked<StoryAnswers>> {
-  return ask([
-    asking(Op.StoryWhoCan, { power: a.power, place: a.place, at: a.at }),
-    asking(Op.StoryWhoDid, { power: a.power, place: a.place }),
-    asking(Op.StoryAccountability, { case: a.case, power: a.power }),
-  ]);
-}
-
-/** The actions among some ids, with their power, place and date: enough to choose the story's lead action before the case graph arrives. */
-export function askStoryActions(ids: string[]): Promise<Asked<Op.StoryActionsQuery>> {
-  return ask([asking(Op.StoryActions, { ids })]);
+/** What the story view draws, chosen from the findings on the server: the lead action, its power, place and date, who could, who did, who says (asked with gaps, not after it). */
+export function askStory(a: { case: string }): Promise<Asked<Op.StoryQuery>> {
+  return ask([asking(Op.Story, a)]);
 }
 
 export function askGaps(a: { case: string; at?: string }): Promise<Asked<Op.GapsQuery>> {

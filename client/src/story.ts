@@ -5,21 +5,29 @@
 // there (whoDid) with the actors' positions and parent bodies, and what bodies said about
 // the power (accountability). Captions are short, both languages.
 import { formatDate } from '../../server/dates';
+import type { Label, RelType, Stance } from './generated/model';
 import type { Named } from './names';
 import { tPair, tvPair } from './messages';
 import type { Asked } from './api';
-import { askStory, askStoryActions, type StoryAnswers, type Finding, type GraphAnswer, type GraphNode, type NodeRef } from './questions';
+import { askStory, type StoryAnswers, type Finding, type GraphAnswer, type GraphNode, type NodeRef } from './questions';
 
 /** How many findings the story is built on, and how many statements it quotes. */
 const MAX_FINDINGS = 5;
 const MIN_FINDINGS = 3;
 const MAX_STATEMENTS = 6;
 const SEVERITY_RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
-const SEVERITY_WEIGHT: Record<string, number> = { HIGH: 3, MEDIUM: 2, LOW: 1 };
 /** Stances that say something about who holds the power (not "don't know"), most telling first. */
-const STANCE_ORDER = ['DENIES_SELF', 'ATTRIBUTES', 'REFERS', 'FORWARDS', 'CLAIMS_SELF', 'UNREACHABLE', 'UNKNOWN'];
+const STANCE_ORDER: readonly string[] = [
+  'DENIES_SELF',
+  'ATTRIBUTES',
+  'REFERS',
+  'FORWARDS',
+  'CLAIMS_SELF',
+  'UNREACHABLE',
+  'UNKNOWN',
+] satisfies Stance[];
 /** Kinds left out of the story graph: powers, places and cases link to everything (the headers name them), groups are counted in the action's caption. */
-const CONTEXT_LABELS = new Set(['Power', 'Place', 'Case', 'Source', 'Group']);
+const CONTEXT_LABELS: ReadonlySet<string> = new Set<Label>(['Power', 'Place', 'Case', 'Source', 'Group']);
 
 export interface Story {
   /** The ids drawn, all present in the case graph. */
@@ -43,9 +51,9 @@ function refOf(node: GraphNode | undefined): NodeRef | undefined {
 }
 
 /**
- * What the story is about, from the findings alone (so its questions run while the case graph
- * loads): the lead action (the one the findings concern most, weighted by severity), its
- * power, place and date, and the answers to whoCan, whoDid and accountability about them.
+ * What the story is about, chosen on the server from the findings (the lead action: the one
+ * the findings concern most, weighted by severity; its power, place and date) with the answers
+ * to whoCan, whoDid and accountability about them: one request, asked with the findings.
  */
 export interface StoryPlan {
   leadAction?: string;
@@ -55,21 +63,16 @@ export interface StoryPlan {
   asked?: Asked<StoryAnswers>;
 }
 
-export async function planStory(caseId: string, findings: Finding[]): Promise<StoryPlan> {
-  const sorted = bySeverity(findings);
-  const ids = [...new Set(sorted.flatMap((f) => f.nodeIds))];
-  const actions = new Map((await askStoryActions(ids)).data.actions.map((a) => [a.id, a]));
-  const score = new Map<string, number>();
-  for (const f of sorted) {
-    for (const id of f.nodeIds) if (actions.has(id)) score.set(id, (score.get(id) ?? 0) + (SEVERITY_WEIGHT[f.severity] ?? 1));
-  }
-  const leadAction = [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const lead = leadAction ? actions.get(leadAction) : undefined;
-  const powerId = lead ? lead.exercised[0]?.id : sorted.find((f) => f.power)?.power?.id;
-  const placeId = lead?.in[0]?.id;
-  const at = lead?.startedAt ?? undefined;
-  const asked = powerId ? await askStory({ case: caseId, power: powerId, place: placeId, at }) : undefined;
-  return { leadAction, powerId, placeId, at, asked };
+export async function planStory(caseId: string): Promise<StoryPlan> {
+  const asked = await askStory({ case: caseId });
+  const told = asked.data.story;
+  return {
+    leadAction: told.leadAction ?? undefined,
+    powerId: told.power?.id,
+    placeId: told.place?.id,
+    at: told.at ?? undefined,
+    asked: told.power ? { ...asked, data: told } : undefined,
+  };
 }
 
 /** Builds the story of a case from its graph, its findings and the plan's answers. */
@@ -124,7 +127,7 @@ export function buildStory(graph: GraphAnswer, findings: Finding[], plan: StoryP
   // The immediate neighbourhood needed to read them: the bodies where its persons held
   // positions, a grant's provision and instrument, what that implements, and the parent body
   // of every body drawn. (Who was affected is in the action's caption: 1,317 people.)
-  const follow: [string, string][] = [
+  const follow: [Label, RelType][] = [
     ['Person', 'HOLDS_POSITION'],
     ['Grant', 'CONFERRED_BY'],
     ['Grant', 'TO'],

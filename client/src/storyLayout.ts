@@ -3,51 +3,21 @@
 // powers at the far end. Dagre ranks the nodes; for ranking only, links are turned so that
 // they all run in that reading direction (and links that would tangle it are left out).
 import cytoscape, { type Core, type EdgeSingular } from 'cytoscape';
+import { BAND_ORIENTATION, BANDS, LANE_COUNT, LANE_OF, ORIENTATION, ownBand, type Band, type Orientation } from './storyLanes';
 
-/** Reading direction of each relation for layout: keep, turn round, or leave out. */
-const ORIENTATION: Record<string, 'keep' | 'turn' | 'skip'> = {
-  PART_OF: 'turn', // Provision → Instrument becomes Instrument → Provision (Body PART_OF Body is skipped below)
-  CONFERRED_BY: 'turn',
-  TO: 'keep',
-  IMPLEMENTS: 'turn',
-  ISSUED_BY: 'skip',
-  OF: 'skip',
-  WITHIN: 'skip',
-  PERFORMED_BY: 'turn',
-  EXERCISED: 'keep',
-  AFFECTED: 'keep',
-  IN: 'skip',
-  SAID_BY: 'turn',
-  ABOUT: 'keep',
-  NAMES: 'skip',
-  HOLDS_POSITION: 'skip',
-  JURISDICTION: 'skip',
-  SUCCEEDED_BY: 'keep',
-  STAFFED_BY: 'skip',
-  IS_A: 'skip',
-  EVIDENCED_BY: 'keep',
-  IN_CASE: 'skip',
-};
+export { BANDS, type Band } from './storyLanes';
 
-function orientation(edge: EdgeSingular): 'keep' | 'turn' | 'skip' {
+/** How a link of any type (one from the API that the model does not know is left out) orients a layout. */
+function orientBy(table: Record<string, Orientation | undefined>, edge: EdgeSingular): Orientation {
   const type = edge.data('type') as string;
   if (type === 'PART_OF' && edge.source().data('label') === 'Body') return 'skip';
-  return ORIENTATION[type] ?? 'skip';
+  return table[type] ?? 'skip';
 }
+const orientation = (edge: EdgeSingular) => orientBy(ORIENTATION, edge);
 
 /** Above this many nodes, Dagre's columns grow too tall to read: lanes wrap instead. */
 const DAGRE_MAX_NODES = 70;
 
-/** The lanes, left to right, of the wrapped layout. */
-const LANES: string[][] = [
-  ['Instrument'],
-  ['Provision'],
-  ['Grant'],
-  ['BodyType', 'Body', 'Person'],
-  ['Action', 'Group'],
-  ['Statement'],
-  ['Power', 'Place', 'Source', 'Case'],
-];
 const CELL = { w: 150, h: 50, laneGap: 60 };
 
 /**
@@ -57,12 +27,8 @@ const CELL = { w: 150, h: 50, laneGap: 60 };
  */
 function laneLayout(cy: Core, nodes: cytoscape.NodeCollection, aspect: number): Map<string, cytoscape.Position> {
   const leaves = nodes.filter((n) => !n.isParent());
-  const laneOf = (n: cytoscape.NodeSingular) =>
-    Math.max(
-      0,
-      LANES.findIndex((l) => l.includes(n.data('label'))),
-    );
-  const lanes: cytoscape.NodeSingular[][] = LANES.map(() => []);
+  const laneOf = (n: cytoscape.NodeSingular) => (LANE_OF as Record<string, number | undefined>)[n.data('label') as string] ?? 0;
+  const lanes: cytoscape.NodeSingular[][] = Array.from({ length: LANE_COUNT }, () => []);
   leaves.forEach((n) => {
     lanes[laneOf(n)].push(n);
   });
@@ -95,7 +61,8 @@ function laneLayout(cy: Core, nodes: cytoscape.NodeCollection, aspect: number): 
   };
   // The middle lane (bodies) anchors the order; sweep out from it both ways, twice.
   for (let sweep = 0; sweep < 2; sweep++) {
-    for (const lane of [lanes[3], lanes[2], lanes[1], lanes[0], lanes[4], lanes[5], lanes[6]]) {
+    // (The lanes' order from LANE_OF: law 0–2, actors 3, facts 4, speech 5, context 6.)
+    for (const lane of [3, 2, 1, 0, 4, 5, 6].map((i) => lanes[i])) {
       order(lane);
       lane.forEach((n, i) => y.set(n.id(), (i % rows) * CELL.h));
     }
@@ -111,9 +78,6 @@ function laneLayout(cy: Core, nodes: cytoscape.NodeCollection, aspect: number): 
   return positions;
 }
 
-/** The three bands of the story view, top to bottom; each reads left to right. */
-export type Band = 'law' | 'fact' | 'says';
-export const BANDS: Band[] = ['law', 'fact', 'says'];
 export interface BandBox {
   band: Band;
   x1: number;
@@ -122,37 +86,13 @@ export interface BandBox {
   y2: number;
 }
 
-/** Reading direction inside a band: law instrument → provision → grant → type → body; fact action → actor → body; says speaker → statement → body named. */
-const BAND_ORIENTATION: Record<string, 'keep' | 'turn'> = {
-  PART_OF: 'turn',
-  CONFERRED_BY: 'turn',
-  TO: 'keep',
-  IMPLEMENTS: 'turn',
-  IS_A: 'turn',
-  PERFORMED_BY: 'keep',
-  HOLDS_POSITION: 'keep',
-  AFFECTED: 'keep',
-  SAID_BY: 'turn',
-  NAMES: 'keep',
-  SUCCEEDED_BY: 'keep',
-};
-const BAND_OF_LABEL: Record<string, Band> = {
-  Instrument: 'law',
-  Provision: 'law',
-  Grant: 'law',
-  BodyType: 'law',
-  Action: 'fact',
-  Group: 'fact',
-  Person: 'fact',
-  Statement: 'says',
-};
 const BAND_RANK: Record<Band, number> = { fact: 0, law: 1, says: 2 };
 /** Room above each band for its header, and between bands. */
 const BAND_GAP = 50;
 
 /** The band of one node by what it is and how it is linked (a body an actor acted through is "in fact", a holder "by law", else "who says"). */
 function bandOfNode(n: cytoscape.NodeSingular): Band {
-  const own = BAND_OF_LABEL[n.data('label')];
+  const own = ownBand(n.data('label') as string);
   if (own) return own;
   const edges = n.connectedEdges(':visible');
   const has = (type: string, otherLabel?: string) =>
@@ -166,8 +106,8 @@ function bandOfNode(n: cytoscape.NodeSingular): Band {
   }
   const votes = n
     .neighborhood('node:visible')
-    .map((m) => BAND_OF_LABEL[m.data('label')])
-    .filter(Boolean);
+    .map((m) => ownBand(m.data('label') as string))
+    .filter((b): b is Band => Boolean(b));
   return votes.sort((a, b) => BAND_RANK[a] - BAND_RANK[b])[0] ?? 'law';
 }
 
@@ -248,8 +188,7 @@ export function bandLayout(cy: Core, opts: { animate?: boolean } = {}): BandBox[
   const nodes = visible.nodes();
   if (nodes.empty()) return [];
   const band = bandsOf(nodes);
-  const orient = (e: EdgeSingular) =>
-    e.data('type') === 'PART_OF' && e.source().data('label') === 'Body' ? 'skip' : (BAND_ORIENTATION[e.data('type')] ?? 'skip');
+  const orient = (e: EdgeSingular) => orientBy(BAND_ORIENTATION, e);
   // Each band's pieces (linked within the band, a compound with its children), each laid out by Dagre.
   interface Piece {
     positions: Map<string, cytoscape.Position>;

@@ -388,6 +388,25 @@ export type AccountabilityAnswer = {
   incomplete: Scalars['Boolean']['output'];
 };
 
+/** What the story view of a case is about, chosen from its findings (gaps' first page): the action they concern most, weighted by severity, with its power, place and first day, and who could, who did and who says about that power. */
+export type StoryAnswer = {
+  case: NodeRef;
+  /** The action the findings concern most; absent when no finding concerns an action. */
+  leadAction: Maybe<Scalars['ID']['output']>;
+  /** The power the lead action exercised (or that the most severe finding names). */
+  power: Maybe<NodeRef>;
+  place: Maybe<NodeRef>;
+  /** The lead action's first day: the date whoCan answers for. */
+  at: Maybe<Scalars['String']['output']>;
+  /** Absent when there is no power to ask about, or when this part could not be answered (incomplete is then true). */
+  whoCan: Maybe<WhoCanAnswer>;
+  whoDid: Maybe<WhoDidAnswer>;
+  accountability: Maybe<AccountabilityAnswer>;
+  dataVersion: Scalars['Int']['output'];
+  computedAt: Scalars['String']['output'];
+  incomplete: Scalars['Boolean']['output'];
+};
+
 export type ReferralStep = {
   from: NodeRef;
   /** The body referred to; absent at a dead end. */
@@ -526,6 +545,8 @@ export type Query = {
   whoDid: WhoDidAnswer;
   /** The findings of a case: where law and fact part, each with evidence. reading: AS_IT_STOOD counts a holding of invalidity only once made (by at, and for judging an action only by its date); AS_LATER_HELD counts every holding in the data, one void from the start back to its target's start. */
   gaps: GapsAnswer;
+  /** What the story view of a case is about, with who could, who did and who says, in one answer: the explorer asks it together with gaps. */
+  story: StoryAnswer;
   /** Does this body (or person, through the positions held on the date) hold this power at this date, and why (or where the chain breaks)? context as for whoCan. */
   explain: ExplainAnswer;
   /** What bodies said about who holds a power: counts and statements per stance. */
@@ -574,6 +595,11 @@ export type QueryGapsArgs = {
   first: InputMaybe<Scalars['Int']['input']>;
   after: InputMaybe<Scalars['String']['input']>;
   reading?: InputMaybe<Reading>;
+};
+
+
+export type QueryStoryArgs = {
+  case: Scalars['ID']['input'];
 };
 
 
@@ -781,6 +807,7 @@ export type ResolversTypes = {
   StatementResult: ResolverTypeWrapper<StatementResult>;
   StanceCount: ResolverTypeWrapper<StanceCount>;
   AccountabilityAnswer: ResolverTypeWrapper<AccountabilityAnswer>;
+  StoryAnswer: ResolverTypeWrapper<StoryAnswer>;
   ReferralStep: ResolverTypeWrapper<ReferralStep>;
   ReferralPath: ResolverTypeWrapper<ReferralPath>;
   ReferralAnswer: ResolverTypeWrapper<ReferralAnswer>;
@@ -826,6 +853,7 @@ export type ResolversParentTypes = {
   StatementResult: StatementResult;
   StanceCount: StanceCount;
   AccountabilityAnswer: AccountabilityAnswer;
+  StoryAnswer: StoryAnswer;
   ReferralStep: ReferralStep;
   ReferralPath: ReferralPath;
   ReferralAnswer: ReferralAnswer;
@@ -1077,6 +1105,20 @@ export type AccountabilityAnswerResolvers<ContextType = QuanzeContext, ParentTyp
   incomplete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type StoryAnswerResolvers<ContextType = QuanzeContext, ParentType extends ResolversParentTypes['StoryAnswer'] = ResolversParentTypes['StoryAnswer']> = {
+  case?: Resolver<ResolversTypes['NodeRef'], ParentType, ContextType>;
+  leadAction?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  power?: Resolver<Maybe<ResolversTypes['NodeRef']>, ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['NodeRef']>, ParentType, ContextType>;
+  at?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  whoCan?: Resolver<Maybe<ResolversTypes['WhoCanAnswer']>, ParentType, ContextType>;
+  whoDid?: Resolver<Maybe<ResolversTypes['WhoDidAnswer']>, ParentType, ContextType>;
+  accountability?: Resolver<Maybe<ResolversTypes['AccountabilityAnswer']>, ParentType, ContextType>;
+  dataVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  incomplete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ReferralStepResolvers<ContextType = QuanzeContext, ParentType extends ResolversParentTypes['ReferralStep'] = ResolversParentTypes['ReferralStep']> = {
   from?: Resolver<ResolversTypes['NodeRef'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['NodeRef']>, ParentType, ContextType>;
@@ -1195,6 +1237,7 @@ export type QueryResolvers<ContextType = QuanzeContext, ParentType extends Resol
   whoCan?: Resolver<ResolversTypes['WhoCanAnswer'], ParentType, ContextType, RequireFields<QueryWhoCanArgs, 'power' | 'reading'>>;
   whoDid?: Resolver<ResolversTypes['WhoDidAnswer'], ParentType, ContextType, RequireFields<QueryWhoDidArgs, 'power'>>;
   gaps?: Resolver<ResolversTypes['GapsAnswer'], ParentType, ContextType, RequireFields<QueryGapsArgs, 'case' | 'reading'>>;
+  story?: Resolver<ResolversTypes['StoryAnswer'], ParentType, ContextType, RequireFields<QueryStoryArgs, 'case'>>;
   explain?: Resolver<ResolversTypes['ExplainAnswer'], ParentType, ContextType, RequireFields<QueryExplainArgs, 'body' | 'power' | 'reading'>>;
   accountability?: Resolver<ResolversTypes['AccountabilityAnswer'], ParentType, ContextType, RequireFields<QueryAccountabilityArgs, 'case' | 'power'>>;
   referralPaths?: Resolver<ResolversTypes['ReferralAnswer'], ParentType, ContextType, RequireFields<QueryReferralPathsArgs, 'case'>>;
@@ -1245,6 +1288,7 @@ export type Resolvers<ContextType = QuanzeContext> = {
   StatementResult?: StatementResultResolvers<ContextType>;
   StanceCount?: StanceCountResolvers<ContextType>;
   AccountabilityAnswer?: AccountabilityAnswerResolvers<ContextType>;
+  StoryAnswer?: StoryAnswerResolvers<ContextType>;
   ReferralStep?: ReferralStepResolvers<ContextType>;
   ReferralPath?: ReferralPathResolvers<ContextType>;
   ReferralAnswer?: ReferralAnswerResolvers<ContextType>;

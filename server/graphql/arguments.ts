@@ -65,15 +65,17 @@ export const withMeta = <T extends object>(db: QuanzeContext['db'], work: () => 
  * Writes made to Neo4j behind Quanze's back are not seen until the version moves.
  */
 export function rememberedWithMeta<T extends object>(limit = 32) {
-  const remembered = new Map<string, T & AnswerMeta>();
+  // Answers being computed are remembered too, so two questions asked at once (gaps and story) compute it once; a failure is forgotten.
+  const remembered = new Map<string, Promise<T & AnswerMeta>>();
   return (db: QuanzeContext['db'], key: string, work: () => Promise<T>) =>
     answering(async () => {
       const meta = await answerMeta(db);
       const full = `${meta.dataVersion}|${key}`;
       const known = remembered.get(full);
       if (known) return known;
-      const answer = { ...(await work()), ...meta };
+      const answer = work().then((a) => ({ ...a, ...meta }));
       remembered.set(full, answer);
+      answer.catch(() => remembered.delete(full));
       if (remembered.size > limit) remembered.delete(remembered.keys().next().value!);
       return answer;
     });

@@ -1,4 +1,4 @@
-// Resolvers of the findings questions (gaps, accountability, referralPaths, timeline,
+// Resolvers of the findings questions (gaps, story, accountability, referralPaths, timeline,
 // search, neighborhood, caseGraph) and of importBundle. They translate arguments to the
 // analyses in server/analyses, add the data version, and turn unknown ids and bad input into
 // coded errors that say what to do; no domain logic here.
@@ -7,29 +7,47 @@ import { accountability } from '../analyses/accountability.js';
 import { gaps } from '../analyses/gaps.js';
 import { caseGraph, DEFAULT_GRAPH_LIMIT, MAX_DEPTH, MAX_GRAPH_LIMIT, neighborhood } from '../analyses/graph.js';
 import { referralPaths } from '../analyses/referralPaths.js';
+import { story } from '../analyses/story.js';
 import { DEFAULT_SEARCH_LIMIT, search } from '../analyses/search.js';
 import { timeline } from '../analyses/timeline.js';
 import { answerMeta } from '../analyses/run.js';
-import type { MutationResolvers, QueryResolvers } from '../generated/contract.js';
+import type { MutationResolvers, QueryGapsArgs, QueryResolvers } from '../generated/contract.js';
+import type { QuanzeContext } from './server.js';
 import { badInput, dateOf, limitOf, MAX_LIMIT, rememberedWithMeta, withMeta } from './arguments.js';
 
 const MAX_SEARCH_TEXT = 200;
 const rememberedGaps = rememberedWithMeta<Awaited<ReturnType<typeof gaps>>>();
 
-type FindingsQuestions = 'gaps' | 'accountability' | 'referralPaths' | 'timeline' | 'search' | 'neighborhood' | 'caseGraph';
+type FindingsQuestions = 'gaps' | 'story' | 'accountability' | 'referralPaths' | 'timeline' | 'search' | 'neighborhood' | 'caseGraph';
+
+/** A gaps question from its arguments; the key its answer is remembered by (story asks for the same first page). */
+function gapsQuestion(args: Partial<QueryGapsArgs> & Pick<QueryGapsArgs, 'case'>) {
+  return {
+    case: args.case,
+    at: dateOf(args.at, 'at', 'none'),
+    limit: limitOf(args.first ?? args.limit),
+    after: args.after ?? null,
+    reading: args.reading ?? 'AS_IT_STOOD',
+  };
+}
+const findingsOf = (db: QuanzeContext['db'], args: Parameters<typeof gapsQuestion>[0]) => {
+  const question = gapsQuestion(args);
+  return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
+};
 
 export const findingsResolvers: { Query: Pick<QueryResolvers, FindingsQuestions>; Mutation: Pick<MutationResolvers, 'importBundle'> } = {
   Query: {
-    gaps: (_, args, { db }) => {
-      const question = {
-        case: args.case,
-        at: dateOf(args.at, 'at', 'none'),
-        limit: limitOf(args.first ?? args.limit),
-        after: args.after ?? null,
-        reading: args.reading ?? 'AS_IT_STOOD',
-      };
-      return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
-    },
+    gaps: (_, args, { db }) => findingsOf(db, args),
+
+    // The findings' first page is the one gaps answers with (remembered, so asked together they are computed once).
+    story: (_, args, { db }) =>
+      withMeta(db, async () => {
+        const found = await findingsOf(db, { case: args.case });
+        const told = await story(db, { case: args.case }, found.findings);
+        const meta = { dataVersion: found.dataVersion, computedAt: found.computedAt };
+        const versioned = <T extends object>(answer: T | null) => (answer ? { ...answer, ...meta } : null);
+        return { ...told, whoCan: versioned(told.whoCan), whoDid: versioned(told.whoDid), accountability: versioned(told.accountability) };
+      }),
 
     accountability: (_, args, { db }) => withMeta(db, () => accountability(db, { case: args.case, power: args.power })),
 

@@ -36,8 +36,8 @@ describe('generated contract', () => {
     expect(text).not.toContain('$');
     expect(text).toContain('whoCan(power: "health-code.assign", at: "2022-06-13")');
     expect(() => parse(text)).not.toThrow();
-    const actions = inlined(Op.StoryActions.document, { ids: ['a', 'b'] });
-    expect(actions).toContain('actions(where: {id: {in: ["a", "b"]}})');
+    const actions = inlined(Op.Sources.document, { ids: ['a', 'b'] });
+    expect(actions).toContain('sources(where: {id: {in: ["a", "b"]}})');
     expect(() => parse(actions)).not.toThrow();
     const reading = inlined(Op.WhoCan.document, { power: 'p', reading: 'AS_LATER_HELD' });
     expect(reading).toContain('whoCan(power: "p", reading: AS_LATER_HELD)');

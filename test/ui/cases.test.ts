@@ -67,49 +67,53 @@ describe('every case', () => {
     });
   }
 
-  it('shows details and evidence for one of every kind of node and link in every case, clicked', async () => {
-    for (const c of cases) {
-      const { page, errors } = await open(x, `#case=${c.id}&lang=en&scope=whole&layers=DE_JURE,DE_FACTO,WHO_SAYS,STRUCTURE,PROVENANCE`);
-      await landed(page);
-      // One element of each node label and each link type drawn; childless nodes, so a click lands on them.
-      const picks = await page.evaluate(() => {
-        const cy = (window as any).__quanze.cy;
-        const out: { id: string; kind: 'node' | 'edge'; type: string }[] = [];
-        const seen = new Set<string>();
-        cy.nodes(':visible').forEach((n: any) => {
-          const key = `node:${n.data('label')}`;
-          if (seen.has(key) || n.isParent()) return;
-          seen.add(key);
-          out.push({ id: n.id(), kind: 'node', type: n.data('label') });
+  for (const viewport of [DESKTOP, PHONE])
+    it(`shows details and evidence for one of every kind of node and link in every case, clicked (${viewport.width}px)`, async () => {
+      for (const c of cases) {
+        const { page, errors } = await open(x, `#case=${c.id}&lang=en&scope=whole&layers=DE_JURE,DE_FACTO,WHO_SAYS,STRUCTURE,PROVENANCE`, viewport);
+        await landed(page);
+        // One element of each node label and each link type drawn; childless nodes, so a click lands on them.
+        const picks = await page.evaluate(() => {
+          const cy = (window as any).__quanze.cy;
+          const out: { id: string; kind: 'node' | 'edge'; type: string }[] = [];
+          const seen = new Set<string>();
+          cy.nodes(':visible').forEach((n: any) => {
+            const key = `node:${n.data('label')}`;
+            if (seen.has(key) || n.isParent()) return;
+            seen.add(key);
+            out.push({ id: n.id(), kind: 'node', type: n.data('label') });
+          });
+          cy.nodes(':visible').forEach((n: any) => {
+            const key = `node:${n.data('label')}`;
+            if (seen.has(key)) return;
+            seen.add(key);
+            out.push({ id: n.id(), kind: 'node', type: n.data('label') });
+          });
+          cy.edges(':visible').forEach((e: any) => {
+            const key = `edge:${e.data('type')}`;
+            if (seen.has(key)) return;
+            seen.add(key);
+            out.push({ id: e.id(), kind: 'edge', type: e.data('type') });
+          });
+          return out;
         });
-        cy.nodes(':visible').forEach((n: any) => {
-          const key = `node:${n.data('label')}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          out.push({ id: n.id(), kind: 'node', type: n.data('label') });
-        });
-        cy.edges(':visible').forEach((e: any) => {
-          const key = `edge:${e.data('type')}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          out.push({ id: e.id(), kind: 'edge', type: e.data('type') });
-        });
-        return out;
-      });
-      expect(picks.filter((p) => p.kind === 'node').map((p) => p.type)).toEqual(expect.arrayContaining(['Body', 'Action', 'Statement', 'Grant']));
-      for (const p of picks) {
-        const selected = await clickElement(page, p.id);
-        // A click that landed on something else (a label over a link) selects it by id instead, as the table's Select does.
-        if (selected !== p.id) await page.evaluate((id) => (window as any).__quanze.select(id), p.id);
-        const details = page.getByTestId(p.kind === 'node' ? 'node-details' : 'edge-details');
-        await details.waitFor();
-        await page.waitForFunction(() => !document.querySelector('[data-testid=details] .state-loading'), undefined, { timeout: 15_000 });
-        const problems = await page.locator('[data-testid=details] [data-testid=error]').allTextContents();
-        expect({ case: c.id, type: p.type, problems }).toEqual({ case: c.id, type: p.type, problems: [] });
-        expect(await page.locator('[data-testid=details] .evidence-block').count()).toBeGreaterThan(0);
+        expect(picks.filter((p) => p.kind === 'node').map((p) => p.type)).toEqual(expect.arrayContaining(['Body', 'Action', 'Statement', 'Grant']));
+        for (const p of picks) {
+          // On a phone the graph and the details take turns on the screen.
+          if (viewport === PHONE) await page.getByTestId('phone-graph').click();
+          const selected = await clickElement(page, p.id);
+          if (viewport === PHONE) await page.getByTestId('phone-details').click();
+          // A click that landed on something else (a label over a link) selects it by id instead, as the table's Select does.
+          if (selected !== p.id) await page.evaluate((id) => (window as any).__quanze.select(id), p.id);
+          const details = page.getByTestId(p.kind === 'node' ? 'node-details' : 'edge-details');
+          await details.waitFor();
+          await page.waitForFunction(() => !document.querySelector('[data-testid=details] .state-loading'), undefined, { timeout: 15_000 });
+          const problems = await page.locator('[data-testid=details] [data-testid=error]').allTextContents();
+          expect({ case: c.id, type: p.type, problems }).toEqual({ case: c.id, type: p.type, problems: [] });
+          expect(await page.locator('[data-testid=details] .evidence-block').count()).toBeGreaterThan(0);
+        }
+        expect({ case: c.id, errors }).toEqual({ case: c.id, errors: [] });
+        await page.close();
       }
-      expect({ case: c.id, errors }).toEqual({ case: c.id, errors: [] });
-      await page.close();
-    }
-  }, 400_000);
+    }, 400_000);
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { projectRoot } from '../../server/config.js';
 import { screenshotLanding } from './screenshot.js';
-import { count as countIn, open as openIn, pick, shows, startExplorer, type Explorer, type Opened } from './harness.js';
+import { count as countIn, DESKTOP, landed, open as openIn, PHONE, pick, shows, startExplorer, type Explorer, type Opened } from './harness.js';
 
 const CASE = 'henan-red-code-2022';
 
@@ -297,4 +297,36 @@ describe('the explorer', () => {
     if (process.env.QUANZE_SCREENSHOT !== '1') return;
     await screenshotLanding(x.base, path.join(projectRoot, 'docs', 'screenshot-landing.png'), '#lang=en');
   });
+});
+
+describe('a fast landing', () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    it(`asks everything the landing needs at once, the story in one request, and lists the findings before the story is drawn (${viewport.width}px)`, async () => {
+      const page = await x.browser.newPage({ viewport });
+      // The order of events: each GraphQL request sent and each answer received, by operation name.
+      const events: string[] = [];
+      const nameOf = (body: string | null) => /query\s+(\w+)/.exec(body ?? '')?.[1] ?? '?';
+      page.on('request', (r) => {
+        if (r.url().endsWith('/graphql')) events.push(`ask ${nameOf(r.postData())}`);
+      });
+      page.on('requestfinished', (r) => {
+        if (r.url().endsWith('/graphql')) events.push(`got ${nameOf(r.postData())}`);
+      });
+      await page.goto(`${x.base}/#case=${CASE}&lang=en`);
+      await landed(page);
+      const asked = events.filter((e) => e.startsWith('ask ')).map((e) => e.slice(4));
+      expect(asked.sort()).toEqual(['CaseGraph', 'Gaps', 'Lists', 'Story', 'Timeline']);
+      // Every request was sent before the first answer came back: none waited for another.
+      const firstAnswer = events.findIndex((e) => e.startsWith('got '));
+      expect(events.slice(0, firstAnswer).length).toBe(5);
+      // The introduction and the findings were there before the story was drawn.
+      const at = await page.evaluate(() => ({
+        findingsMs: (window as any).__quanze.findingsMs as number,
+        landedMs: (window as any).__quanze.landedMs as number,
+      }));
+      expect(at.findingsMs).toBeLessThanOrEqual(at.landedMs);
+      expect(await page.getByTestId('intro-finding').count()).toBeGreaterThan(0);
+      await page.close();
+    });
+  }
 });

@@ -1,9 +1,13 @@
 // Legible by default, on a laptop (1440×900) and a phone (390×844), in a real browser:
 // captions and text of 11 px or more, contrast of 4.5:1 or more, tap targets of 32 px or more
-// on the phone, its header in two lines and its tab bar, and answers brought into view.
+// on the phone, its header in two lines and its tab bar, and answers brought into view; in
+// Chinese mode, Chinese wherever a Chinese text exists (findings, legend, details, cards, figures).
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { allCases, DESKTOP, landed, open, PHONE, startExplorer, type Explorer } from './harness.js';
+import { en } from '../../client/src/messages/en.js';
+import { zh } from '../../client/src/messages/zh.js';
+import { allCases, DESKTOP, gql, landed, open, PHONE, shows, startExplorer, type Explorer } from './harness.js';
 
 let x: Explorer;
 let cases: Awaited<ReturnType<typeof allCases>>;
@@ -165,6 +169,104 @@ describe('on a phone', () => {
     expect(box!.y).toBeLessThan(PHONE.height);
     expect(box!.y + 20).toBeGreaterThan(0);
     expect(await page.getByTestId('phone-details').getAttribute('aria-current')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** English sentences of the interface (two words or more, no placeholder) that have their own Chinese: none may show in Chinese mode. */
+function englishOnly(opts: { captions?: boolean } = {}): string[] {
+  const out: string[] = [];
+  const walk = (a: unknown, b: unknown) => {
+    if (typeof a === 'string') {
+      if (a !== b && /^[A-Za-z][^{}]*\s[^{}]*[a-z]$/.test(a) && a.length >= 8) out.push(a);
+    } else if (a && typeof a === 'object') for (const k of Object.keys(a)) walk((a as any)[k], (b as any)?.[k]);
+  };
+  // Node captions name things in both languages by design (the current one first): their tables are left out where captions are read.
+  const caption = new Set(['stanceShort', 'modalityShort', 'storyAffected']);
+  for (const key of Object.keys(en)) if (opts.captions !== false || !caption.has(key)) walk((en as any)[key], (zh as any)[key]);
+  return out;
+}
+
+/** What a reader sees inside a part of the page in Chinese mode that should not be there: English interface sentences, and enum names. Code (the query behind an answer) and text marked English are left out. */
+async function notChinese(page: Page, selector: string, english: string[]): Promise<string[]> {
+  const text = await page.evaluate((s) => {
+    const out: string[] = [];
+    for (const root of document.querySelectorAll(s)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (el.closest('pre, code, [data-testid=reproduce], [lang=en], [hidden], .cite-bibtex, [data-testid=cite-bibtex]')) continue;
+        out.push(n.textContent ?? '');
+      }
+    }
+    return out.join('\n');
+  }, selector);
+  return [...english.filter((e) => text.includes(e)), ...(text.match(/\b[A-Z]{2,}_[A-Z_]{2,}\b/g) ?? [])];
+}
+
+describe('in Chinese', () => {
+  const english = englishOnly();
+  const CASE = 'henan-red-code-2022';
+  for (const viewport of [DESKTOP, PHONE]) {
+    it(`shows Chinese in the findings, legend, details and a Who can card wherever a Chinese text exists (${viewport.width}px)`, async () => {
+      const { page, errors } = await open(x, `#case=${CASE}&lang=zh`, viewport);
+      await landed(page);
+      const api = (await gql(x, `{ gaps(case: "${CASE}") { findings { id titleZh explanationZh } } }`)).gaps.findings as {
+        id: string;
+        titleZh: string;
+        explanationZh: string;
+      }[];
+      if (viewport === PHONE) await page.getByTestId('phone-findings').click();
+      // The findings: each titled in Chinese.
+      const listed = await page
+        .getByTestId('finding')
+        .evaluateAll((els) => els.map((e) => ({ id: (e as HTMLElement).dataset.finding!, text: e.textContent })));
+      expect(listed.length).toBeGreaterThan(0);
+      for (const f of listed) expect(f.text).toContain(api.find((a) => a.id === f.id)!.titleZh);
+      expect(await notChinese(page, '.panels, [data-testid=intro]', english)).toEqual([]);
+      // The legend.
+      if (viewport === PHONE) await page.getByTestId('phone-graph').click();
+      expect(await page.getByTestId('legend').textContent()).toMatch(/图例/);
+      expect(await notChinese(page, '[data-testid=legend]', english)).toEqual([]);
+      // A finding's details: its Chinese explanation.
+      if (viewport === PHONE) await page.getByTestId('phone-findings').click();
+      await page.getByTestId('finding').first().click();
+      const first = api.find((a) => a.id === listed[0].id)!;
+      await shows(page.getByTestId('finding-details'), first.explanationZh.slice(0, 20));
+      expect(await notChinese(page, '[data-testid=details]', english)).toEqual([]);
+      // A body's details: its Chinese name.
+      const body = await page.evaluate(() => {
+        const n = (window as any).__quanze.cy.nodes('[label = "Body"]:childless').first();
+        return { id: n.id() as string, nameZh: n.data('record').nameZh as string };
+      });
+      await page.evaluate((id) => (window as any).__quanze.select(id), body.id);
+      await shows(page.getByTestId('node-details'), body.nameZh);
+      await page.waitForFunction(() => !document.querySelector('[data-testid=details] .state-loading'), undefined, { timeout: 30_000 });
+      expect(await notChinese(page, '[data-testid=details]', english)).toEqual([]);
+      // A Who can card.
+      if (viewport === PHONE) await page.getByTestId('phone-ask').click();
+      else await page.getByTestId('tab-ask').click();
+      await page.locator('[data-testid=pick-power]').evaluate((el) => (el as HTMLInputElement).value !== '' || null);
+      await page.getByTestId('ask-submit').click();
+      const card = page.getByTestId('answer-card');
+      await card.waitFor({ timeout: 90_000 });
+      expect(await card.textContent()).toMatch(/依规定/);
+      expect(await notChinese(page, '[data-testid=answer-card]', english)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 300_000);
+  }
+
+  it('exports a figure titled, headed and with a legend in Chinese', async () => {
+    const { page, errors } = await open(x, `#case=${CASE}&lang=zh`);
+    await landed(page);
+    const titleZh = (await gql(x, `{ cases(where: { id: { eq: "${CASE}" } }) { titleZh } }`)).cases[0].titleZh as string;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    const svg = fs.readFileSync(await download.path()).toString();
+    for (const part of [titleZh, zh.bandLaw, zh.bandFact, zh.bandSays, zh.layerNames.DE_JURE, '来源：', '权责']) expect(svg).toContain(part);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('\n');
+    for (const e of englishOnly({ captions: false })) expect({ english: e, found: texts.includes(e) }).toEqual({ english: e, found: false });
     expect(errors).toEqual([]);
     await page.close();
   });

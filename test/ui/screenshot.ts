@@ -19,9 +19,9 @@ export async function screenshotLanding(baseUrl: string, file: string, hash = ''
     });
     await page.goto(`${baseUrl}/${hash}`);
     await page.waitForSelector('[data-testid=finding]', { timeout: 30_000 }).catch(() => undefined);
-    // The findings list can come before the graph: wait for the drawing too, then for its layout to settle.
-    await page.waitForFunction(() => ((window as any).__quanze?.cy?.nodes().length ?? 0) > 0, undefined, { timeout: 30_000 }).catch(() => undefined);
-    await page.waitForTimeout(1500);
+    // The findings list can come before the graph: wait for the landing to be done (story drawn, framed), then for the animation to settle.
+    await page.waitForFunction(() => (window as any).__quanze?.ready === true, undefined, { timeout: 90_000 }).catch(() => undefined);
+    await page.waitForTimeout(1000);
     await page.screenshot({ path: file });
   } finally {
     await browser.close();

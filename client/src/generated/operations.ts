@@ -168,37 +168,12 @@ export type ReferralPathsQueryVariables = Exact<{
 
 export type ReferralPathsQuery = { referralPaths: { dataVersion: number, computedAt: string, incomplete: boolean, paths: Array<{ outcome: string, explanation: string, explanationZh: string, nodeIds: Array<string>, steps: Array<{ from: { id: string, label: string, name: string | null, nameZh: string | null }, to: { id: string, label: string, name: string | null, nameZh: string | null } | null, statement: { id: string, saidOn: string, stance: Stance, basis: Basis, quote: string | null, quoteZh: string | null } }> }> } };
 
-export type StoryWhoCanQueryVariables = Exact<{
-  power: string;
-  place?: string | null | undefined;
-  at?: string | null | undefined;
-}>;
-
-
-export type StoryWhoCanQuery = { whoCan: { at: string, dataVersion: number, computedAt: string, incomplete: boolean, power: { id: string, label: string, name: string | null, nameZh: string | null }, place: { id: string, label: string, name: string | null, nameZh: string | null } | null, holders: Array<{ via: HoldingVia, basis: Basis, body: { id: string, label: string, name: string | null, nameZh: string | null }, chain: Array<{ kind: string, basis: Basis, node: { id: string, label: string, name: string | null, nameZh: string | null } }> }> } };
-
-export type StoryWhoDidQueryVariables = Exact<{
-  power: string;
-  place?: string | null | undefined;
-}>;
-
-
-export type StoryWhoDidQuery = { whoDid: { dataVersion: number, computedAt: string, incomplete: boolean, power: { id: string, label: string, name: string | null, nameZh: string | null }, actions: Array<{ id: string, startedAt: string, basis: Basis, actors: Array<{ role: ActorRole, who: { id: string, label: string, name: string | null, nameZh: string | null }, through: { id: string, label: string, name: string | null, nameZh: string | null } | null }> }> } };
-
-export type StoryAccountabilityQueryVariables = Exact<{
+export type StoryQueryVariables = Exact<{
   case: string;
-  power: string;
 }>;
 
 
-export type StoryAccountabilityQuery = { accountability: { dataVersion: number, computedAt: string, incomplete: boolean, stances: Array<{ stance: Stance, statements: Array<{ id: string, stance: Stance, basis: Basis, saidBy: { id: string, label: string, name: string | null, nameZh: string | null }, names: Array<{ id: string, label: string, name: string | null, nameZh: string | null }> }> }> } };
-
-export type StoryActionsQueryVariables = Exact<{
-  ids: Array<string> | string;
-}>;
-
-
-export type StoryActionsQuery = { actions: Array<{ id: string, startedAt: string, exercised: Array<{ id: string }>, in: Array<{ id: string }> }> };
+export type StoryQuery = { story: { leadAction: string | null, at: string | null, dataVersion: number, computedAt: string, incomplete: boolean, power: { id: string, label: string, name: string | null, nameZh: string | null } | null, place: { id: string, label: string, name: string | null, nameZh: string | null } | null, whoCan: { at: string, dataVersion: number, computedAt: string, incomplete: boolean, power: { id: string, label: string, name: string | null, nameZh: string | null }, place: { id: string, label: string, name: string | null, nameZh: string | null } | null, holders: Array<{ via: HoldingVia, basis: Basis, body: { id: string, label: string, name: string | null, nameZh: string | null }, chain: Array<{ kind: string, basis: Basis, node: { id: string, label: string, name: string | null, nameZh: string | null } }> }> } | null, whoDid: { dataVersion: number, computedAt: string, incomplete: boolean, power: { id: string, label: string, name: string | null, nameZh: string | null }, actions: Array<{ id: string, startedAt: string, basis: Basis, actors: Array<{ role: ActorRole, who: { id: string, label: string, name: string | null, nameZh: string | null }, through: { id: string, label: string, name: string | null, nameZh: string | null } | null }> }> } | null, accountability: { dataVersion: number, computedAt: string, incomplete: boolean, stances: Array<{ stance: Stance, statements: Array<{ id: string, stance: Stance, basis: Basis, saidBy: { id: string, label: string, name: string | null, nameZh: string | null }, names: Array<{ id: string, label: string, name: string | null, nameZh: string | null }> }> }> } | null } };
 
 export type TimelineQueryVariables = Exact<{
   case: string;
@@ -287,24 +262,9 @@ export const ReferralPaths: Operation<ReferralPathsQuery, ReferralPathsQueryVari
   document: "query ReferralPaths($case: ID!, $power: ID) {\n  referralPaths(case: $case, power: $power) {\n    paths {\n      steps {\n        from {\n          ...Ref\n        }\n        to {\n          ...Ref\n        }\n        statement {\n          id\n          saidOn\n          stance\n          basis\n          quote\n          quoteZh\n        }\n      }\n      outcome\n      explanation\n      explanationZh\n      nodeIds\n    }\n    dataVersion\n    computedAt\n    incomplete\n  }\n}\n\nfragment Ref on NodeRef {\n  id\n  label\n  name\n  nameZh\n}\n",
 };
 
-export const StoryWhoCan: Operation<StoryWhoCanQuery, StoryWhoCanQueryVariables> = {
-  name: "StoryWhoCan",
-  document: "query StoryWhoCan($power: ID!, $place: ID, $at: Date) {\n  whoCan(power: $power, place: $place, at: $at) {\n    power {\n      ...Ref\n    }\n    place {\n      ...Ref\n    }\n    at\n    holders {\n      body {\n        ...Ref\n      }\n      via\n      basis\n      chain {\n        kind\n        basis\n        node {\n          ...Ref\n        }\n      }\n    }\n    dataVersion\n    computedAt\n    incomplete\n  }\n}\n\nfragment Ref on NodeRef {\n  id\n  label\n  name\n  nameZh\n}\n",
-};
-
-export const StoryWhoDid: Operation<StoryWhoDidQuery, StoryWhoDidQueryVariables> = {
-  name: "StoryWhoDid",
-  document: "query StoryWhoDid($power: ID!, $place: ID) {\n  whoDid(power: $power, place: $place) {\n    power {\n      ...Ref\n    }\n    actions {\n      id\n      startedAt\n      basis\n      actors {\n        who {\n          ...Ref\n        }\n        role\n        through {\n          ...Ref\n        }\n      }\n    }\n    dataVersion\n    computedAt\n    incomplete\n  }\n}\n\nfragment Ref on NodeRef {\n  id\n  label\n  name\n  nameZh\n}\n",
-};
-
-export const StoryAccountability: Operation<StoryAccountabilityQuery, StoryAccountabilityQueryVariables> = {
-  name: "StoryAccountability",
-  document: "query StoryAccountability($case: ID!, $power: ID!) {\n  accountability(case: $case, power: $power) {\n    stances {\n      stance\n      statements {\n        id\n        stance\n        basis\n        saidBy {\n          ...Ref\n        }\n        names {\n          ...Ref\n        }\n      }\n    }\n    dataVersion\n    computedAt\n    incomplete\n  }\n}\n\nfragment Ref on NodeRef {\n  id\n  label\n  name\n  nameZh\n}\n",
-};
-
-export const StoryActions: Operation<StoryActionsQuery, StoryActionsQueryVariables> = {
-  name: "StoryActions",
-  document: "query StoryActions($ids: [ID!]!) {\n  actions(where: {id: {in: $ids}}) {\n    id\n    startedAt\n    exercised {\n      id\n    }\n    in {\n      id\n    }\n  }\n}\n",
+export const Story: Operation<StoryQuery, StoryQueryVariables> = {
+  name: "Story",
+  document: "query Story($case: ID!) {\n  story(case: $case) {\n    leadAction\n    power {\n      ...Ref\n    }\n    place {\n      ...Ref\n    }\n    at\n    whoCan {\n      power {\n        ...Ref\n      }\n      place {\n        ...Ref\n      }\n      at\n      holders {\n        body {\n          ...Ref\n        }\n        via\n        basis\n        chain {\n          kind\n          basis\n          node {\n            ...Ref\n          }\n        }\n      }\n      dataVersion\n      computedAt\n      incomplete\n    }\n    whoDid {\n      power {\n        ...Ref\n      }\n      actions {\n        id\n        startedAt\n        basis\n        actors {\n          who {\n            ...Ref\n          }\n          role\n          through {\n            ...Ref\n          }\n        }\n      }\n      dataVersion\n      computedAt\n      incomplete\n    }\n    accountability {\n      stances {\n        stance\n        statements {\n          id\n          stance\n          basis\n          saidBy {\n            ...Ref\n          }\n          names {\n            ...Ref\n          }\n        }\n      }\n      dataVersion\n      computedAt\n      incomplete\n    }\n    dataVersion\n    computedAt\n    incomplete\n  }\n}\n\nfragment Ref on NodeRef {\n  id\n  label\n  name\n  nameZh\n}\n",
 };
 
 export const Timeline: Operation<TimelineQuery, TimelineQueryVariables> = {

@@ -1,7 +1,7 @@
 // The details of a selected node or link: its names, properties and evidence, and what
 // can be done with it (expand, hide, pin, explain).
-import { NODES } from '../../../server/model/model';
-import { explainCard } from '../answerCards';
+import { isLabel, NODE_TYPES } from '../generated/model';
+import { explainCard } from '../explainCard';
 import type { Explorer } from '../context';
 import { h, replace } from '../dom';
 import { evidenceList } from '../evidenceList';
@@ -52,8 +52,7 @@ const unsourcedEvidence = (): Evidence[] => [
 
 /** Evidence of a node from the entity API (`<plural> { evidenceConnection }`). */
 async function nodeEvidence(node: GraphNode): Promise<{ evidence: Evidence[]; query?: string }> {
-  const spec = NODES.find((n) => n.label === node.label);
-  if (!spec?.cited) return { evidence: [] };
+  if (!isLabel(node.label) || !NODE_TYPES[node.label].cited) return { evidence: [] };
   const field = entityField(node.label);
   const asked = await askNodeEvidence(field, node.id);
   const found = asked.data[field]?.[0];
