@@ -23,6 +23,7 @@ import type {
 import { incompleteEl, reproduceEl } from './reproduce';
 import { conditionSentence, dateInWords } from './prose';
 import { kindName } from './legend';
+import { findingEl } from './findingEl';
 
 /** An answer as a card: its element, the ids it rests on, and the evidence it quotes (for citing it). */
 export interface Card {
@@ -133,23 +134,6 @@ function actionEl(x: Explorer, action: ActionResult): HTMLElement {
         )
       : null,
     evidence.length ? evidenceButton(x, pick(action.summary, action.summaryZh), { evidence }) : null,
-  );
-}
-
-export function findingEl(x: Explorer, f: Finding, opts: { compact?: boolean } = {}): HTMLElement {
-  return h(
-    'li',
-    { class: `finding severity-${f.severity}` },
-    h(
-      'button',
-      { type: 'button', class: 'finding-button', dataset: { testid: 'finding', finding: f.id }, onclick: () => x.focusFinding(f, { select: true }) },
-      h('span', { class: `badge severity severity-${f.severity}` }, tv('severity', f.severity)),
-      ' ',
-      h('span', { class: 'finding-kind' }, tv('gapKinds', f.kind)),
-      basisBadge(f.basis),
-      h('strong', { class: 'finding-title' }, pick(f.title, f.titleZh)),
-    ),
-    opts.compact ? null : h('p', { class: 'explanation' }, pick(f.explanation, f.explanationZh)),
   );
 }
 

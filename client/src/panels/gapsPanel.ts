@@ -1,5 +1,5 @@
 // Gaps: the findings of the case, most severe first; a click focuses the graph on them.
-import { findingEl } from '../answerCards';
+import { findingEl } from '../findingEl';
 import type { Explorer } from '../context';
 import { h, replace } from '../dom';
 import { t, tv } from '../messages';
