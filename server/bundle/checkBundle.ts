@@ -2,7 +2,8 @@
 // database given is emptied first, so it must be one kept for this (server/cli/check.ts
 // starts a throw-away Neo4j, or uses a scratch database of NEO4J_URI).
 import type { Database } from '../neo4j/database.js';
-import { expectationsOf, runExpectations, type ExpectationResult } from './expectations.js';
+import { expectationsOf } from './expectations.js';
+import { runExpectations, type ExpectationResult } from './expectationRun.js';
 import { importBundle } from './importBundle.js';
 import type { ParsedBundle } from './parse.js';
 import type { Problem } from './problem.js';
