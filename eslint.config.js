@@ -5,7 +5,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.neo4j/**', '.data/**', 'coverage/**', 'client/dist/**', 'docs/**', 'server/generated/**', 'client/src/generated/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.neo4j/**',
+      '.data/**',
+      'coverage/**',
+      'client/dist/**',
+      'docs/**',
+      'server/generated/**',
+      'client/src/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

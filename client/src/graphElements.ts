@@ -14,7 +14,7 @@ export function nodeDefinition(n: GraphNode, parents: Set<string>, caption: stri
 }
 
 export function edgeDefinition(e: GraphEdge): ElementDefinition {
-  const role = (e.properties)?.role;
+  const role = e.properties?.role;
   return {
     group: 'edges',
     data: {

@@ -222,7 +222,7 @@ export class GraphView {
         n.data('caption', this.captionOf(rec));
       });
       this.cy.edges().forEach((e) => {
-        const role = ((e.data('record') as GraphEdge).properties)?.role;
+        const role = (e.data('record') as GraphEdge).properties?.role;
         e.data('caption', typeof role === 'string' ? tv('roles', role) : '');
         e.data('typeName', tv('relations', e.data('type') as string));
       });

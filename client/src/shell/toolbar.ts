@@ -44,7 +44,7 @@ export function toolbar(shell: Shell, session: Session, graph: GraphView, action
       ...new Set(
         (session.graphAnswer?.answer.nodes ?? [])
           .filter((n) => n.label === 'Source')
-          .map((n) => String((n.properties)?.outlet ?? n.name ?? ''))
+          .map((n) => String(n.properties?.outlet ?? n.name ?? ''))
           .filter(Boolean),
       ),
     ];

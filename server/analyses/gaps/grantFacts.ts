@@ -26,8 +26,5 @@ export async function grantFacts(db: Database, grantIds: string[]): Promise<Map<
 
 /** The bases a holding rests on: its grant's, and INFERRED when it is held through a type, a succession or a delegation. */
 export function holdingBases(holders: Holder[], facts: Map<string, GrantFacts>): string[] {
-  return holders.flatMap((h) => [
-    facts.get(h.grantId)?.basis ?? (h).basis ?? 'STATED',
-    h.via === 'DIRECT' ? 'STATED' : 'INFERRED',
-  ]);
+  return holders.flatMap((h) => [facts.get(h.grantId)?.basis ?? h.basis ?? 'STATED', h.via === 'DIRECT' ? 'STATED' : 'INFERRED']);
 }
