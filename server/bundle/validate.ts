@@ -1,11 +1,11 @@
 // Every problem with a bundle at once, each with its line and a sentence that says what
 // to fix. The JSON Schema catches shape, types, enums and dates; the rest are checks a
 // schema cannot express: ids, references, sources, private data, date order.
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { BUILT_IN_TERMS, NODES, type NodeSpec, type PropertySpec, type RelationSpec, type Vocabulary } from '../model/model.js';
-import { bundleJsonSchema, needsObjectForm } from './jsonSchema.js';
-import { LISTED_NODES, SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type BundleItem, type Citation } from './bundleShape.js';
+import { BUILT_IN_TERMS, type NodeSpec, type PropertySpec, type Vocabulary } from '../model/model.js';
+import { bundleJsonSchema } from './jsonSchema.js';
+import { SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type BundleItem, type Citation } from './bundleShape.js';
 import type { ParsedBundle } from './parse.js';
 import { pathText, type Problem, type ProblemCode } from './problem.js';
 import { PRIVATE_DATA_NAMES, findPrivateData } from './privateData.js';
@@ -14,6 +14,8 @@ import { checkConditions } from './conditions.js';
 import { checkExpectations } from './expectations.js';
 import { checkIntegrity } from './integrity.js';
 import { parsePartialDate } from '../dates.js';
+
+import { fieldName, schemaProblems, typeOfValue } from './schemaProblems.js';
 
 /** Ids already in the database, by label; lets a bundle point at shared vocabulary it does not define. */
 export type ExistingIds = ReadonlyMap<string, ReadonlySet<string>>;
@@ -30,13 +32,13 @@ export interface ValidateOptions {
 /** Where an id is defined, for reference checks. */
 type Definitions = Pick<Map<string, Definition>, 'get'>;
 
-type Segments = (string | number)[];
+export type Segments = (string | number)[];
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats: typeof addFormatsModule.default = addFormatsModule.default ?? (addFormatsModule as unknown as typeof addFormatsModule.default);
 
 let compiled: ReturnType<Ajv2020['compile']> | undefined;
-function schemaValidator() {
+export function schemaValidator() {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
     addFormats(ajv, ['date']);
@@ -79,7 +81,7 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
   return sortProblems(problems);
 }
 
-type Report = (at: Segments, code: ProblemCode, message: string, lineAt?: Segments) => void;
+export type Report = (at: Segments, code: ProblemCode, message: string, lineAt?: Segments) => void;
 
 function sortProblems(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
@@ -89,218 +91,6 @@ function sortProblems(problems: Problem[]): Problem[] {
       return !seen.has(key) && Boolean(seen.add(key));
     })
     .sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
-}
-
-// ---------------------------------------------------------------- schema
-
-/** What a place in the bundle is, so schema errors can be worded in the model's terms. */
-interface Place {
-  node?: NodeSpec;
-  relation?: RelationSpec;
-  /** The place is one reference of a relation field. */
-  isReference: boolean;
-  isCitation: boolean;
-  /** The node's id, to name it in messages. */
-  nodeId?: string;
-}
-
-function placeOf(data: unknown, segments: Segments): Place {
-  const place: Place = { isReference: false, isCitation: false };
-  const [top, index, field, ...rest] = segments;
-  if (top === 'case') place.node = NODES.find((n) => n.label === 'Case');
-  else place.node = LISTED_NODES.find((n) => n.plural === top);
-  const item = top === 'case' ? valueAt(data, ['case']) : typeof index === 'number' ? valueAt(data, [top, index]) : undefined;
-  if (item && typeof (item as { id?: unknown }).id === 'string') place.nodeId = (item as { id: string }).id;
-  const inNode = top === 'case' ? [index, field, ...rest] : [field, ...rest];
-  const relation = place.node && place.node.label !== 'Case' ? bundleRelations(place.node.label).find((r) => r.field === inNode[0]) : undefined;
-  if (relation) {
-    place.relation = relation;
-    const after = relation.many ? inNode.slice(2) : inNode.slice(1);
-    place.isReference = after.length === 0 && (!relation.many || inNode.length === 2);
-    place.isCitation = after[0] === 'evidence' && after.length === 2;
-  } else {
-    place.isCitation = inNode[0] === 'evidence' && inNode.length === 2;
-  }
-  return place;
-}
-
-function valueAt(data: unknown, segments: Segments): unknown {
-  let value = data;
-  for (const s of segments) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[s];
-  }
-  return value;
-}
-
-function segmentsOf(instancePath: string): Segments {
-  if (!instancePath) return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function thingName(place: Place): string {
-  if (!place.node) return 'The bundle';
-  return place.nodeId ? `${place.node.label} "${place.nodeId}"` : place.node.label;
-}
-
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a map of fields',
-  'object,array': 'a map or a list',
-};
-
-function typeOfValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'empty';
-  if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return `text ("${value}")`;
-  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
-  return String(value);
-}
-
-function schemaProblems(data: unknown, report: Report) {
-  const validate = schemaValidator();
-  if (validate(data)) return;
-  for (const error of validate.errors ?? []) {
-    // anyOf branches and if/then wrappers only restate the error reported beside them.
-    if (error.schemaPath.includes('/anyOf/') || error.keyword === 'if') continue;
-    // The expect section's problems are worded by expectations.ts.
-    if (error.instancePath.startsWith('/expect')) continue;
-    const at = segmentsOf(error.instancePath);
-    const problem = schemaProblem(error, at, placeOf(data, at));
-    if (problem) report(problem.at, problem.code, problem.message, problem.lineAt ?? problem.at);
-  }
-}
-
-interface SchemaProblem {
-  at: Segments;
-  code: ProblemCode;
-  message: string;
-  lineAt?: Segments;
-}
-
-function schemaProblem(error: ErrorObject, at: Segments, place: Place): SchemaProblem | undefined {
-  const here = fieldName(at);
-  const properties = (error.parentSchema as { properties?: Record<string, { description?: string }> })?.properties ?? {};
-  if (isDateSchema(error.parentSchema)) return { at, code: 'BAD_DATE', message: badDateMessage(here, error.data) };
-  switch (error.keyword) {
-    case 'required': {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
-      const about = properties[missing]?.description;
-      const whose =
-        place.isReference && place.relation ? `This ${place.relation.type} reference` : place.isCitation ? 'This citation' : thingName(place);
-      return {
-        at: [...at, missing],
-        lineAt: at,
-        code: 'MISSING_FIELD',
-        message: `${whose} has no ${missing}, which is required${about ? `: ${lowerFirst(about)}` : '.'}`,
-      };
-    }
-    case 'additionalProperties': {
-      const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys(properties);
-      const hint =
-        extra === 'pinyin'
-          ? 'pinyin is computed on import from the Chinese name; remove it.'
-          : closest(extra, known)
-            ? `Did you mean ${closest(extra, known)}?`
-            : `Known fields: ${known.join(', ')}.`;
-      const whose =
-        place.isReference && place.relation
-          ? `A ${place.relation.type} reference`
-          : place.isCitation
-            ? 'A citation'
-            : place.node
-              ? `A ${place.node.label}`
-              : 'The bundle';
-      return { at: [...at, extra], code: 'UNKNOWN_FIELD', message: `${whose} has no field ${extra}. ${hint}` };
-    }
-    case 'type': {
-      const expected = String((error.params as { type: string | string[] }).type);
-      if (place.isReference && place.relation) return referenceTypeProblem(at, place.relation, error.data);
-      return { at, code: 'WRONG_TYPE', message: `${here} must be ${TYPE_WORDS[expected] ?? expected}, not ${typeOfValue(error.data)}.` };
-    }
-    case 'enum': {
-      const allowed = (error.params as { allowedValues: string[] }).allowedValues;
-      return { at, code: 'BAD_ENUM', message: `${here} is "${String(error.data)}", which is not one of ${allowed.join(', ')}.` };
-    }
-    case 'pattern':
-      return {
-        at,
-        code: 'BAD_ID',
-        message: `${here} "${String(error.data)}" is not a valid id: use lowercase letters and digits in words joined by dots or hyphens (e.g. cn-henan-zhengzhou).`,
-      };
-    case 'const':
-      return {
-        at,
-        code: 'BAD_FORMAT',
-        message: `${here} must be "${String((error.params as { allowedValue: unknown }).allowedValue)}", not ${typeOfValue(error.data)}.`,
-      };
-    case 'minItems':
-      return { at, code: 'EMPTY_LIST', message: `${here} is an empty list: give at least one citation, or remove it and write unsourced: true.` };
-    case 'minLength':
-      return { at, code: 'WRONG_TYPE', message: `${here} is empty: write a value or remove the field.` };
-    case 'anyOf':
-      if (place.isCitation)
-        return {
-          at,
-          code: 'CITATION_WITHOUT_QUOTE',
-          message: `This citation of "${String((error.data as Citation).source)}" quotes nothing: add quoteZh (the passage in Chinese, verbatim) or quote (in English).`,
-        };
-      if (place.isReference && place.relation)
-        return {
-          at,
-          code: 'MISSING_EVIDENCE',
-          message: `${place.relation.type} states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.`,
-        };
-      return {
-        at,
-        code: 'MISSING_EVIDENCE',
-        message: `${thingName(place)} states a fact and cites no evidence: add evidence: [{ source, quoteZh }] or unsourced: true.`,
-      };
-    default:
-      return { at, code: 'WRONG_TYPE', message: `${here} ${error.message ?? 'is not valid'}.` };
-  }
-}
-
-function referenceTypeProblem(at: Segments, relation: RelationSpec, value: unknown): SchemaProblem {
-  if (typeof value === 'string' && needsObjectForm(relation)) {
-    const requiredProps = Object.entries(relation.properties ?? {})
-      .filter(([, p]) => p.required)
-      .map(([k]) => k);
-    const fields = [`id: ${value}`, ...requiredProps.map((k) => `${k}: ...`), ...(relation.cited ? ['evidence: [...]'] : [])].join(', ');
-    const why = [
-      requiredProps.length ? `needs ${requiredProps.join(' and ')}` : '',
-      relation.cited ? 'states a fact and must cite evidence (or say unsourced: true)' : '',
-    ]
-      .filter(Boolean)
-      .join(' and ');
-    return {
-      at,
-      code: relation.cited ? 'MISSING_EVIDENCE' : 'MISSING_FIELD',
-      message: `${relation.type} ${why}: write { ${fields} } instead of the bare id.`,
-    };
-  }
-  const form = needsObjectForm(relation) ? '{ id: ... }' : 'an id or { id: ... }';
-  return { at, code: 'WRONG_TYPE', message: `${fieldName(at)} must be ${form}, not ${typeOfValue(value)}.` };
-}
-
-/** The field a path ends in, as an editor calls it: `validFrom`, `evidence[0]`. */
-function fieldName(at: Segments): string {
-  const last = at.findLastIndex((s) => typeof s === 'string');
-  return last < 0 ? 'The bundle' : pathText(at.slice(last));
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 // ---------------------------------------------------------------- ids and references
@@ -500,11 +290,11 @@ const DATE_PAIRS: [string, string][] = [
 ];
 
 /** A date field's schema (jsonSchema.ts marks it with the `partial-date` format). */
-function isDateSchema(schema: unknown): boolean {
+export function isDateSchema(schema: unknown): boolean {
   return typeof schema === 'object' && schema !== null && (schema as { format?: string }).format === 'partial-date';
 }
 
-function badDateMessage(here: string, value: unknown): string {
+export function badDateMessage(here: string, value: unknown): string {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) {
     return `${here} is the number ${value}: write a year alone in quotes, "${value}" (YAML reads an unquoted ${value} as a number).`;
   }
