@@ -2,22 +2,15 @@
 // first use: most visits never export) or a PNG data URL, with where it sits in graph coordinates.
 import cytoscape, { type Core } from 'cytoscape';
 import { MARKS } from './graphStyle';
+import type { Drawing } from './figure';
+
+export type { Drawing } from './figure';
 
 let svgReady: Promise<void> | undefined;
 function loadSvg(): Promise<void> {
   return (svgReady ??= import('cytoscape-svg').then((m) => {
     cytoscape.use(m.default);
   }));
-}
-
-export interface Drawing {
-  svg?: string;
-  png?: string;
-  width: number;
-  height: number;
-  x1: number;
-  y1: number;
-  scale: number;
 }
 
 export async function drawingOf(cy: Core, kind: 'svg' | 'png', scale = 1): Promise<Drawing> {
