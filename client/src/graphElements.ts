@@ -5,11 +5,20 @@ import { MARKS } from './graphStyle';
 import { tv } from './messages';
 import type { GraphEdge, GraphNode } from './questions';
 
+/** Whether a stored fact rests on an editor's reading or an inference (its `basis`). */
+const isReading = (properties: Record<string, unknown> | null) => properties?.basis === 'EDITOR_READING' || properties?.basis === 'INFERRED';
+
 export function nodeDefinition(n: GraphNode, parents: Set<string>, caption: string): ElementDefinition {
   return {
     group: 'nodes',
     data: { id: n.id, label: n.label, parent: n.parent && parents.has(n.parent) ? n.parent : undefined, record: n, caption },
-    classes: [n.inactive ? MARKS.inactive.className : '', n.unsourced ? MARKS.unsourced.className : ''].filter(Boolean).join(' '),
+    classes: [
+      n.inactive ? MARKS.inactive.className : '',
+      n.unsourced ? MARKS.unsourced.className : '',
+      isReading(n.properties) ? MARKS.reading.className : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
 }
 
@@ -27,7 +36,7 @@ export function edgeDefinition(e: GraphEdge): ElementDefinition {
       caption: typeof role === 'string' ? tv('roles', role) : '',
       typeName: tv('relations', e.type),
     },
-    classes: e.inactive ? MARKS.inactive.className : '',
+    classes: [e.inactive ? MARKS.inactive.className : '', isReading(e.properties) ? MARKS.reading.className : ''].filter(Boolean).join(' '),
   };
 }
 

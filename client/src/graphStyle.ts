@@ -101,6 +101,8 @@ export const MARKS = {
   answer: { className: 'answer', colour: ANSWER },
   inactive: { className: 'inactive', opacity: 0.28 },
   unsourced: { className: 'unsourced', suffix: ' *' },
+  /** A grant, an actor's part or a statement that rests on an editor's reading or an inference, not a source's words. */
+  reading: { className: 'reading', line: 'dotted' as LineStyle },
   pinned: { className: 'pinned', colour: INK },
   faded: { className: 'faded', opacity: 0.35 },
   /** Nodes whose captions show from afar (level of detail): the findings' nodes and the lead action. */
@@ -206,6 +208,8 @@ export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
   }
   sheet.push(
     { selector: `.${MARKS.faded.className}`, style: { opacity: MARKS.faded.opacity } },
+    { selector: `edge.${MARKS.reading.className}`, style: { 'line-style': MARKS.reading.line } },
+    { selector: `node.${MARKS.reading.className}`, style: { 'border-style': MARKS.reading.line } },
     { selector: `.${MARKS.inactive.className}`, style: { opacity: MARKS.inactive.opacity, 'line-style': 'dotted' } },
     {
       selector: `node.${MARKS.answer.className}`,

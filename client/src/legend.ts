@@ -43,12 +43,16 @@ function lineSwatch(look: LinkLook): SVGElement {
   return svg;
 }
 
-function markSwatch(kind: 'gap' | 'answer' | 'inactive' | 'pinned'): SVGElement {
+function markSwatch(kind: 'gap' | 'answer' | 'inactive' | 'pinned' | 'reading'): SVGElement {
   const svg = svgEl('svg', { width: 24, height: 18, viewBox: '0 0 24 18', 'aria-hidden': 'true' });
   const base = { x: 5, y: 5, width: 14, height: 8, fill: '#fff', stroke: '#222', 'stroke-width': 1.2 };
   if (kind === 'gap')
     svg.append(svgEl('rect', { x: 1.5, y: 1.5, width: 21, height: 15, fill: 'none', stroke: GAP, 'stroke-width': 2, 'stroke-dasharray': '4 2' }));
   if (kind === 'answer') svg.append(svgEl('rect', { x: 1, y: 1, width: 22, height: 16, rx: 4, fill: ANSWER, opacity: 0.5 }));
+  if (kind === 'reading') {
+    svg.append(svgEl('line', { x1: 2, y1: 9, x2: 22, y2: 9, stroke: '#222', 'stroke-width': 1.6, 'stroke-dasharray': '1.5 2.5' }));
+    return svg;
+  }
   svg.append(svgEl('rect', { ...base, opacity: kind === 'inactive' ? MARKS.inactive.opacity : 1, 'stroke-width': kind === 'pinned' ? 3 : 1.2 }));
   return svg;
 }
@@ -114,6 +118,7 @@ export function legendEl(layers: string[], onLayers: (layers: string[]) => void,
       h('li', {}, markSwatch('answer'), t('legendAnswer')),
       h('li', {}, markSwatch('inactive'), t('legendInactive')),
       h('li', {}, markSwatch('pinned'), t('legendPinned')),
+      h('li', { dataset: { testid: 'legend-reading' } }, markSwatch('reading'), t('legendReading')),
       h('li', {}, t('legendUnsourced')),
     ),
   );

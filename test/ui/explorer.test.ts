@@ -189,6 +189,9 @@ describe('the explorer', () => {
     await shows(page.getByTestId('scope-whole'), String(whole));
     expect(await page.locator('[data-testid=bands] [data-band]').count()).toBe(0);
     expect(page.url()).toContain('scope=whole');
+    // What rests on an editor's reading (the grant to the Henan HQs) is drawn dotted, and the legend says so.
+    expect(await count(page, '.reading')).toBeGreaterThan(0);
+    await shows(page.getByTestId('legend-reading'), 'reading');
     const link = page.url();
     await page.getByTestId('scope-story').click();
     await page.waitForFunction((n) => (window as any).__quanze.cy.nodes().length === n, story);

@@ -228,6 +228,7 @@ export const en = {
   legendAnswer: 'What the answer rests on',
   legendInactive: 'Not in force or not existing at the date',
   legendUnsourced: '* asserted without a source',
+  legendReading: "Dotted: an editor's reading or an inference, not a source's words",
   legendPinned: 'Pinned in place',
   fit: 'Fit',
   zoomLabel: 'Zoom',

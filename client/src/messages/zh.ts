@@ -196,6 +196,7 @@ export const zh: Messages = {
   legendAnswer: '答案所依据的部分',
   legendInactive: '当日未生效或不存在',
   legendUnsourced: '* 无来源的编辑断言',
+  legendReading: '点线：编者解读或推断，并非来源原话',
   legendPinned: '已固定位置',
   fit: '适应窗口',
   zoomLabel: '缩放',
