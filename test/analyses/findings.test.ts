@@ -991,9 +991,10 @@ describe('through the GraphQL API', () => {
     // So deep a query is also costly; each limit reports its own error.
     expect(tooDeep.data).toBeUndefined();
     expect(tooDeep.errors?.map((e) => e.extensions?.code)).toContain('QUERY_TOO_DEEP');
-    const fields =
-      'findings { id kind severity title titleZh explanation explanationZh nodeIds power { id name nameZh label } evidence { quote quoteZh quoteEn locator unsourced source { id title titleEn outlet author publishedAt url kind } } }';
-    const aliases = Array.from({ length: 14 }, (_, i) => `g${i}: gaps(case: "f-gaps") { ${fields} }`).join('\n');
+    const evidence = 'evidence { quote quoteZh quoteEn locator unsourced source { id title titleEn outlet author publishedAt url kind } }';
+    const holder = `body { id name nameZh label } power { id name nameZh label } conditions { id kind description ${evidence} } chain { kind text textZh node { id name nameZh label } ${evidence} }`;
+    const fields = `holders { ${holder} } excludedByContext { ${holder} }`;
+    const aliases = Array.from({ length: 14 }, (_, i) => `w${i}: whoCan(power: "p") { ${fields} }`).join('\n');
     const costly = await post(`{ ${aliases} }`);
     expect(costly.data).toBeUndefined();
     expect(costly.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
