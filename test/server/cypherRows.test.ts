@@ -142,6 +142,7 @@ beforeAll(async () => {
     await ask(Op.CaseGraph, { case: id });
     for (const d of [...days].slice(-1)) await ask(Op.CaseGraph, { case: id, at: d });
     await ask(Op.ReferralPaths, { case: id });
+    await ask(Op.Story, { case: id });
     for (const p of lists.powers) await ask(Op.Accountability, { case: id, power: p.id });
     for (const f of found?.gaps.findings.slice(0, 3) ?? []) for (const n of f.nodeIds.slice(0, 2)) await ask(Op.Neighborhood, { id: n, depth: 1 });
   }
