@@ -29,6 +29,7 @@ import { drawExplorerView } from './explorerDraw.js';
 import { measureLanding, type LandingFigure } from './explorerLanding.js';
 import { importSeed } from '../server/bundle/seedOnEmpty.js';
 import { defaultBundleFile, option } from './generate.js';
+import { freePort } from '../server/freePort.js';
 
 const args = process.argv.slice(2);
 const scale = Number(option(args, 'scale') ?? 0.01);
@@ -38,17 +39,6 @@ const runs = Number(option(args, 'runs') ?? 200);
 const budgetMs = Number(option(args, 'budget') ?? 90_000);
 const jsonFile = option(args, 'json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -7,7 +7,6 @@
 // afterwards), or, when NEO4J_URI and QUANZE_CHECK_DATABASE are both set, the database of
 // that name on NEO4J_URI (created if the server can, and emptied first).
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { checkBundle } from '../bundle/checkBundle.js';
 import { readBundleFile, type ParsedBundle } from '../bundle/parse.js';
@@ -16,19 +15,9 @@ import { loadConfig } from '../config.js';
 import { openDatabase, type OpenDatabase } from '../neo4j/connect.js';
 import { Database } from '../neo4j/database.js';
 import { migrate } from '../neo4j/migrations.js';
+import { freePort } from '../freePort.js';
 
 const USAGE = 'Usage: npm run check -- FILE [--with FILE]...   (--with: a bundle to import first, when FILE points into it)';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

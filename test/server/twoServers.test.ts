@@ -3,12 +3,12 @@
 // process answers from a memory the other's import has made stale.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../../server/config.js';
 import type { Database } from '../../server/neo4j/database.js';
 import { readBundleFile } from '../../server/bundle/parse.js';
 import { clearDatabase, closeTestDatabase, testDatabase, testCredentials } from '../support/neo4j.js';
+import { freePort } from '../../server/freePort.js';
 
 const TOKEN = 'two-servers-editor-token';
 const TINY = path.join(projectRoot, 'test', 'fixtures', 'bundles', 'valid-tiny.yaml');
@@ -19,17 +19,6 @@ const WHO_DID = '{ whoDid(power: "t-code.assign") { dataVersion actions { id } }
 interface Server {
   url: string;
   child: ChildProcess;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(): Promise<Server> {
