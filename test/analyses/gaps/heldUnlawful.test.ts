@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { heldUnlawfulFinding, type HeldRow } from '../../../server/analyses/gaps/heldUnlawful/wording.js';
 import { action, described, ref } from './fixtures.js';
-import { wordingProblems } from './wordingCheck.js';
+import { findingProblems } from './wordingCheck.js';
 
 const court = ref('b-court', 'Supreme Court', '最高法院');
 const citations = JSON.stringify([{ source: 'src-a', quoteZh: '该行为违法', quote: 'The act was unlawful.', locator: 'para 50' }]);
@@ -23,7 +23,7 @@ function row(extra: Partial<HeldRow> = {}): HeldRow {
     ...extra,
   };
 }
-const check = (text: string, lang: 'en' | 'zh') => wordingProblems(text, lang, { ids: ['act-1', 'ins-judgment', 'b-court'], enums: ['JUDGMENT'] });
+const context = { ids: ['act-1', 'ins-judgment', 'b-court'], enums: ['JUDGMENT'] };
 
 describe('HELD_UNLAWFUL', () => {
   it('quotes the holding, dated in words, naming who held it', () => {
@@ -38,13 +38,7 @@ describe('HELD_UNLAWFUL', () => {
     expect(f.explanationZh).toContain('2022年9月24日，最高法院的判决《米勒诉港市案》认定其无效或违法：“该行为违法”');
     expect(f.evidence.map((e) => e.quoteZh)).toContain('该行为违法');
     expect(f.nodeIds).toEqual(['act-1', 'ins-judgment']);
-    for (const [text, lang] of [
-      [f.title, 'en'],
-      [f.explanation, 'en'],
-      [f.titleZh, 'zh'],
-      [f.explanationZh, 'zh'],
-    ] as const)
-      expect(check(text, lang)).toEqual([]);
+    expect(findingProblems(f, context)).toEqual([]);
   });
 
   it('says void from the start for a retroactive holding, and a month-precise holding by its month', () => {

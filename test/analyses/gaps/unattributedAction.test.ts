@@ -2,12 +2,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { unattributedFinding, type UnattributedRow } from '../../../server/analyses/gaps/unattributedAction/wording.js';
 import { action, described, power, ref, runPower } from './fixtures.js';
-import { wordingProblems } from './wordingCheck.js';
+import { findingProblems, wordingProblems } from './wordingCheck.js';
 
 const place = ref('pl', 'Harbour', '港市', 'Place');
 const row = (extra: Partial<UnattributedRow> = {}): UnattributedRow => ({ action: action(), powers: [power], place, otherActors: [], ...extra });
-const check = (text: string, lang: 'en' | 'zh') =>
-  wordingProblems(text, lang, { ids: ['act-1', 'p.assign', 'b-co'], enums: ['EXECUTED', 'INFERRED'] });
+const context = { ids: ['act-1', 'p.assign', 'b-co'], enums: ['EXECUTED', 'INFERRED'] };
+const check = (text: string, lang: 'en' | 'zh') => wordingProblems(text, lang, context);
 
 describe('UNATTRIBUTED_ACTION', () => {
   it('weighs an act that bears on people MEDIUM and one that does not LOW', () => {
@@ -30,13 +30,7 @@ describe('UNATTRIBUTED_ACTION', () => {
     expect(f.basis).toBe('INFERRED');
     expect(f.nodeIds).toEqual(['act-1']);
     expect(f.affected).toBe(120);
-    for (const [text, lang] of [
-      [f.title, 'en'],
-      [f.explanation, 'en'],
-      [f.titleZh, 'zh'],
-      [f.explanationZh, 'zh'],
-    ] as const)
-      expect(check(text, lang)).toEqual([]);
+    expect(findingProblems(f, context)).toEqual([]);
   });
 
   it('writes a date known only to the month as the month, and leaves out an unknown place', () => {

@@ -77,3 +77,16 @@ export function wordingProblems(text: string, language: 'en' | 'zh', context: Wo
   if (doubled) problems.push(`doubled punctuation: ${doubled.join(' | ')}`);
   return problems;
 }
+
+/** The wording problems of a finding's four texts: its title and explanation, in each language. */
+export function findingProblems(
+  f: { title: string; titleZh: string; explanation: string; explanationZh: string },
+  context: WordingContext,
+): string[] {
+  return [
+    ...wordingProblems(f.title, 'en', context),
+    ...wordingProblems(f.explanation, 'en', context),
+    ...wordingProblems(f.titleZh, 'zh', context),
+    ...wordingProblems(f.explanationZh, 'zh', context),
+  ];
+}
