@@ -10,6 +10,9 @@ import { findingProblems } from './wordingCheck.js';
 const a = ref('b-a', 'Bureau A', '甲局');
 const b = ref('b-b', 'Bureau B', '乙局');
 const c = ref('b-c', 'Bureau C', '丙局');
+/** A finding with nothing but its action, for quoting accusations on. */
+const plainFinding = (action: string, explanation: string, explanationZh: string) =>
+  findingOf('UNATTRIBUTED_ACTION', { title: 't', titleZh: 't', explanation, explanationZh, nodeIds: [action], power: null, evidence: [] });
 const said = (id: string, by: typeof a, stance = 'ATTRIBUTES', basis: string | null = null) => ({ id, stance, saidOn: '2022-06-15', basis, by });
 
 describe('statement-based findings', () => {
@@ -58,24 +61,8 @@ describe('statement-based findings', () => {
     expect(findingProblems(f, { ids: ['st-1', 'g-b-a'], enums: ['UNKNOWN', 'EDITOR_READING'] })).toEqual([]);
   });
   it('quote an accusation on the findings about the action it concerns', () => {
-    const f = findingOf('UNATTRIBUTED_ACTION', {
-      title: 't',
-      titleZh: 't',
-      explanation: 'It happened.',
-      explanationZh: '确有发生。',
-      nodeIds: ['act-1'],
-      power: null,
-      evidence: [],
-    });
-    const other = findingOf('UNATTRIBUTED_ACTION', {
-      title: 'u',
-      titleZh: 'u',
-      explanation: 'Other.',
-      explanationZh: '其他。',
-      nodeIds: ['act-2'],
-      power: null,
-      evidence: [],
-    });
+    const f = plainFinding('act-1', 'It happened.', '确有发生。');
+    const other = plainFinding('act-2', 'Other.', '其他。');
     quoteAccusations(
       [f, other],
       [
@@ -123,15 +110,7 @@ describe('statement-based findings', () => {
     });
   });
   it('weaken a finding an editor-read accusation is quoted on', () => {
-    const f = findingOf('UNATTRIBUTED_ACTION', {
-      title: 't',
-      titleZh: 't',
-      explanation: 'It happened.',
-      explanationZh: '确有发生。',
-      nodeIds: ['act-1'],
-      power: null,
-      evidence: [],
-    });
+    const f = plainFinding('act-1', 'It happened.', '确有发生。');
     expect(f.basis).toBe('STATED');
     quoteAccusations(
       [f],
