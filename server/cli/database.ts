@@ -4,12 +4,36 @@
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { openDatabase, type OpenDatabase } from '../neo4j/connect.js';
+import type { Database } from '../neo4j/database.js';
 import { migrate } from '../neo4j/migrations.js';
 
 export async function openCliDatabase(): Promise<OpenDatabase> {
   const opened = await openDatabase(loadConfig(), (line) => process.stderr.write(`${line}\n`));
   await migrate(opened.db);
   return opened;
+}
+
+/**
+ * Runs a tool's work on the database and stops the database after, whatever happens. An error
+ * of one of the `refusals` classes (a busy database, an unknown case, a bad bundle: something
+ * the user can act on) is printed as its message, exit code 1; any other error is thrown.
+ */
+export async function withCliDatabase(
+  refusals: (abstract new (...args: never[]) => Error)[],
+  work: (db: Database) => Promise<number>,
+): Promise<number> {
+  const { db, stop } = await openCliDatabase();
+  try {
+    return await work(db);
+  } catch (error) {
+    if (refusals.some((refusal) => error instanceof refusal)) {
+      console.error((error as Error).message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await stop();
+  }
 }
 
 /** Which database the command-line tools use, and how to choose another, in one sentence. */

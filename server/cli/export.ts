@@ -2,7 +2,7 @@
 // Writes one case as a bundle (YAML) to FILE, or to stdout when no FILE is given.
 import { writeFile } from 'node:fs/promises';
 import { bundleYaml, CaseNotFoundError, exportBundle } from '../bundle/exportBundle.js';
-import { databaseDescription, openCliDatabase } from './database.js';
+import { databaseDescription, withCliDatabase } from './database.js';
 
 const USAGE = 'Usage: npm run export -- CASE_ID [FILE]';
 
@@ -13,8 +13,7 @@ async function main(args: string[]): Promise<number> {
   }
   const [caseId, file] = args;
   console.error(`Exporting case ${caseId} from ${databaseDescription()}.`);
-  const { db, stop } = await openCliDatabase();
-  try {
+  return withCliDatabase([CaseNotFoundError], async (db) => {
     const yaml = bundleYaml(await exportBundle(db, caseId));
     if (file) {
       await writeFile(file, yaml);
@@ -23,15 +22,7 @@ async function main(args: string[]): Promise<number> {
       process.stdout.write(yaml);
     }
     return 0;
-  } catch (error) {
-    if (error instanceof CaseNotFoundError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await stop();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -7,7 +7,7 @@ import { userInfo } from 'node:os';
 import { openBundleFile } from '../bundle/bundleStream.js';
 import { ImportBusyError, importBundle, type ImportCounts, type ImportProgress } from '../bundle/importBundle.js';
 import { formatProblem } from '../bundle/problem.js';
-import { databaseDescription, openCliDatabase } from './database.js';
+import { databaseDescription, withCliDatabase } from './database.js';
 
 const USAGE = 'Usage: npm run import -- FILE [--dry-run]   (FILE: .yaml, .json, or .ndjson for large cases)';
 
@@ -68,8 +68,7 @@ async function main(args: string[]): Promise<number> {
   });
   if (!bundle) return 1;
   console.error(`${dryRun ? 'Checking' : 'Importing'} ${files[0]} ${dryRun ? 'against' : 'into'} ${databaseDescription()}.`);
-  const { db, stop } = await openCliDatabase();
-  try {
+  return withCliDatabase([ImportBusyError], async (db) => {
     const started = Date.now();
     const writer = { who: userInfo().username, via: 'cli' } as const;
     const result = await importBundle(db, bundle, { dryRun, onProgress: progressBar(), writer });
@@ -87,15 +86,7 @@ async function main(args: string[]): Promise<number> {
           : `Imported case ${result.caseId}: ${describeCounts(result.counts)}${result.counts.removed ? `; ${result.counts.removed} dropped nodes removed` : ''}; ${result.written} facts in ${seconds.toFixed(1)} s. Data version ${result.dataVersion}.`,
     );
     return 0;
-  } catch (error) {
-    if (error instanceof ImportBusyError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await stop();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));
