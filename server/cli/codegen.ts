@@ -6,8 +6,9 @@
 //   (with the fragments of client/src/fragments.graphql),
 //   the types of its variables and answer, checked against the whole served schema (the
 //   questions and the entity API), and the document itself, typed by both.
-// `npm run codegen` writes them; `npm run codegen -- --check` fails when they are stale, and
-// test/server/generated.test.ts runs that check in `npm test`.
+// `npm run codegen` writes them; `npm run codegen -- --check` fails when they are stale (or
+// cannot be generated): `npm run build`, the first step of `npm test`, runs it, and
+// test/server/generated.test.ts runs it too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { codegen } from '@graphql-codegen/core';
@@ -174,4 +175,11 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // A client document that no longer fits the SDL (a renamed field) is the usual failure: say
+  // which field, without a stack trace.
+  await main().catch((error: unknown) => {
+    console.error(`Cannot generate the contract: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
