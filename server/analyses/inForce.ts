@@ -66,15 +66,6 @@ export const FRAGMENTS: Record<string, (...args: string[]) => string> = {
   provisionFacts: (p, i) => `{instrument: ${instrumentDates(i)}, changes: ${changes(`[${p}, ${i}]`, 'p')}}`,
 };
 
-/** Expands {{name(a, b)}} in a query text. */
-export function expandFragments(text: string): string {
-  return text.replace(/\{\{\s*(\w+)\(([^)]*)\)\s*\}\}/g, (_all, name: string, args: string) => {
-    const fragment = FRAGMENTS[name];
-    if (!fragment) throw new Error(`Unknown in-force fragment {{${name}}}`);
-    return fragment(...args.split(',').map((a) => a.trim()));
-  });
-}
-
 // ---------------------------------------------------------------- the facts, as data
 
 type Dated = { id: string } & Record<string, string | null | undefined | unknown>;

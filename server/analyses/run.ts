@@ -5,14 +5,14 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { projectRoot } from '../config.js';
 import type { Database } from '../neo4j/database.js';
-import { expandFragments } from './inForce.js';
+import { expandFragments } from './fragments.js';
 
 const loaded = new Map<string, string>();
 
 function cypherOf(name: string): string {
   let text = loaded.get(name);
   if (text === undefined) {
-    // {{fragment(…)}}: the facts the shared "in force at D" rule of inForce.ts reads.
+    // {{fragment(…)}}: the shared pieces of queries (fragments.ts).
     text = expandFragments(fs.readFileSync(path.join(projectRoot, 'server', 'analyses', `${name}.cypher`), 'utf8'));
     loaded.set(name, text);
   }

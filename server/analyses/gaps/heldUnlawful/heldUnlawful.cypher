@@ -14,7 +14,7 @@ MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE $at IS NULL OR a.startedAt <= date($at)
 MATCH (i:Instrument)-[h:HOLDS_INVALID]->(a)
 WHERE $laterHeld OR $at IS NULL OR h.from <= date($at)
-RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .startedAtPrecision, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
+RETURN {{actionFacts(a)}} AS action,
        i {.id, .title, .titleZh, .docType, kind: head(COLLECT { MATCH (t:Term {vocabulary: 'DOC_TYPE'}) WHERE t.value = i.docType RETURN t {.label, .labelZh} })} AS instrument,
        h {.from, .fromPrecision, .retroactive, .citations, .unsourced} AS holding,
        [(i)-[:ISSUED_BY]->(b:Body) | b {.id, label: 'Body', .name, .nameZh}] AS issuers

@@ -32,7 +32,7 @@ WHERE (g.validFrom IS NULL OR g.validFrom <= a.startedAt)
     MATCH (b)-[:PART_OF*0..]->(:Body)-[:IS_A*0..1]->(bound)<-[:TO]-(g)
   })
 RETURN DISTINCT
-       a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .startedAtPrecision, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
+       {{actionFacts(a)}} AS action,
        power {.id, .name, .nameZh} AS power,
        forbidden {.id, .name, .nameZh} AS forbidden,
        g {.id, .purposes, .basis, allowed: [p IN coalesce(g.purposes, []) | head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = p RETURN t {.label, .labelZh} })]} AS grant,

@@ -12,7 +12,7 @@
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE ($at IS NULL OR a.startedAt <= date($at))
   AND NOT EXISTS { (a)-[:PERFORMED_BY {role: 'DECIDED'}]->() }
-RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .startedAtPrecision, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
+RETURN {{actionFacts(a)}} AS action,
        [(a)-[:EXERCISED]->(p:Power) | p {.id, .name, .nameZh}] AS powers,
        head([(a)-[:IN]->(pl:Place) | pl {.id, .name, .nameZh}]) AS place,
        [(a)-[r:PERFORMED_BY]->(x) | {role: r.role, who: x {.id, label: head(labels(x)), .name, .nameZh}}] AS otherActors
