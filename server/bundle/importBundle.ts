@@ -25,6 +25,7 @@ import { bundleFromData, type ParsedBundle } from './parse.js';
 import { pinyinOf } from './pinyin.js';
 import type { Problem } from './problem.js';
 import { validateBundle, type ExistingIds } from './validate.js';
+import { deriveAfterImport, type DeriveReport } from './deriveAfterImport.js';
 
 export interface ImportProgress {
   /** What is being done: `checking and staging`, `staging relationships` or `switching over`. */
@@ -66,6 +67,8 @@ export interface ImportResult {
   dataVersion?: number;
   /** Nodes and relationships written (0 for an unchanged bundle). */
   written?: number;
+  /** The derive step after the import (server/bundle/deriveAfterImport.ts): its time and the finding sets it stored. */
+  derive?: DeriveReport;
 }
 
 /** Another import holds the database; imports run one at a time. */
@@ -90,7 +93,7 @@ type Input = ParsedBundle | BundleStream | unknown;
 
 export async function importBundle(db: Database, input: Input, options: ImportOptions = {}): Promise<ImportResult> {
   const stream = isStream(input) ? input : streamOf(isParsed(input) ? input : bundleFromData(input));
-  return new BundleImport(db, stream, options).run();
+  return deriveAfterImport(db, await new BundleImport(db, stream, options).run());
 }
 
 function isParsed(value: unknown): value is ParsedBundle {
