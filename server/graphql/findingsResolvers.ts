@@ -110,6 +110,8 @@ export const findingsResolvers: { Query: Pick<QueryResolvers, FindingsQuestions>
         updated: sum('updated'),
         unchanged: sum('unchanged'),
         removed: result.counts.removed,
+        deriveSeconds: result.derive?.seconds ?? null,
+        derivedFindings: result.derive?.findings ?? null,
       };
     },
   },
