@@ -117,8 +117,12 @@ export const MIN_LABEL_PX = 11;
 /** Caption sizes in graph units: most nodes, and the major ones that stay readable from further out. */
 export const CAPTION = { story: { minor: 15, major: 20 }, whole: { minor: 12, major: 16 } };
 
-/** The stylesheet; the story view draws fewer nodes, so its captions and nodes are larger. */
-export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
+/**
+ * The stylesheet; the story view draws fewer nodes, so its captions and nodes are larger. A
+ * large view (thousands of elements, graphElements.ts LARGE_VIEW) is drawn lighter: captions
+ * of major nodes only, straight links without arrowheads (measured in docs/performance.md).
+ */
+export function stylesheet(opts: { story?: boolean; large?: boolean } = {}): StylesheetJson {
   const size = opts.story ? CAPTION.story : CAPTION.whole;
   const grow = opts.story ? 1.4 : 1;
   const sheet: StylesheetJson = [
@@ -237,5 +241,14 @@ export function stylesheet(opts: { story?: boolean } = {}): StylesheetJson {
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000000', 'font-weight': 'bold' } },
     { selector: 'edge:selected', style: { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000', label: 'data(typeName)' } },
   );
+  if (opts.large) {
+    sheet.push(
+      // Level of detail: only the major captions (and the selected node's) are drawn; the rest show on hover.
+      { selector: 'node', style: { label: '', 'text-background-opacity': 0 } },
+      { selector: `node.${MARKS.major.className}, node:selected`, style: { label: 'data(caption)' } },
+      // Haystack links: straight, no arrowheads, no bundling of parallel links to compute.
+      { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', label: '' } },
+    );
+  }
   return sheet;
 }

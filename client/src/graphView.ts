@@ -1,6 +1,6 @@
 // The drawn graph: holds the Cytoscape instance, merges answers into it, and applies the
 // marks of graphStyle.ts (answer, gap, inactive, pinned, hidden, layers).
-import cytoscape, { type Core, type NodeSingular, type EdgeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type EdgeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { CAPTION, DEFAULT_LAYERS, MARKS, MIN_LABEL_PX, stylesheet } from './graphStyle';
 import { caption, type Named } from './names';
@@ -9,7 +9,7 @@ import type { GraphAnswer, GraphNode, GraphEdge } from './questions';
 import { bandLayout, storyLayout, type BandBox } from './storyLayout';
 import { drawingOf, type Drawing } from './graphDrawing';
 import { namedOf, renderBands, renderTip } from './graphOverlay';
-import { edgeDefinition, frameView, nodeDefinition, zoomStep } from './graphElements';
+import { applyVisibility, edgeDefinition, frameView, LARGE_VIEW, nodeDefinition, zoomStep } from './graphElements';
 
 cytoscape.use(dagre);
 
@@ -29,6 +29,8 @@ export class GraphView {
   private readonly tip: HTMLElement;
   private tipNode: NodeSingular | undefined;
   private majorIds: string[] = [];
+  /** Whether the view is large (graphElements.ts LARGE_VIEW): drawn with the lighter style. */
+  private large = false;
 
   /** Shows a node's full names, both languages, next to it; nothing when no node is given. */
   private showTip(node: NodeSingular | undefined): void {
@@ -146,7 +148,7 @@ export class GraphView {
   /** Switches the story view on (with its short names) or off; the caller redraws. */
   setStory(story: { shortName: (n: GraphNode) => Named } | undefined): void {
     this.story = story;
-    this.cy.style(stylesheet({ story: Boolean(story) }));
+    this.cy.style(stylesheet({ story: Boolean(story), large: this.large }));
     if (!story) this.bandBoxes = [];
     this.relabel();
     this.drawBands();
@@ -172,6 +174,12 @@ export class GraphView {
       known.add(n.id());
     });
     const added: string[] = [];
+    const large =
+      (opts.replace ? answer.nodes.length + answer.edges.length : cy.elements().length + answer.nodes.length + answer.edges.length) > LARGE_VIEW;
+    if (large !== this.large) {
+      this.large = large;
+      cy.style(stylesheet({ story: Boolean(this.story), large }));
+    }
     cy.batch(() => {
       if (opts.replace) {
         const keep = new Set(answer.nodes.map((n) => n.id));
@@ -179,28 +187,38 @@ export class GraphView {
           .filter((n) => !keep.has(n.id()) && !n.locked())
           .remove();
       }
-      // Parents first, so children can point at them.
+      // Parents first, so children can point at them. New elements are added in one call:
+      // one by one, Cytoscape re-indexes and restyles at every add (seconds for a large view).
       const ordered = [...answer.nodes].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
+      const fresh: ElementDefinition[] = [];
+      const freshIds = new Set<string>();
       for (const n of ordered) {
         const el = cy.getElementById(n.id);
         const def = nodeDefinition(n, known, this.captionOf(n));
         if (el.empty()) {
-          cy.add(def);
+          if (freshIds.has(n.id)) continue;
+          fresh.push(def);
+          freshIds.add(n.id);
           added.push(n.id);
         } else {
           el.data({ record: n, caption: def.data.caption });
           el.toggleClass(MARKS.inactive.className, Boolean(n.inactive));
         }
       }
+      const present = (id: string) => freshIds.has(id) || cy.getElementById(id).nonempty();
       for (const e of answer.edges) {
-        if (cy.getElementById(e.source).empty() || cy.getElementById(e.target).empty()) continue;
+        if (!present(e.source) || !present(e.target)) continue;
         const el = cy.getElementById(e.id);
-        if (el.empty()) cy.add(edgeDefinition(e));
-        else {
+        if (el.empty()) {
+          if (freshIds.has(e.id)) continue;
+          fresh.push(edgeDefinition(e));
+          freshIds.add(e.id);
+        } else {
           el.data('record', e);
           el.toggleClass(MARKS.inactive.className, Boolean(e.inactive));
         }
       }
+      cy.add(fresh);
       if (opts.replace) {
         const keep = new Set(answer.edges.map((e) => e.id));
         cy.edges()
@@ -310,24 +328,7 @@ export class GraphView {
    * or when it has no link at all (so nothing vanishes without a reason).
    */
   private applyVisibility(): void {
-    const cy = this.cy;
-    cy.batch(() => {
-      cy.elements().style('display', 'element');
-      const hideEl = (el: { style(name: string, value: string): unknown }) => el.style('display', 'none');
-      cy.edges().forEach((e) => {
-        if (!this.layers.has(e.data('layer'))) hideEl(e);
-      });
-      cy.nodes().forEach((n) => {
-        if (this.hidden.has(n.id()) || (this.hideInactive && n.hasClass(MARKS.inactive.className))) {
-          hideEl(n);
-          return;
-        }
-        if (n.data('label') === 'Source' && !this.layers.has('PROVENANCE')) hideEl(n);
-      });
-      cy.edges().forEach((e) => {
-        if (e.source().style('display') === 'none' || e.target().style('display') === 'none') hideEl(e);
-      });
-    });
+    applyVisibility(this.cy, { layers: this.layers, hidden: this.hidden, hideInactive: this.hideInactive });
   }
 
   /** Marks the elements an answer rests on and fades the rest; edges between two marked nodes are marked too. */

@@ -40,15 +40,35 @@ function laneLayout(cy: Core, nodes: cytoscape.NodeCollection, aspect: number): 
     if (cols * CELL.w + used.length * CELL.laneGap <= aspect * rows * CELL.h) break;
   }
   const y = new Map<string, number>();
+  // Neighbours as plain ids, read once: Cytoscape's neighborhood() builds a collection per call,
+  // and the sort below would ask it O(n log n) times (seconds on a view of thousands).
+  const neighbours = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => (neighbours.get(a) ?? neighbours.set(a, new Set()).get(a)!).add(b);
+  cy.edges().forEach((e) => {
+    const [a, b] = [e.data('source') as string, e.data('target') as string];
+    link(a, b);
+    link(b, a);
+  });
+  const groupOf = new Map<string, string>();
+  leaves.forEach((n) => {
+    groupOf.set(n.id(), n.parent().nonempty() ? n.parent().first().id() : n.id());
+  });
   const order = (lane: cytoscape.NodeSingular[]) => {
-    const score = (n: cytoscape.NodeSingular) => {
-      const ys = n
-        .neighborhood('node')
-        .map((m) => y.get(m.id()))
-        .filter((v): v is number => v !== undefined);
-      return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.MAX_SAFE_INTEGER;
-    };
-    const groupKey = (n: cytoscape.NodeSingular) => (n.parent().nonempty() ? n.parent().first().id() : n.id());
+    const scores = new Map<string, number>();
+    for (const n of lane) {
+      let sum = 0;
+      let count = 0;
+      for (const m of neighbours.get(n.id()) ?? []) {
+        const v = y.get(m);
+        if (v !== undefined) {
+          sum += v;
+          count += 1;
+        }
+      }
+      scores.set(n.id(), count ? sum / count : Number.MAX_SAFE_INTEGER);
+    }
+    const score = (n: cytoscape.NodeSingular) => scores.get(n.id())!;
+    const groupKey = (n: cytoscape.NodeSingular) => groupOf.get(n.id())!;
     const groupScore = new Map<string, number>();
     for (const n of lane) {
       const k = groupKey(n);

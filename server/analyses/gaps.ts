@@ -28,17 +28,30 @@
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
 import { accusationsOf, quoteAccusations } from './gaps/accusations/index.js';
-import { GAP_KINDS, SEVERITY_ORDER, type Finding, type GapsAnswer, type GapsQuestion } from './gaps/finding.js';
+import { GAP_KINDS, SEVERITY_ORDER, type Finding, type GapsAnswer, type GapsQuestion, type Question } from './gaps/finding.js';
 import { HolderLookup } from './gaps/holderLookup.js';
 import { FINDING_KINDS } from './gaps/registry.js';
 import { LIST_LIMIT } from './run.js';
+import type { NodeRef } from './types.js';
 
-export { GAP_KINDS, SEVERITY, type Finding, type GapKind, type GapsAnswer, type GapsQuestion, type Severity } from './gaps/finding.js';
+export { GAP_KINDS, SEVERITY, type Finding, type GapKind, type GapsAnswer, type GapsQuestion, type Question, type Severity } from './gaps/finding.js';
+
+/** Every finding of a case in the answer's order, and whether an underlying list was cut. */
+export interface CaseFindings {
+  case: NodeRef;
+  findings: Finding[];
+  incomplete: boolean;
+}
 
 /** All findings of a case, most severe first; throws UnknownNodeError for an unknown case. */
 export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAnswer> {
-  const caseRef = requireNode(await describeNodes(db, [question.case]), 'Case', question.case);
   const q = { case: question.case, at: question.at ?? null, reading: question.reading ?? 'AS_IT_STOOD' };
+  return pageOf(await caseFindings(db, q), { ...q, limit: question.limit, after: question.after });
+}
+
+/** Every finding of the case for a date and a reading, ordered (what gaps pages, and what is stored after an import). */
+export async function caseFindings(db: Database, q: Question): Promise<CaseFindings> {
+  const caseRef = requireNode(await describeNodes(db, [q.case]), 'Case', q.case);
   const lookup = new HolderLookup(db, q.reading);
   // The kinds are independent: ask for them together.
   const [accusations, ...results] = await Promise.all([accusationsOf(db, q), ...FINDING_KINDS.map((entry) => entry.find(db, q, lookup))]);
@@ -62,22 +75,34 @@ export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAn
       a.title.localeCompare(b.title) ||
       a.id.localeCompare(b.id),
   );
-  const limit = question.limit ?? LIST_LIMIT;
-  // A page starts after the finding whose id is the cursor (an unknown cursor starts at the top).
-  const start = question.after ? unique.findIndex((f) => f.id === question.after) + 1 : 0;
-  const page = unique.slice(start, start + limit);
-  const count = (key: (f: Finding) => string, order: readonly string[]) =>
-    order.map((k) => ({ key: k, count: unique.filter((f) => key(f) === k).length })).filter((c) => c.count > 0);
   return {
     case: caseRef,
+    findings: unique.map(({ affected: _affected, detail: _detail, ...finding }) => finding),
+    incomplete: results.some((r) => r.incomplete),
+  };
+}
+
+/** Counts per kind and per severity over every finding, in the order of GAP_KINDS and SEVERITY_ORDER. */
+export function countsOf(findings: Finding[]): Pick<GapsAnswer, 'byKind' | 'bySeverity'> {
+  const count = (key: (f: Finding) => string, order: readonly string[]) =>
+    order.map((k) => ({ key: k, count: findings.filter((f) => key(f) === k).length })).filter((c) => c.count > 0);
+  return { byKind: count((f) => f.kind, GAP_KINDS), bySeverity: count((f) => f.severity, SEVERITY_ORDER) };
+}
+
+/** One page of the ordered findings: `limit` after the finding whose id is `after` (an unknown cursor starts at the top). */
+export function pageOf(all: CaseFindings, q: Question & { limit?: number; after?: string | null }): GapsAnswer {
+  const limit = q.limit ?? LIST_LIMIT;
+  const start = q.after ? all.findings.findIndex((f) => f.id === q.after) + 1 : 0;
+  const page = all.findings.slice(start, start + limit);
+  return {
+    case: all.case,
     at: q.at,
     reading: q.reading,
-    findings: page.map(({ affected: _affected, detail: _detail, ...finding }) => finding),
-    total: unique.length,
-    byKind: count((f) => f.kind, GAP_KINDS),
-    bySeverity: count((f) => f.severity, SEVERITY_ORDER),
+    findings: page,
+    total: all.findings.length,
+    ...countsOf(all.findings),
     endCursor: page.at(-1)?.id ?? null,
-    hasNextPage: start + limit < unique.length,
-    incomplete: start + limit < unique.length || results.some((r) => r.incomplete),
+    hasNextPage: start + limit < all.findings.length,
+    incomplete: start + limit < all.findings.length || all.incomplete,
   };
 }

@@ -23,6 +23,7 @@ import { SHARED_VOCABULARY, bundleRelations } from './bundleShape.js';
 import { streamOf, type BundleStream } from './bundleStream.js';
 import { recordWrite, UNKNOWN_WRITER } from './auditLog.js';
 import { bundleFromData, type ParsedBundle } from './parse.js';
+import { deriveAfterImport } from './deriveAfterImport.js';
 import { ImportReading } from './importReading.js';
 import { RelationGroups, STAGED, chunks, type ChangedNode, type ImportResult, type ImportOptions } from './importState.js';
 
@@ -44,7 +45,7 @@ type Input = ParsedBundle | BundleStream | unknown;
 
 export async function importBundle(db: Database, input: Input, options: ImportOptions = {}): Promise<ImportResult> {
   const stream = isStream(input) ? input : streamOf(isParsed(input) ? input : bundleFromData(input));
-  return new BundleImport(db, stream, options).run();
+  return deriveAfterImport(db, await new BundleImport(db, stream, options).run());
 }
 
 function isParsed(value: unknown): value is ParsedBundle {

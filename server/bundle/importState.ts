@@ -7,6 +7,7 @@ import type { Database } from '../neo4j/database.js';
 import type { BundleStream } from './bundleStream.js';
 import type { Writer } from './auditLog.js';
 import type { Problem } from './problem.js';
+import type { DeriveReport } from '../analyses/derived/deriveFindings.js';
 import type { ExistingIds } from './validate.js';
 
 export interface ImportProgress {
@@ -49,6 +50,8 @@ export interface ImportResult {
   dataVersion?: number;
   /** Nodes and relationships written (0 for an unchanged bundle). */
   written?: number;
+  /** The derive step after the import (server/bundle/deriveAfterImport.ts): its time and the finding sets it stored. */
+  derive?: DeriveReport;
 }
 
 const BATCH = 2000;

@@ -85,6 +85,11 @@ async function main(args: string[]): Promise<number> {
           ? `Case ${result.caseId} is already as the bundle says: nothing written (${seconds.toFixed(1)} s). Data version ${result.dataVersion}.`
           : `Imported case ${result.caseId}: ${describeCounts(result.counts)}${result.counts.removed ? `; ${result.counts.removed} dropped nodes removed` : ''}; ${result.written} facts in ${seconds.toFixed(1)} s. Data version ${result.dataVersion}.`,
     );
+    if (result.derive?.sets.length) {
+      console.log(
+        `Findings derived and stored: ${result.derive.sets.join(', ')} (${result.derive.findings} findings) in ${result.derive.seconds.toFixed(1)} s.`,
+      );
+    }
     return 0;
   });
 }

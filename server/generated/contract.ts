@@ -534,6 +534,10 @@ export type ImportResult = {
   unchanged: Scalars['Int']['output'];
   /** Nodes the case no longer lists and no other case holds: deleted. */
   removed: Scalars['Int']['output'];
+  /** Seconds spent after the import deriving and storing the findings of the cases it affected (what gaps reads); null on a dry run. */
+  deriveSeconds: Maybe<Scalars['Float']['output']>;
+  /** How many findings that derive step stored; null on a dry run. */
+  derivedFindings: Maybe<Scalars['Int']['output']>;
 };
 
 export type Query = {
@@ -1230,6 +1234,8 @@ export type ImportResultResolvers<ContextType = QuanzeContext, ParentType extend
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deriveSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  derivedFindings?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = QuanzeContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

@@ -4,7 +4,7 @@
 // coded errors that say what to do; no domain logic here.
 import { importBundle } from '../bundle/importBundle.js';
 import { accountability } from '../analyses/accountability.js';
-import { gaps } from '../analyses/gaps.js';
+import { answerGaps } from '../analyses/derived/gapsAnswer.js';
 import { caseGraph, DEFAULT_GRAPH_LIMIT, MAX_DEPTH, MAX_GRAPH_LIMIT, neighborhood } from '../analyses/graph.js';
 import { referralPaths } from '../analyses/referralPaths.js';
 import { story } from '../analyses/story.js';
@@ -16,7 +16,7 @@ import type { QuanzeContext } from './server.js';
 import { badInput, dateOf, limitOf, MAX_LIMIT, rememberedWithMeta, withMeta } from './arguments.js';
 
 const MAX_SEARCH_TEXT = 200;
-const rememberedGaps = rememberedWithMeta<Awaited<ReturnType<typeof gaps>>>();
+const rememberedGaps = rememberedWithMeta<Awaited<ReturnType<typeof answerGaps>>>();
 
 type FindingsQuestions = 'gaps' | 'story' | 'accountability' | 'referralPaths' | 'timeline' | 'search' | 'neighborhood' | 'caseGraph';
 
@@ -32,7 +32,7 @@ function gapsQuestion(args: Partial<QueryGapsArgs> & Pick<QueryGapsArgs, 'case'>
 }
 const findingsOf = (db: QuanzeContext['db'], args: Parameters<typeof gapsQuestion>[0]) => {
   const question = gapsQuestion(args);
-  return rememberedGaps(db, JSON.stringify(question), () => gaps(db, question));
+  return rememberedGaps(db, JSON.stringify(question), () => answerGaps(db, question));
 };
 
 export const findingsResolvers: { Query: Pick<QueryResolvers, FindingsQuestions>; Mutation: Pick<MutationResolvers, 'importBundle'> } = {
@@ -110,6 +110,8 @@ export const findingsResolvers: { Query: Pick<QueryResolvers, FindingsQuestions>
         updated: sum('updated'),
         unchanged: sum('unchanged'),
         removed: result.counts.removed,
+        deriveSeconds: result.derive?.seconds ?? null,
+        derivedFindings: result.derive?.findings ?? null,
       };
     },
   },

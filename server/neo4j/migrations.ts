@@ -25,6 +25,10 @@ export function migrationStatements(): string[] {
     'CREATE INDEX instrument_effective IF NOT EXISTS FOR (n:Instrument) ON (n.effectiveFrom)',
     'CREATE INDEX body_pinyin IF NOT EXISTS FOR (n:Body) ON (n.pinyin)',
     'CREATE INDEX person_pinyin IF NOT EXISTS FOR (n:Person) ON (n.pinyin)',
+    // The stored findings (server/analyses/derived/findingsStore.ts): one set per case and reading, paged by rank.
+    'CREATE CONSTRAINT findingset_key IF NOT EXISTS FOR (n:FindingSet) REQUIRE n.key IS UNIQUE',
+    'CREATE INDEX stored_finding_rank IF NOT EXISTS FOR (n:StoredFinding) ON (n.set, n.rank)',
+    'CREATE INDEX stored_finding_id IF NOT EXISTS FOR (n:StoredFinding) ON (n.set, n.findingId)',
   ];
   // The cjk analyzer indexes Chinese as bigrams; search pairs it with a contains match for one-character queries.
   const fulltext =

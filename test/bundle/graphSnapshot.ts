@@ -7,10 +7,13 @@ export interface GraphSnapshot {
   relationships: string[];
 }
 
-/** `withMeta: false` leaves out the data-version node and the audit log, which every import that writes moves on. */
+/**
+ * `withMeta: false` leaves out the data-version node and the audit log, which every import that
+ * writes moves on, and the findings stored after each import (tagged with that version).
+ */
 export async function graphSnapshot(db: Database, { withMeta = true } = {}): Promise<GraphSnapshot> {
   const nodes = await db.query<{ labels: string[]; props: Record<string, unknown> }>(
-    `MATCH (n) WHERE $withMeta OR NOT (n:Meta OR n:AuditEntry) RETURN labels(n) AS labels, properties(n) AS props`,
+    `MATCH (n) WHERE $withMeta OR NOT (n:Meta OR n:AuditEntry OR n:FindingSet OR n:StoredFinding) RETURN labels(n) AS labels, properties(n) AS props`,
     { withMeta },
   );
   const relationships = await db.query<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
