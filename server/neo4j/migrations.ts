@@ -25,6 +25,9 @@ export function migrationStatements(): string[] {
     'CREATE INDEX instrument_effective IF NOT EXISTS FOR (n:Instrument) ON (n.effectiveFrom)',
     'CREATE INDEX body_pinyin IF NOT EXISTS FOR (n:Body) ON (n.pinyin)',
     'CREATE INDEX person_pinyin IF NOT EXISTS FOR (n:Person) ON (n.pinyin)',
+    // The derived holdings (server/derive/): read by power, replaced by grant.
+    'CREATE INDEX holding_power IF NOT EXISTS FOR (n:Holding) ON (n.powerId)',
+    'CREATE INDEX holding_grant IF NOT EXISTS FOR (n:Holding) ON (n.grantId)',
   ];
   // The cjk analyzer indexes Chinese as bigrams; search pairs it with a contains match for one-character queries.
   const fulltext =
