@@ -25,7 +25,6 @@ import { bundleFromData, type ParsedBundle } from './parse.js';
 import { pinyinOf } from './pinyin.js';
 import type { Problem } from './problem.js';
 import { validateBundle, type ExistingIds } from './validate.js';
-import { ImportDerivation, type DeriveReport } from '../derive/derive.js';
 
 export interface ImportProgress {
   /** What is being done: `checking and staging`, `staging relationships` or `switching over`. */
@@ -67,8 +66,6 @@ export interface ImportResult {
   dataVersion?: number;
   /** Nodes and relationships written (0 for an unchanged bundle). */
   written?: number;
-  /** The derive step (server/derive/): the holdings of the grants this import could affect, derived again; absent when nothing was written. */
-  derive?: DeriveReport;
 }
 
 /** Another import holds the database; imports run one at a time. */
@@ -229,7 +226,6 @@ class BundleImport {
   private readonly changed: ChangedNode[] = [];
   private caseChanged = false;
   private caseRow?: { props: Record<string, unknown>; digest: string };
-  private derived?: DeriveReport;
 
   constructor(
     private readonly db: Database,
@@ -249,7 +245,6 @@ class BundleImport {
       counts: this.counts,
       ...(this.caseId ? { caseId: this.caseId } : {}),
       ...(ok && !this.dryRun ? { dataVersion, written: this.written } : {}),
-      ...(ok && this.derived ? { derive: this.derived } : {}),
     };
   }
 
@@ -670,10 +665,7 @@ class BundleImport {
       this.written += facts;
       this.progress('switching over', Math.min(done, total), total);
     };
-    // The derived holdings change in the same transaction as the graph they are derived from.
-    const derivation = new ImportDerivation({ changed: this.changed.map((n) => n.id), added: [...this.staged], dropped });
     return this.db.write(async (tx) => {
-      await derivation.before(tx);
       // Staged nodes become real, all at once, inside this transaction.
       for (const label of this.stagedLabels) {
         const result = await tx.run(
@@ -707,7 +699,6 @@ class BundleImport {
         { started: this.version, digestId: `importedCase:${this.caseId}`, caseDigest: this.caseRow?.digest ?? null },
       );
       const version = Number(meta.records[0].get('version'));
-      this.derived = await derivation.after(tx, version);
       const nodes = Object.values(this.counts.nodes);
       const sum = (what: 'created' | 'updated' | 'unchanged') => nodes.reduce((n, c) => n + c[what], 0);
       await recordWrite(
