@@ -2,7 +2,14 @@
 // panels, graph pane, toolbar, tabs, introduction), wires them, then lands on the case. Each
 // part is built before anything calls it; the panels translate answers, the questions live in
 // questions.ts, the shared state in shell/session.ts.
-import './styles.css';
+// The styles, in cascade order: the look, the page's layout, the panels, the cards, the story
+// and case views, then the phone layout that overrides them.
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/panels.css';
+import './styles/cards.css';
+import './styles/views.css';
+import './styles/phone.css';
 import { h } from './dom';
 import { GraphView } from './graphView';
 import { DEFAULT_LAYERS } from './graphStyle';

@@ -54,8 +54,8 @@ const powerEn = (n: NodeRef) => n.name ?? n.nameZh ?? 'this power';
 function inForceText(instrument: InstrumentRow): [string, string] {
   const number = instrument.officialId ? `; ${instrument.officialId}` : '';
   const numberZh = instrument.officialId ? `（${instrument.officialId}）` : '';
-  const from = instrument.from ? dateValue(instrument.from, instrument.fromLast) : null;
-  const to = instrument.to ? ` to ${dateValue(instrument.to, instrument.toLast)}` : '';
+  const from = instrument.from ? formatDate(dateValue(instrument.from, instrument.fromLast), 'en') : null;
+  const to = instrument.to ? ` to ${formatDate(dateValue(instrument.to, instrument.toLast), 'en')}` : '';
   const toZh = instrument.to ? `，${dateZh(instrument.to, instrument.toLast)}止` : '';
   if (!from) return [`In force; its start is not recorded${to}${number}`, `施行日期未记录${toZh}${numberZh}`];
   if (instrument.effective === false) {
@@ -144,12 +144,12 @@ export function changeStep(limit: Limit, described: Map<string, DescribedNode>):
       `${zh(by)}于${whenZh}认定${zh(target)}无效${limit.retroactive ? '，自始无效' : ''}`,
     ],
     SUSPENDED: [
-      `${en(by)} suspends this grant while it is in force${limit.on ? ` (from ${dateValue(limit.on, limit.onLast)}${limit.to ? ` to ${limit.to}` : ''})` : ''}`,
-      `${zh(by)}施行期间暂停该授权${limit.on ? `（自${whenZh}起${limit.to ? `，至${limit.to}` : ''}）` : ''}`,
+      `${en(by)} suspends this grant while it is in force${limit.on ? ` (from ${formatDate(dateValue(limit.on, limit.onLast), 'en')}${limit.to ? ` to ${formatDate(limit.to, 'en')}` : ''})` : ''}`,
+      `${zh(by)}施行期间暂停该授权${limit.on ? `（自${whenZh}起${limit.to ? `，至${formatDate(limit.to, 'zh')}` : ''}）` : ''}`,
     ],
     CONDITIONED: [
-      `${en(by)} adds conditions to this grant while it is in force${limit.on ? ` (from ${dateValue(limit.on, limit.onLast)}${limit.to ? ` to ${limit.to}` : ''})` : ''}`,
-      `${zh(by)}施行期间为该授权附加条件${limit.on ? `（自${whenZh}起${limit.to ? `，至${limit.to}` : ''}）` : ''}`,
+      `${en(by)} adds conditions to this grant while it is in force${limit.on ? ` (from ${formatDate(dateValue(limit.on, limit.onLast), 'en')}${limit.to ? ` to ${formatDate(limit.to, 'en')}` : ''})` : ''}`,
+      `${zh(by)}施行期间为该授权附加条件${limit.on ? `（自${whenZh}起${limit.to ? `，至${formatDate(limit.to, 'zh')}` : ''}）` : ''}`,
     ],
   };
   const [text, textZh] = texts[limit.kind];

@@ -11,8 +11,8 @@ import { StrictDate } from './strictDate.js';
 import { findingsResolvers } from './findingsResolvers.js';
 import { auditResolvers } from './auditResolvers.js';
 
-/** The questions, and the editors' audit log (audit.graphql extends Query). */
-export const questionTypeDefs = ['questions.graphql', 'audit.graphql']
+/** The questions, the parts their answers share, and the editors' audit log (audit.graphql extends Query). */
+export const questionTypeDefs = ['answerParts.graphql', 'questions.graphql', 'audit.graphql']
   .map((file) => fs.readFileSync(path.join(projectRoot, 'server', 'graphql', file), 'utf8'))
   .join('\n');
 

@@ -61,7 +61,7 @@ describe('findings on a case of law over time (test/fixtures/bundles/valid-law-o
     expect(held[0].severity).toBe('HIGH');
     expect(held[0].title).toContain('held unlawful by the R (Claimant) v Prime Minister');
     expect(held[0].explanation).toContain(
-      'On 2019-09-24 the judgment of Supreme Court "R (Claimant) v Prime Minister" held it invalid or unlawful, void from the start: "void and of no effect"',
+      'On 24 September 2019 the judgment of Supreme Court "R (Claimant) v Prime Minister" held it invalid or unlawful, void from the start: "void and of no effect"',
     );
     expect(held[0].evidence.map((e) => e.quote)).toContain('void and of no effect');
   });

@@ -5,6 +5,7 @@
 // which months), the body, the power. Purposes are shown with the labels of the case's PURPOSE
 // terms; a purpose the case does not declare is never shown by its slug. Nothing here knows
 // the words of any one case: what bears on people, and what a purpose is called, is data.
+import { dateAtPrecision, formatDate, onDate } from '../../dates.js';
 import type { Ref } from '../names.js';
 import type { Condition } from '../types.js';
 
@@ -38,6 +39,8 @@ export interface ActionFacts {
   title?: string | null;
   titleZh?: string | null;
   startedAt: string;
+  /** YEAR or MONTH when the start is known only that far (startedAt is then its first day). */
+  startedAtPrecision?: string | null;
   endedAt?: string | null;
   purpose?: string | null;
   purposeLabel?: PurposeLabel | null;
@@ -87,7 +90,8 @@ export function actionDetail(action: ActionFacts): { en: string; zh: string } {
   const en1 = action.summary ? clause(action.summary, 60) : null;
   const zh1 = action.summaryZh ? clauseZh(action.summaryZh, 20) : null;
   // A case written in one language lends its words to the other, quoted as its own words.
-  return { en: en1 ?? (zh1 ? `“${zh1}”` : action.startedAt), zh: zh1 ?? (en1 ? `“${en1}”` : action.startedAt) };
+  const day = dateWords(action.startedAt, action.startedAtPrecision);
+  return { en: en1 ?? (zh1 ? `“${zh1}”` : day.en), zh: zh1 ?? (en1 ? `“${en1}”` : day.zh) };
 }
 
 /** The longest common ending of Chinese names ("…的X" and "…的X" give X), or the common first word of English ones. */
@@ -103,13 +107,31 @@ export function commonNoun(groups: { name: string | null; nameZh: string | null 
   return { en: words[0], zh: suffix };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** A day as its month, in each language ("June 2022", "2022年6月"). */
 export function monthOf(day: string): { en: string; zh: string; year: string; month: number } {
   const year = day.slice(0, 4);
   const month = Number(day.slice(5, 7));
-  return { en: `${MONTHS[month - 1]} ${year}`, zh: `${year}年${month}月`, year, month };
+  return { en: formatDate(day.slice(0, 7), 'en'), zh: formatDate(day.slice(0, 7), 'zh'), year, month };
+}
+
+/**
+ * A stored date in the reader's words, at the precision it was stored with (a date in a
+ * sentence is never ISO): "11 June 2022" or "June 2022"; "2022年6月11日" or "2022年6月".
+ */
+export function dateWords(first: string, precision?: string | null): { en: string; zh: string } {
+  const value = dateAtPrecision(first, precision);
+  return { en: formatDate(value, 'en'), zh: formatDate(value, 'zh') };
+}
+
+/** The same with the English preposition its precision takes: "on 11 June 2022", "in June 2022" (Chinese needs none). */
+export function onDateWords(first: string, precision?: string | null): { en: string; zh: string } {
+  const value = dateAtPrecision(first, precision);
+  return { en: onDate(value), zh: formatDate(value, 'zh') };
+}
+
+/** A phrase made the start of a sentence ("on 11 June 2022" gives "On 11 June 2022"). */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The months an action spans, for a title ("June 2022", "June–July 2022", "2022年6月至7月"). */
@@ -117,7 +139,7 @@ export function periodOf(startedAt: string, endedAt?: string | null): { en: stri
   const from = monthOf(startedAt);
   const to = endedAt ? monthOf(endedAt) : null;
   if (!to || (to.year === from.year && to.month === from.month)) return { en: from.en, zh: from.zh };
-  if (to.year === from.year) return { en: `${MONTHS[from.month - 1]}–${to.en}`, zh: `${from.zh}至${to.month}月` };
+  if (to.year === from.year) return { en: `${from.en.replace(/ \d{4}$/, '')}–${to.en}`, zh: `${from.zh}至${to.month}月` };
   return { en: `${from.en} to ${to.en}`, zh: `${from.zh}至${to.zh}` };
 }
 

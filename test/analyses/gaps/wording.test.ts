@@ -67,5 +67,8 @@ describe('shared wording of findings', () => {
     expect(wordingProblems('Done by act-1..', 'en', ctx)).toHaveLength(2);
     expect(wordingProblems('河南 did it.', 'en', ctx).length).toBeGreaterThan(0);
     expect(wordingProblems('Data Co., Ltd. did it.', 'en', { ...ctx, names: ['Data Co., Ltd.'] })).toEqual([]);
+    expect(wordingProblems('It was done on 2022-06-11.', 'en', ctx)).toEqual(['ISO date in text: 2022-06-11']);
+    expect(wordingProblems('于2022-06赋码。', 'zh', ctx)).toEqual(['ISO date in text: 2022-06']);
+    expect(wordingProblems('It was done on 11 June 2022: "see 2022-06-11".', 'en', ctx)).toEqual([]);
   });
 });

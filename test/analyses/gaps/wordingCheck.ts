@@ -1,6 +1,6 @@
 // What makes a reader-facing sentence wrong, whatever finding it belongs to: the other
 // language outside a quotation or a bracketed name, a raw enum value, an internal id or
-// slug, a doubled punctuation mark. Used by the seed walk (findingsWording.test.ts) and by
+// slug, an ISO date (dates are written in words), a doubled punctuation mark. Used by the seed walk (findingsWording.test.ts) and by
 // the database-free tests of each kind.
 
 export interface WordingContext {
@@ -61,6 +61,9 @@ export function wordingProblems(text: string, language: 'en' | 'zh', context: Wo
   for (const value of context.enums) {
     if (new RegExp(`(^|[^A-Za-z_])${value}([^A-Za-z_]|$)`).test(unquoted)) problems.push(`raw enum value ${value}`);
   }
+  // A date is written in words at its precision ("11 June 2022", "2022年6月"), never as ISO.
+  const iso = unquoted.match(/(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])/g);
+  if (iso) problems.push(`ISO date in text: ${iso.join(' | ')}`);
   // An id or slug: dotted, numbered (#), or of three or more hyphenated parts; a two-part one
   // ("health-code") can be an ordinary English compound, so it is not flagged.
   for (const id of context.ids) {

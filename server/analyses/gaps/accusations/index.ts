@@ -6,11 +6,18 @@ import { describeNodes, type DescribedNode } from '../../evidence.js';
 import { en, enList, zh, zhList, type Ref } from '../../names.js';
 import { runAnalysis } from '../../run.js';
 import { evidenceOf, weakest, type Question, type Ranked } from '../finding.js';
-import { sentence } from '../wording.js';
+import { capitalised, onDateWords, sentence } from '../wording.js';
 
 /** One row of accusations.cypher (see its header). */
 export interface AccusationRow {
-  statement: { id: string; saidOn: string; quote: string | null; quoteZh: string | null; stanceBasis: string | null };
+  statement: {
+    id: string;
+    saidOn: string;
+    saidOnPrecision?: string | null;
+    quote: string | null;
+    quoteZh: string | null;
+    stanceBasis: string | null;
+  };
   by: Ref;
   accused: Ref[];
   actions: string[];
@@ -18,14 +25,15 @@ export interface AccusationRow {
 
 /** The accusation in the reader's words. */
 export function accusationText(a: AccusationRow): { en: string; zh: string } {
+  const day = onDateWords(a.statement.saidOn, a.statement.saidOnPrecision);
   const whom = a.accused.length ? { en: ` ${enList(a.accused)}`, zh: zhList(a.accused) } : { en: ' those who did it', zh: '行为者' };
   return {
     en: sentence(
-      `On ${a.statement.saidOn} ${en(a.by)} accused${whom.en} of acting without authority${(a.statement.quote ?? a.statement.quoteZh) ? `: "${a.statement.quote ?? a.statement.quoteZh}"` : ''}`,
+      `${capitalised(day.en)} ${en(a.by)} accused${whom.en} of acting without authority${(a.statement.quote ?? a.statement.quoteZh) ? `: "${a.statement.quote ?? a.statement.quoteZh}"` : ''}`,
       'en',
     ),
     zh: sentence(
-      `${a.statement.saidOn}，${zh(a.by)}指责${whom.zh}无权行事${(a.statement.quoteZh ?? a.statement.quote) ? `：“${a.statement.quoteZh ?? a.statement.quote}”` : ''}`,
+      `${day.zh}，${zh(a.by)}指责${whom.zh}无权行事${(a.statement.quoteZh ?? a.statement.quote) ? `：“${a.statement.quoteZh ?? a.statement.quote}”` : ''}`,
       'zh',
     ),
   };

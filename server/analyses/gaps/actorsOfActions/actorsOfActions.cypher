@@ -8,7 +8,7 @@
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
 // One row per (action, exercised power, actor):
-//   action {id, summary, summaryZh, title, titleZh, startedAt, endedAt, purpose, purposeBasis,
+//   action {id, summary, summaryZh, title, titleZh, startedAt, startedAtPrecision, endedAt, purpose, purposeBasis,
 //           purposeLabel, affectedCount, groups [{name, nameZh}], powers [{id, name, nameZh,
 //           affectsPeople}], conditionsMet (JSON string)}: what gaps needs to name and weigh it
 //   power {id, name, nameZh}, powerChain  ids of the exercised power and every broader power; root  the broadest
@@ -50,7 +50,7 @@ OPTIONAL CALL (body) {
 // A person with no position on that day acts through no body: acting stays empty.
 WITH a, power, place, actor, roles, performed,
      collect(CASE WHEN body IS NOT NULL THEN {body: body {.id, label: 'Body', .name, .nameZh}, parents: coalesce(parents, [])} END) AS acting
-RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}], .conditionsMet} AS action,
+RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .startedAtPrecision, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}], .conditionsMet} AS action,
        power {.id, .name, .nameZh} AS power,
        [(power)-[:NARROWER_THAN*0..]->(broader:Power) | broader.id] AS powerChain,
        head([(power)-[:NARROWER_THAN*0..]->(top:Power) WHERE NOT (top)-[:NARROWER_THAN]->() | top.id]) AS root,

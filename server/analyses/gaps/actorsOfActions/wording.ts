@@ -5,7 +5,7 @@ import { en, enList, zh, zhList } from '../../names.js';
 import type { Evidence } from '../../types.js';
 import { evidenceOf, findingOf, noun, type Ranked } from '../finding.js';
 import { holdingBases, type GrantFacts } from '../grantFacts.js';
-import { actionDetail, actionSubject, affectsPeople, conditionText, short, summarySentence } from '../wording.js';
+import { actionDetail, actionSubject, affectsPeople, conditionText, onDateWords, short, summarySentence } from '../wording.js';
 import type { Judged, UnmetCondition } from './judge.js';
 
 /** The evidence recorded with a condition's outcome. */
@@ -46,7 +46,8 @@ export function actorFinding(group: Judged[], described: Map<string, DescribedNo
         ? { en: ', who held no recorded position that day,', zh: '（当日无记录在案的职务）' }
         : { en: '', zh: '' };
   const subject = actionSubject(action);
-  const when = { en: `on ${action.startedAt} in ${en(row.place)}`, zh: `于${action.startedAt}在${zh(row.place)}` };
+  const day = onDateWords(action.startedAt, action.startedAtPrecision);
+  const when = { en: `${day.en} in ${en(row.place)}`, zh: `于${day.zh}在${zh(row.place)}` };
   const unmetList = unmet ?? [];
   const evidence = evidenceOf(
     described,

@@ -15,8 +15,8 @@
 //
 // One row per power in dispute:
 //   power {id, name, nameZh}
-//   holders [{body {id, label, name, nameZh}, statements [{id, stance, saidOn, basis, by}],
-//             deniedBy [{id, stance, saidOn, basis, by}]}] ordered by body id; `by` {id, label,
+//   holders [{body {id, label, name, nameZh}, statements [{id, stance, saidOn, saidOnPrecision, basis, by}],
+//             deniedBy [{id, stance, saidOn, saidOnPrecision, basis, by}]}] ordered by body id; `by` {id, label,
 //     name, nameZh} is who spoke; `stance` is CLAIMS_SELF for a speaker naming itself; `basis`
 //     the statement's stanceBasis, or the NAMES relation's when that is an editor's reading
 MATCH (s:Statement)-[:IN_CASE]->(:Case {id: $case})
@@ -55,7 +55,7 @@ CALL (s, named) {
 WITH power, holder, s, speaker, asker, namesBasis ORDER BY s.saidOn, s.id
 WITH power, holder,
      [x IN collect({s: s, speaker: speaker, asker: asker, namesBasis: namesBasis}) |
-       {id: x.s.id, saidOn: x.s.saidOn,
+       {id: x.s.id, saidOn: x.s.saidOn, saidOnPrecision: x.s.saidOnPrecision,
         stance: CASE WHEN x.s.stance = 'ATTRIBUTES' AND x.asker = holder THEN 'CLAIMS_SELF' ELSE x.s.stance END,
         basis: CASE WHEN x.namesBasis IS NOT NULL AND x.namesBasis <> 'STATED' THEN x.namesBasis ELSE x.s.stanceBasis END,
         by: {id: x.speaker.id, label: head(labels(x.speaker)), name: x.speaker.name, nameZh: x.speaker.nameZh}}] AS said

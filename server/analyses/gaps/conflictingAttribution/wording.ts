@@ -3,13 +3,14 @@
 import type { DescribedNode } from '../../evidence.js';
 import { en, zh, type Ref } from '../../names.js';
 import { evidenceOf, findingOf, noun, type Ranked } from '../finding.js';
-import { short } from '../wording.js';
+import { dateWords, short } from '../wording.js';
 
 /** One row of conflictingAttribution.cypher (see its header). */
 export interface ConflictStatement {
   id: string;
   stance: string;
   saidOn: string;
+  saidOnPrecision?: string | null;
   basis?: string | null;
   by: Ref;
 }
@@ -19,15 +20,21 @@ export interface ConflictRow {
   holders: { body: Ref; statements: ConflictStatement[]; deniedBy?: ConflictStatement[] }[];
 }
 
+/** The days of some statements in words, each once, in the order given (English, Chinese). */
+function daysOf(statements: ConflictStatement[]): { en: string[]; zh: string[] } {
+  const days = [...new Map(statements.map((s) => [`${s.saidOn}|${s.saidOnPrecision ?? ''}`, dateWords(s.saidOn, s.saidOnPrecision)])).values()];
+  return { en: days.map((d) => d.en), zh: days.map((d) => d.zh) };
+}
+
 /** The speakers of some statements, each with the days they spoke. */
-function speakers(statements: ConflictStatement[]): { by: Ref; days: string[] }[] {
-  const bySpeaker = new Map<string, { by: Ref; days: string[] }>();
+function speakers(statements: ConflictStatement[]): { by: Ref; days: { en: string[]; zh: string[] } }[] {
+  const bySpeaker = new Map<string, { by: Ref; said: ConflictStatement[] }>();
   for (const s of statements) {
-    const entry = bySpeaker.get(s.by.id) ?? { by: s.by, days: [] };
-    if (!entry.days.includes(s.saidOn)) entry.days.push(s.saidOn);
+    const entry = bySpeaker.get(s.by.id) ?? { by: s.by, said: [] };
+    entry.said.push(s);
     bySpeaker.set(s.by.id, entry);
   }
-  return [...bySpeaker.values()];
+  return [...bySpeaker.values()].map(({ by, said }) => ({ by, days: daysOf(said) }));
 }
 
 export function conflictingFinding(r: ConflictRow, described: Map<string, DescribedNode>): Ranked {
@@ -40,16 +47,16 @@ export function conflictingFinding(r: ConflictRow, described: Map<string, Descri
     const deniers = speakers(h.deniedBy ?? []);
     return {
       en: `${en(h.body)}: ${[
-        claims.length ? `claimed by itself (${claims.map((s) => s.saidOn).join(', ')})` : '',
-        namers.length ? `named by ${namers.map((n) => `${en(n.by)} (${n.days.join(', ')})`).join(' and ')}` : '',
-        deniers.length ? `said not to hold it by ${deniers.map((n) => `${en(n.by)} (${n.days.join(', ')})`).join(' and ')}` : '',
+        claims.length ? `claimed by itself (${daysOf(claims).en.join(', ')})` : '',
+        namers.length ? `named by ${namers.map((n) => `${en(n.by)} (${n.days.en.join(', ')})`).join(' and ')}` : '',
+        deniers.length ? `said not to hold it by ${deniers.map((n) => `${en(n.by)} (${n.days.en.join(', ')})`).join(' and ')}` : '',
       ]
         .filter(Boolean)
         .join('; ')}`,
       zh: `${zh(h.body)}：${[
-        claims.length ? `自称（${claims.map((s) => s.saidOn).join('、')}）` : '',
-        namers.length ? `由${namers.map((n) => `${zh(n.by)}（${n.days.join('、')}）`).join('、')}指认` : '',
-        deniers.length ? `${deniers.map((n) => `${zh(n.by)}（${n.days.join('、')}）`).join('、')}称其没有此权力` : '',
+        claims.length ? `自称（${daysOf(claims).zh.join('、')}）` : '',
+        namers.length ? `由${namers.map((n) => `${zh(n.by)}（${n.days.zh.join('、')}）`).join('、')}指认` : '',
+        deniers.length ? `${deniers.map((n) => `${zh(n.by)}（${n.days.zh.join('、')}）`).join('、')}称其没有此权力` : '',
       ]
         .filter(Boolean)
         .join('；')}`,

@@ -8,7 +8,7 @@
 //   $at    YYYY-MM-DD or null: only statements made on or before this date
 //
 // One row per (statement, power it is about, speaking body):
-//   statement {id, saidOn, stance, quote, quoteZh, speaker, stanceBasis}
+//   statement {id, saidOn, saidOnPrecision, stance, quote, quoteZh, speaker, stanceBasis}
 //   power {id, name, nameZh}, related  ids of the power, its broader and its narrower powers
 //     (holding any of them is holding part of what was disclaimed); root  the broadest
 //   body {id, label, name, nameZh}: the Body that spoke, or for a Person the body of the
@@ -26,7 +26,7 @@ CALL (s, speaker) {
   WHERE (hp.from IS NULL OR hp.from <= s.saidOn) AND (hp.to IS NULL OR hp.to >= s.saidOn)
   RETURN body
 }
-RETURN s {.id, .saidOn, .stance, .quote, .quoteZh, .speaker, .stanceBasis} AS statement,
+RETURN s {.id, .saidOn, .saidOnPrecision, .stance, .quote, .quoteZh, .speaker, .stanceBasis} AS statement,
        power {.id, .name, .nameZh} AS power,
        [(power)-[:NARROWER_THAN*0..]->(b:Power) | b.id] + [(power)<-[:NARROWER_THAN*1..]-(n:Power) | n.id] AS related,
        head([(power)-[:NARROWER_THAN*0..]->(top:Power) WHERE NOT (top)-[:NARROWER_THAN]->() | top.id]) AS root,

@@ -5,13 +5,14 @@ import { en, zh, type Ref } from '../../names.js';
 import type { Holder } from '../../types.js';
 import { evidenceOf, findingOf, noun, type Ranked } from '../finding.js';
 import { holdingBases, type GrantFacts } from '../grantFacts.js';
-import { sentence, short } from '../wording.js';
+import { capitalised, onDateWords, sentence, short } from '../wording.js';
 
 /** One row of disclaimedAuthority.cypher (see its header). */
 export interface DisclaimRow {
   statement: {
     id: string;
     saidOn: string;
+    saidOnPrecision?: string | null;
     stance: string;
     quote: string | null;
     quoteZh: string | null;
@@ -58,17 +59,18 @@ export function disclaimedFinding(group: DisclaimHit[], described: Map<string, D
       zh: `${who.zh}${verb.zh}：“${row.quoteZh ?? row.quote ?? ''}”`,
     };
   });
+  const day = onDateWords(first.saidOn, first.saidOnPrecision);
   const powerShort = powers.map((p) => `"${p.name ?? p.nameZh ?? p.id}"`).join(' and ');
   const powerZh = powers.map((p) => `“${zh(p)}”`).join('、');
   return findingOf('DISCLAIMED_AUTHORITY', {
-    title: `${short(body)} disclaimed ${powerShort} on ${first.saidOn}, which the recorded grants give it`,
-    titleZh: `${zh(body)}于${first.saidOn}否认其有${powerZh}权力，而本案所录规定赋予其此权力`,
+    title: `${short(body)} disclaimed ${powerShort} ${day.en}, which the recorded grants give it`,
+    titleZh: `${zh(body)}于${day.zh}否认其有${powerZh}权力，而本案所录规定赋予其此权力`,
     explanation:
-      `${sentence(`On ${first.saidOn} ${said.map((s) => s.en).join('; ')}`, 'en')} ` +
+      `${sentence(`${capitalised(day.en)} ${said.map((s) => s.en).join('; ')}`, 'en')} ` +
       `Yet the grants in force that day${reading.en} gave ${en(body)} ${powers.map((p) => `"${en(p)}"`).join(' and ')} or part of it` +
       `${instruments.length ? `: ${instruments.map((i) => `the ${i.name ?? i.nameZh}`).join('; ')}` : ''}.`,
     explanationZh:
-      sentence(`${first.saidOn}，${said.map((s) => s.zh).join('；')}`, 'zh') +
+      sentence(`${day.zh}，${said.map((s) => s.zh).join('；')}`, 'zh') +
       `但当天有效的规定${reading.zh}赋予${zh(body)}${powerZh}或其一部分${instruments.length ? `：${instruments.map((i) => `《${i.nameZh ?? i.name}》`).join('、')}` : ''}。`,
     nodeIds: [...statements.map((r) => r.statement.id), body.id, ...powers.map((p) => p.id)],
     power: noun({ ...powers[0], label: 'Power' }),

@@ -12,6 +12,7 @@
 //   power {id, name, nameZh}, powerChain  ids of the power and every broader power; root  the broadest
 //   place {id, name, nameZh}
 //   dates  the distinct first days of the actions, ascending
+//   days  the same with the precision each was stored at [{day, precision}] (for the wording)
 //   actions  ids of the actions
 //   actors  [{id, label, name, nameZh}] bodies that took part, distinct
 //   parts  [{body {id, label, name, nameZh}, role}] each actor as recorded (a Body, or a Person
@@ -40,6 +41,7 @@ RETURN power {.id, .name, .nameZh} AS power,
        head([(power)-[:NARROWER_THAN*0..]->(top:Power) WHERE NOT (top)-[:NARROWER_THAN]->() | top.id]) AS root,
        place {.id, .name, .nameZh} AS place,
        COLLECT { UNWIND actions AS x WITH DISTINCT x.startedAt AS day RETURN day ORDER BY day } AS dates,
+       COLLECT { UNWIND actions AS x WITH DISTINCT x.startedAt AS day, x.startedAtPrecision AS precision ORDER BY day RETURN {day: day, precision: precision} } AS days,
        [x IN actions | x.id] AS actions,
        [b IN actors | b {.id, label: 'Body', .name, .nameZh}] AS actors,
        COLLECT { UNWIND partLists AS ps UNWIND ps AS p WITH DISTINCT p.who AS w, p.role AS role

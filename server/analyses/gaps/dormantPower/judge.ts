@@ -13,6 +13,8 @@ export interface DormantRow {
   root: string;
   place: Ref;
   dates: string[];
+  /** The same days with the precision each was stored at, for the wording. */
+  days: { day: string; precision: string | null }[];
   actions: string[];
   actors: Ref[];
   parts?: { body: Ref; role: string }[];

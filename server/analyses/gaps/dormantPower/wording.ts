@@ -2,7 +2,7 @@
 import { refOf, type DescribedNode } from '../../evidence.js';
 import { en, zh } from '../../names.js';
 import { evidenceOf, findingOf, noun, type Ranked } from '../finding.js';
-import { roleText, short } from '../wording.js';
+import { dateWords, roleText, short } from '../wording.js';
 import type { Dormant } from './judge.js';
 
 export function dormantFinding({ body, root, holders, rows: exercised }: Dormant, described: Map<string, DescribedNode>): Ranked {
@@ -22,11 +22,10 @@ export function dormantFinding({ body, root, holders, rows: exercised }: Dormant
       zh: `${h.grantPlace ? `在${zh(h.grantPlace)}` : ''}“${zh(h.power)}”的${h.modality === 'DUTY' ? '职责' : '职权'}${from.zh}`,
     };
   });
-  const days = exercised.flatMap((r) => r.dates).sort();
-  const period = {
-    en: days[0] === days.at(-1) ? days[0] : `${days[0]} to ${days.at(-1)}`,
-    zh: days[0] === days.at(-1) ? days[0] : `${days[0]}至${days.at(-1)}`,
-  };
+  // The period others acted in, from the first day to the last, each in words at its precision.
+  const days = exercised.flatMap((r) => r.days).sort((a, b) => a.day.localeCompare(b.day));
+  const [first, last] = [dateWords(days[0].day, days[0].precision), dateWords(days.at(-1)!.day, days.at(-1)!.precision)];
+  const period = first.en === last.en ? first : { en: `${first.en} to ${last.en}`, zh: `${first.zh}至${last.zh}` };
   // Who acted, by their actual part: only a body that decided or carried it out exercised the power.
   const others = exercised.map((r) => {
     const parts = r.parts?.length ? r.parts : r.actors.map((body) => ({ body, role: 'EXECUTED' }));

@@ -9,13 +9,13 @@
 //
 // One row per (action, holding instrument): action {…} as in the other action kinds,
 // instrument {id, title, titleZh, docType, kind {label, labelZh} or null}, holding {from,
-// retroactive, citations (JSON), unsourced}, issuers [{id, label, name, nameZh}]
+// fromPrecision, retroactive, citations (JSON), unsourced}, issuers [{id, label, name, nameZh}]
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE $at IS NULL OR a.startedAt <= date($at)
 MATCH (i:Instrument)-[h:HOLDS_INVALID]->(a)
 WHERE $laterHeld OR $at IS NULL OR h.from <= date($at)
-RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
+RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .startedAtPrecision, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
        i {.id, .title, .titleZh, .docType, kind: head(COLLECT { MATCH (t:Term {vocabulary: 'DOC_TYPE'}) WHERE t.value = i.docType RETURN t {.label, .labelZh} })} AS instrument,
-       h {.from, .retroactive, .citations, .unsourced} AS holding,
+       h {.from, .fromPrecision, .retroactive, .citations, .unsourced} AS holding,
        [(i)-[:ISSUED_BY]->(b:Body) | b {.id, label: 'Body', .name, .nameZh}] AS issuers
 ORDER BY action.startedAt, action.id, instrument.id

@@ -4,13 +4,13 @@
 import { citationEvidence, type DescribedNode } from '../../evidence.js';
 import { docKindText, enList, titleOf, zhList, type Ref } from '../../names.js';
 import { evidenceOf, findingOf, noun, type Ranked } from '../finding.js';
-import { actionDetail, actionSubject, sentence, summarySentence, type ActionFacts, type PurposeLabel } from '../wording.js';
+import { actionDetail, actionSubject, capitalised, onDateWords, sentence, summarySentence, type ActionFacts, type PurposeLabel } from '../wording.js';
 
 /** One row of heldUnlawful.cypher (see its header). */
 export interface HeldRow {
   action: ActionFacts;
   instrument: { id: string; title: string | null; titleZh: string | null; docType?: string | null; kind?: PurposeLabel | null };
-  holding: { from: string; retroactive: boolean | null; citations: string | null; unsourced: boolean | null };
+  holding: { from: string; fromPrecision?: string | null; retroactive: boolean | null; citations: string | null; unsourced: boolean | null };
   issuers: Ref[];
 }
 
@@ -22,13 +22,14 @@ export function heldUnlawfulFinding(rows: HeldRow[], described: Map<string, Desc
     const kind = docKindText(r.instrument.docType, r.instrument.kind);
     const quote = citationEvidence(r.holding.citations, r.holding.unsourced, described)[0];
     const by = r.issuers.length ? { en: ` of ${enList(r.issuers)}`, zh: `${zhList(r.issuers)}的` } : { en: '', zh: '' };
+    const day = onDateWords(r.holding.from, r.holding.fromPrecision);
     const voidText = r.holding.retroactive ? { en: ', void from the start', zh: '，自始无效' } : { en: '', zh: '' };
     return {
       en:
-        `On ${r.holding.from} the ${kind.en}${by.en} "${title.en}" held it invalid or unlawful${voidText.en}` +
+        `${capitalised(day.en)} the ${kind.en}${by.en} "${title.en}" held it invalid or unlawful${voidText.en}` +
         (quote && (quote.quoteEn ?? quote.quote) ? `: "${quote.quoteEn ?? quote.quote}"` : ''),
       zh:
-        `${r.holding.from}，${by.zh}${kind.zh}《${title.zh}》认定其无效或违法${voidText.zh}` +
+        `${day.zh}，${by.zh}${kind.zh}《${title.zh}》认定其无效或违法${voidText.zh}` +
         (quote && (quote.quoteZh ?? quote.quote) ? `：“${quote.quoteZh ?? quote.quote}”` : ''),
       title,
     };

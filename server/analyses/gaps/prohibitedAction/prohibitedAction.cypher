@@ -9,7 +9,7 @@
 //   $case  id of the Case
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
-// One row per (action, prohibition): action {id, summary, summaryZh, title, titleZh, startedAt,
+// One row per (action, prohibition): action {id, summary, summaryZh, title, titleZh, startedAt, startedAtPrecision,
 // endedAt, purpose, purposeBasis, purposeLabel {label, labelZh} (the PURPOSE term, or null),
 // affectedCount, groups, powers [{id, name, nameZh, affectsPeople}]} (what gaps needs to name
 // and weigh it), power exercised, forbidden power (the prohibition's own scope), grant {id,
@@ -32,7 +32,7 @@ WHERE (g.validFrom IS NULL OR g.validFrom <= a.startedAt)
     MATCH (b)-[:PART_OF*0..]->(:Body)-[:IS_A*0..1]->(bound)<-[:TO]-(g)
   })
 RETURN DISTINCT
-       a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
+       a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .startedAtPrecision, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
        power {.id, .name, .nameZh} AS power,
        forbidden {.id, .name, .nameZh} AS forbidden,
        g {.id, .purposes, .basis, allowed: [p IN coalesce(g.purposes, []) | head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = p RETURN t {.label, .labelZh} })]} AS grant,

@@ -4,7 +4,16 @@
 import type { DescribedNode } from '../../evidence.js';
 import { docKindText, en, refForZh, titleOf, zh, type Ref } from '../../names.js';
 import { evidenceOf, findingOf, noun, type Ranked } from '../finding.js';
-import { actionDetail, actionSubject, purposePhrase, purposeText, summarySentence, type ActionFacts, type PurposeLabel } from '../wording.js';
+import {
+  actionDetail,
+  actionSubject,
+  onDateWords,
+  purposePhrase,
+  purposeText,
+  summarySentence,
+  type ActionFacts,
+  type PurposeLabel,
+} from '../wording.js';
 
 /** One row of prohibitedAction.cypher (see its header). */
 export interface ProhibitedRow {
@@ -41,12 +50,12 @@ export function prohibitedFinding(broken: ProhibitedRow[], described: Map<string
   const purpose = purposePhrase(action);
   const titles = [...new Map(broken.map((r) => [r.instrument.id, titleOf(r.instrument)])).values()];
   const laws = broken.map(prohibitionText);
+  const day = onDateWords(action.startedAt, action.startedAtPrecision);
   return findingOf('PROHIBITED_ACTION', {
     title: `${subject.en}: a purpose forbidden by ${titles.map((t) => `the ${t.en}`).join(' and ')}`,
     titleZh: `${subject.zh}：用途违反${titles.map((t) => `《${t.zh}》`).join('、')}`,
-    explanation:
-      `${summarySentence(action, 'en')} It exercised "${en(power)}" on ${action.startedAt}, ${purpose.en}. ` + `${laws.map((l) => l.en).join('; ')}.`,
-    explanationZh: `${summarySentence(action, 'zh')}该行为于${action.startedAt}行使“${zh(power)}”，${purpose.zh}。${laws.map((l) => l.zh).join('；')}。`,
+    explanation: `${summarySentence(action, 'en')} It exercised "${en(power)}" ${day.en}, ${purpose.en}. ` + `${laws.map((l) => l.en).join('. ')}.`,
+    explanationZh: `${summarySentence(action, 'zh')}该行为于${day.zh}行使“${zh(power)}”，${purpose.zh}。${laws.map((l) => l.zh).join('；')}。`,
     nodeIds: [action.id, ...broken.map((r) => r.grant.id)],
     power: noun({ ...power, label: 'Power' }),
     evidence: evidenceOf(described, [action.id, ...broken.flatMap((r) => [r.grant.id, r.provision.id])]),

@@ -5,14 +5,14 @@
 //   $case  id of the Case
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
-// One row per action: action {id, summary, summaryZh, title, titleZh, startedAt, endedAt,
+// One row per action: action {id, summary, summaryZh, title, titleZh, startedAt, startedAtPrecision, endedAt,
 // purpose, purposeBasis, purposeLabel, affectedCount, groups, powers [{id, name, nameZh,
 // affectsPeople}]} (to name it and weigh it), powers, place, and the actors
 // known in other roles.
 MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
 WHERE ($at IS NULL OR a.startedAt <= date($at))
   AND NOT EXISTS { (a)-[:PERFORMED_BY {role: 'DECIDED'}]->() }
-RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
+RETURN a {.id, .summary, .summaryZh, .title, .titleZh, .startedAt, .startedAtPrecision, .endedAt, .purpose, .purposeBasis, .affectedCount, purposeLabel: head(COLLECT { MATCH (t:Term {vocabulary: 'PURPOSE'}) WHERE t.value = a.purpose RETURN t {.label, .labelZh} }), groups: [(a)-[:AFFECTED]->(grp:Group) | grp {.name, .nameZh}], powers: [(a)-[:EXERCISED]->(x:Power) | x {.id, .name, .nameZh, .affectsPeople}]} AS action,
        [(a)-[:EXERCISED]->(p:Power) | p {.id, .name, .nameZh}] AS powers,
        head([(a)-[:IN]->(pl:Place) | pl {.id, .name, .nameZh}]) AS place,
        [(a)-[r:PERFORMED_BY]->(x) | {role: r.role, who: x {.id, label: head(labels(x)), .name, .nameZh}}] AS otherActors

@@ -4,7 +4,7 @@
 import type { DescribedNode } from '../../evidence.js';
 import { en, zh, type Ref } from '../../names.js';
 import { evidenceOf, findingOf, noun, type Ranked } from '../finding.js';
-import { actionDetail, actionSubject, affectsPeople, roleText, summarySentence, type ActionFacts } from '../wording.js';
+import { actionDetail, actionSubject, affectsPeople, dateWords, roleText, summarySentence, type ActionFacts } from '../wording.js';
 
 /** One row of unattributedAction.cypher (see its header). */
 export interface UnattributedRow {
@@ -16,6 +16,7 @@ export interface UnattributedRow {
 
 export function unattributedFinding(r: UnattributedRow, described: Map<string, DescribedNode>): Ranked {
   const subject = actionSubject(r.action);
+  const day = dateWords(r.action.startedAt, r.action.startedAtPrecision);
   const others = r.otherActors.length
     ? {
         en: ` The record names only ${r.otherActors.map((o) => `${en(o.who)}, which ${roleText(o.role).en}`).join('; ')}.`,
@@ -25,8 +26,8 @@ export function unattributedFinding(r: UnattributedRow, described: Map<string, D
   return findingOf('UNATTRIBUTED_ACTION', {
     title: `${subject.en}: nobody is known to have decided it`,
     titleZh: `${subject.zh}：不知由谁决定`,
-    explanation: `${summarySentence(r.action, 'en')} This happened (${r.action.startedAt}${r.place ? `, ${en(r.place)}` : ''}), but no body or official is known to have decided it.${others.en}`,
-    explanationZh: `${summarySentence(r.action, 'zh')}此事确有发生（${r.action.startedAt}${r.place ? `，${zh(r.place)}` : ''}），但不知由谁决定。${others.zh}`,
+    explanation: `${summarySentence(r.action, 'en')} This happened (${day.en}${r.place ? `, ${en(r.place)}` : ''}), but no body or official is known to have decided it.${others.en}`,
+    explanationZh: `${summarySentence(r.action, 'zh')}此事确有发生（${day.zh}${r.place ? `，${zh(r.place)}` : ''}），但不知由谁决定。${others.zh}`,
     nodeIds: [r.action.id],
     power: r.powers[0] ? noun({ ...r.powers[0], label: 'Power' }) : null,
     evidence: evidenceOf(described, [r.action.id]),

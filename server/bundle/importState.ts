@@ -1,0 +1,268 @@
+// The state of one import (server/bundle/importBundle.ts): what the bundle holds, what the
+// database holds, what is left for the switch, and the counts and problems it reports; with the
+// row helpers both the staging (importReading.ts) and the switch (importBundle.ts) write with.
+import { randomUUID } from 'node:crypto';
+import { NODES } from '../model/model.js';
+import type { Database } from '../neo4j/database.js';
+import type { BundleStream } from './bundleStream.js';
+import type { Writer } from './auditLog.js';
+import type { Problem } from './problem.js';
+import type { ExistingIds } from './validate.js';
+
+export interface ImportProgress {
+  /** What is being done: `checking and staging`, `staging relationships` or `switching over`. */
+  step: string;
+  done: number;
+  total: number;
+  /** Nodes and relationships written so far (facts), for a facts-per-second figure. */
+  written: number;
+}
+
+export interface ImportOptions {
+  /** Validate against the database and count, but write nothing. */
+  dryRun?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Timeout of each write transaction, the final switch included. */
+  timeoutMs?: number;
+  /** An import whose heartbeat is older than this is taken to be dead, and its staged nodes are swept. */
+  staleAfterMs?: number;
+  /** Who writes, for the audit log (server/bundle/auditLog.ts). */
+  writer?: Writer;
+}
+
+export interface ImportCounts {
+  /** Nodes per label: created now, already there and overwritten, or already there and unchanged (not written). */
+  nodes: Record<string, { created: number; updated: number; unchanged: number }>;
+  /** Relationships written per type, EVIDENCED_BY and IN_CASE included. */
+  relations: Record<string, number>;
+  /** Nodes that left the case because the bundle no longer lists them, and belonged to no other case. */
+  removed: number;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  caseId?: string;
+  dryRun: boolean;
+  problems: Problem[];
+  counts: ImportCounts;
+  /** The data version after this import; absent on a dry run or a refusal. Unchanged when nothing was written. */
+  dataVersion?: number;
+  /** Nodes and relationships written (0 for an unchanged bundle). */
+  written?: number;
+}
+
+const BATCH = 2000;
+/** Rows written per staging transaction. */
+const TRANSACTION_ROWS = 20_000;
+const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+export const STAGED = (label: string) => `ImportStaged_${label}`;
+
+// ---------------------------------------------------------------- rows
+
+export interface NodeRow {
+  id: string;
+  props: Record<string, unknown>;
+}
+export interface RelationRow {
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+export interface Relation extends RelationRow {
+  type: string;
+  fromLabel: string;
+  toLabel: string;
+}
+export interface PlannedItem {
+  id: string;
+  label: string;
+  props: Record<string, unknown>;
+  relations: Relation[];
+  digest: string;
+  state: 'new' | 'changed' | 'unchanged';
+}
+export interface ChangedNode {
+  label: string;
+  id: string;
+  props: Record<string, unknown>;
+  relations: Relation[];
+  digest: string;
+  joins: boolean;
+}
+
+/** Rows grouped by relationship type and end labels, each group one Cypher statement. */
+export class RelationGroups {
+  readonly groups = new Map<string, { type: string; fromLabel: string; toLabel: string; rows: RelationRow[] }>();
+  size = 0;
+  add(r: Relation) {
+    const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
+    if (!this.groups.has(key)) this.groups.set(key, { type: r.type, fromLabel: r.fromLabel, toLabel: r.toLabel, rows: [] });
+    this.groups.get(key)!.rows.push({ from: r.from, to: r.to, props: r.props });
+    this.size += 1;
+  }
+  clear() {
+    this.groups.clear();
+    this.size = 0;
+  }
+}
+
+/** `{key: row.props.key, …}` for every key the rows use (a null value sets nothing). */
+export function propertyMap(rows: { props: Record<string, unknown> }[], extra: Record<string, string> = {}): string {
+  const keys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row.props)) keys.add(key);
+  const entries = [...Object.entries(extra), ...[...keys].map((k) => [k, `row.props.\`${k}\``])];
+  return `{${entries.map(([k, v]) => `\`${k}\`: ${v}`).join(', ')}}`;
+}
+
+export function* chunks<T>(rows: T[], size = BATCH): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+export abstract class ImportState {
+  protected readonly dryRun: boolean;
+  protected readonly timeoutMs: number;
+  protected readonly importId = randomUUID();
+  protected readonly counts: ImportCounts = { nodes: {}, relations: {}, removed: 0 };
+  protected readonly problems: Problem[] = [];
+  private problemKeys = new Set<string>();
+  protected written = 0;
+  protected heartbeat?: NodeJS.Timeout;
+
+  // What the bundle holds (pass 1).
+  protected caseId = '';
+  protected readonly labelOf = new Map<string, string>();
+  protected readonly lineOf = new Map<string, number>();
+  protected readonly pathOf = new Map<string, string>();
+  protected file = '';
+  protected totalItems = 0;
+  /** Ids referenced before (or without) their definition in the bundle. */
+  protected readonly pointedAt = new Set<string>();
+
+  // What the database holds.
+  protected existing = new Map<string, Set<string>>();
+  /** Members of the case: id → label, and the digest when it can be trusted. */
+  protected readonly memberLabel = new Map<string, string>();
+  protected readonly memberDigest = new Map<string, string | null>();
+  protected version = 0;
+  protected digestsTrusted = true;
+  protected caseDigest: string | null = null;
+
+  // What is left for the switch.
+  protected readonly staged = new Set<string>();
+  protected stagedLabels = new Set<string>();
+  protected readonly deferred = new RelationGroups();
+  protected readonly toReal = new RelationGroups();
+  protected readonly changed: ChangedNode[] = [];
+  protected caseChanged = false;
+  protected caseRow?: { props: Record<string, unknown>; digest: string };
+
+  constructor(
+    protected readonly db: Database,
+    protected readonly stream: BundleStream,
+    protected readonly options: ImportOptions,
+  ) {
+    this.dryRun = Boolean(options.dryRun);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  protected result(ok: boolean, dataVersion?: number): ImportResult {
+    const problems = [...this.problems].sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
+    return {
+      ok,
+      dryRun: this.dryRun,
+      problems,
+      counts: this.counts,
+      ...(this.caseId ? { caseId: this.caseId } : {}),
+      ...(ok && !this.dryRun ? { dataVersion, written: this.written } : {}),
+    };
+  }
+
+  protected report(problems: Problem[]) {
+    for (const p of problems) {
+      const key = `${p.line}|${p.path}|${p.message}`;
+      if (this.problemKeys.has(key)) continue;
+      this.problemKeys.add(key);
+      this.problems.push(p);
+    }
+  }
+
+  protected progress(step: string, done: number, total: number) {
+    this.options.onProgress?.({ step, done, total, written: this.written });
+  }
+
+  protected mark(what: string) {
+    if (process.env.QUANZE_IMPORT_TIMING) process.stderr.write(`[import] ${what} ${Date.now() - this.started} ms\n`);
+  }
+  private readonly started = Date.now();
+
+  /**
+   * What the database holds, plus what other parts of this bundle define: checks that look a
+   * node up through `existing` only (a condition's body) must find it on another line too.
+   */
+  protected existingOrElsewhere(): ExistingIds {
+    if (this.mergedExisting) return this.mergedExisting;
+    const merged = new Map<string, ReadonlySet<string>>();
+    for (const { label } of NODES) {
+      const stored = this.existing.get(label);
+      merged.set(label, { has: (id: string) => (stored?.has(id) ?? false) || this.labelOf.get(id) === label } as ReadonlySet<string>);
+    }
+    return (this.mergedExisting = merged);
+  }
+  private mergedExisting?: ExistingIds;
+
+  protected remember(label: string, id: string) {
+    if (!this.existing.has(label)) this.existing.set(label, new Set());
+    this.existing.get(label)!.add(id);
+  }
+
+  protected exists(label: string, id: string) {
+    return this.existing.get(label)?.has(id) ?? false;
+  }
+
+  /** The label a reference points at: the bundle's own, else shared vocabulary already in the database. */
+  protected targetLabel(id: string, allowed: readonly string[]): string {
+    return this.labelOf.get(id) ?? allowed.find((label) => this.exists(label, id)) ?? allowed[0];
+  }
+
+  protected tally(label: string, what: 'created' | 'updated' | 'unchanged') {
+    (this.counts.nodes[label] ??= { created: 0, updated: 0, unchanged: 0 })[what] += 1;
+  }
+
+  protected countRelation(type: string) {
+    this.counts.relations[type] = (this.counts.relations[type] ?? 0) + 1;
+  }
+
+  protected relationWrites(
+    group: { type: string; fromLabel: string; toLabel: string; rows: RelationRow[] },
+    staged: boolean,
+  ): [string, Record<string, unknown>, number][] {
+    const [a, b] = staged
+      ? [`(a:${STAGED(group.fromLabel)} {stagedId: row.from})`, `(b:${STAGED(group.toLabel)} {stagedId: row.to})`]
+      : [`(a:${group.fromLabel} {id: row.from})`, `(b:${group.toLabel} {id: row.to})`];
+    for (let i = 0; i < group.rows.length; i++) this.countRelation(group.type);
+    // Labels and types come from model.ts, never from the bundle, so interpolating them is safe.
+    return [...chunks(group.rows)].map((batch) => [
+      `UNWIND $rows AS row MATCH ${a} MATCH ${b} CREATE (a)-[r:${group.type} ${propertyMap(batch)}]->(b)`,
+      { rows: batch },
+      batch.length,
+    ]);
+  }
+
+  /** Runs statements in transactions of about TRANSACTION_ROWS rows each, keeping the lease alive. */
+  protected async writeInTransactions(writes: [string, Record<string, unknown>, number][], step: string) {
+    let i = 0;
+    while (i < writes.length) {
+      const group: typeof writes = [];
+      let rows = 0;
+      while (i < writes.length && (rows === 0 || rows + writes[i][2] <= TRANSACTION_ROWS)) {
+        rows += writes[i][2];
+        group.push(writes[i++]);
+      }
+      await this.db.write(async (tx) => {
+        for (const [cypher, params] of group) await tx.run(cypher, params);
+      }, this.timeoutMs);
+      this.written += rows;
+    }
+    if (writes.length) this.progress(step, this.written, this.written);
+  }
+}
