@@ -8,6 +8,7 @@ import type { BundleStream } from './bundleStream.js';
 import type { Writer } from './auditLog.js';
 import type { Problem } from './problem.js';
 import type { ExistingIds } from './validate.js';
+import type { DeriveReport } from '../derive/derive.js';
 
 export interface ImportProgress {
   /** What is being done: `checking and staging`, `staging relationships` or `switching over`. */
@@ -49,6 +50,8 @@ export interface ImportResult {
   dataVersion?: number;
   /** Nodes and relationships written (0 for an unchanged bundle). */
   written?: number;
+  /** The derive step (server/derive/): the holdings of the grants this import could affect, derived again; absent when nothing was written. */
+  derive?: DeriveReport;
 }
 
 const BATCH = 2000;
@@ -126,6 +129,8 @@ export abstract class ImportState {
   protected readonly problems: Problem[] = [];
   private problemKeys = new Set<string>();
   protected written = 0;
+  /** What the derive step did, once the switch-over has run. */
+  protected derived?: DeriveReport;
   protected heartbeat?: NodeJS.Timeout;
 
   // What the bundle holds (pass 1).
@@ -174,6 +179,7 @@ export abstract class ImportState {
       counts: this.counts,
       ...(this.caseId ? { caseId: this.caseId } : {}),
       ...(ok && !this.dryRun ? { dataVersion, written: this.written } : {}),
+      ...(ok && this.derived ? { derive: this.derived } : {}),
     };
   }
 
