@@ -7,6 +7,7 @@
 // RSS; Neo4j heap; the explorer drawing a 5,000-element view in headless Chromium; and the
 // explorer's landing on each seed case, to the story drawn, in headless Chromium.
 // `--only landing`: just the landing (a private Neo4j with the seed cases and the server).
+// `--only whoCan`: whoCan read from the derived holdings and from the live derivation (bench/whoCanDerived.ts).
 // Prints a table and, with --json, the figures in the shape issue 10 gives. Asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ import { measureLanding, type LandingFigure } from './explorerLanding.js';
 import { importSeed } from '../server/bundle/seedOnEmpty.js';
 import { defaultBundleFile, option } from './generate.js';
 import { freePort } from '../server/freePort.js';
+import { whoCanOnly } from './whoCanDerived.js';
 
 const args = process.argv.slice(2);
 const scale = Number(option(args, 'scale') ?? 0.01);
@@ -249,6 +251,7 @@ async function landingOnly(): Promise<void> {
 
 async function main() {
   if (option(args, 'only') === 'landing') return landingOnly();
+  if (option(args, 'only') === 'whoCan') return whoCanOnly({ scale, seed, runs, jsonFile });
   const shape = nationalShape(scale);
   const file = defaultBundleFile(scale, seed);
   fs.mkdirSync(path.dirname(file), { recursive: true });
