@@ -6,6 +6,7 @@
 // in process (the analysis function, no HTTP), each way, alternating call by call.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Database } from '../server/neo4j/database.js';
 import { migrate } from '../server/neo4j/migrations.js';
@@ -28,6 +29,7 @@ export async function whoCanOnly({ scale, seed, runs, jsonFile }: { scale: numbe
   const loadAtStart = load();
   const shape = nationalShape(scale);
   const file = defaultBundleFile(scale, seed);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   await writeNationalCase(file, { scale, seed });
   const options = await testNeo4jOptions('bench-whocan');
   fs.rmSync(options.dataDir, { recursive: true, force: true });

@@ -19,6 +19,8 @@ import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j
 
 const SEEDS = readdirSync(path.join(projectRoot, 'seed')).filter((f) => f.endsWith('.yaml'));
 const DATES = ['2019-08-28', '2019-09-24', '2020-07-01', '2022-04-15', '2022-06-13', '2023-06-01'];
+/** The rows do not depend on the date (it is judged on them); the answers are compared at three dates of each case's story. */
+const ANSWER_DATES = [DATES[1], DATES[3], DATES[4]];
 
 let db: Database;
 const cases: { id: string; powers: string[]; places: (string | null)[]; bodies: string[] }[] = [];
@@ -90,7 +92,7 @@ describe('the seed cases, derived and live', () => {
       for (const power of c.powers) {
         for (const place of c.places) {
           if (!(await rowsOf(power, place)).live.length) continue;
-          for (const at of DATES) {
+          for (const at of ANSWER_DATES) {
             for (const reading of READINGS) {
               const question = { power, place, at, reading };
               expect(await whoCan(db, question, fromAsked('derived'))).toEqual(await whoCan(db, question, fromAsked('live')));
