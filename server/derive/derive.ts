@@ -66,6 +66,10 @@ export async function affectedGrants(tx: ManagedTransaction, ids: string[]): Pro
   const first = await tx.run(cypherOf('affected'), { ids });
   const touched = (first.records[0]?.get('grants') as string[] | undefined) ?? [];
   for (const id of touched) grants.add(id);
+  // A change that reaches most grants (a first import) derives them all: the delegation step would cost more than it saves.
+  const all = await tx.run('MATCH (g:Grant) RETURN collect(g.id) AS ids');
+  const every = (all.records[0]?.get('ids') as string[] | undefined) ?? [];
+  if (every.length > 1000 && touched.length * 2 >= every.length) return new Set(every);
   const second = await tx.run(cypherOf('delegations'), { grants: touched, bodies: ids });
   for (const id of (second.records[0]?.get('grants') as string[] | undefined) ?? []) grants.add(id);
   return grants;
