@@ -105,6 +105,7 @@ export async function deriveAll(tx: ManagedTransaction): Promise<{ grants: numbe
  */
 export class ImportDerivation {
   private current = false;
+  private all = false;
   private readonly before_ = new Set<string>();
   /** Time spent deriving, ms: the import's own writes between `before` and `after` are not counted. */
   private spent = 0;
@@ -115,15 +116,27 @@ export class ImportDerivation {
     const started = Date.now();
     const v = await versions(tx);
     this.current = v.data === v.derived;
-    if (this.current) for (const id of await affectedGrants(tx, [...this.ids.changed, ...this.ids.dropped])) this.before_.add(id);
+    // Decided once, on the graph before the switch: an incremental derive needs what the old relationships reached.
+    this.all = this.current && (await this.wide(tx));
+    if (this.current && !this.all) for (const id of await affectedGrants(tx, [...this.ids.changed, ...this.ids.dropped])) this.before_.add(id);
     this.spent += Date.now() - started;
+  }
+
+  /** An import of more nodes than there are grants (a first import of a big case) derives them all: finding the few it could skip costs more. */
+  private async wide(tx: ManagedTransaction): Promise<boolean> {
+    const size = this.ids.changed.length + this.ids.added.length + this.ids.dropped.length;
+    if (size <= 1000) return false;
+    const result = await tx.run('RETURN COUNT { (:Grant) } AS n');
+    return size >= Number(result.records[0].get('n'));
   }
 
   async after(tx: ManagedTransaction, version: number): Promise<DeriveReport> {
     const started = Date.now();
     let grants: number;
     let holdings: number;
-    if (this.current) {
+    if (this.all) {
+      ({ grants, holdings } = await deriveAll(tx));
+    } else if (this.current) {
       const affected = await affectedGrants(tx, [...this.ids.changed, ...this.ids.added]);
       for (const id of this.before_) affected.add(id);
       grants = affected.size;
