@@ -21,7 +21,7 @@ const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.pass
 try {
   await migrate(db);
   const imported = await importBundle(db, await openBundleFile(file), { timeoutMs: 3_600_000 });
-  console.log('derive', imported.derive?.seconds, imported.derive?.findings, 'load', os.loadavg());
+  console.log('derive', imported.derivedFindings?.seconds, imported.derivedFindings?.findings, 'load', os.loadavg());
   const caseId = imported.caseId!;
   for (const reading of ['AS_IT_STOOD', 'AS_LATER_HELD', 'AS_IT_STOOD', 'AS_LATER_HELD'] as const) {
     let t = performance.now();

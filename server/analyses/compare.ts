@@ -3,7 +3,7 @@
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
 import type { CompareAnswer, CompareRow, ConditionContext, Holder, Reading } from './types.js';
-import { whoCan } from './whoCan.js';
+import { holdingRows, whoCan, type HoldingSource } from './whoCan.js';
 
 export interface CompareParams {
   power: string;
@@ -29,7 +29,7 @@ function onePerBody(holders: Holder[]): Holder[] {
   });
 }
 
-export async function compare(db: Database, params: CompareParams): Promise<CompareAnswer> {
+export async function compare(db: Database, params: CompareParams, source: HoldingSource = holdingRows): Promise<CompareAnswer> {
   const places = [...new Set(params.places)];
   const asked = await describeNodes(db, [params.power, ...places]);
   const power = requireNode(asked, 'Power', params.power);
@@ -38,15 +38,19 @@ export async function compare(db: Database, params: CompareParams): Promise<Comp
   // The places are independent questions: ask them together rather than one after another.
   const answers = await Promise.all(
     places.map((id) =>
-      whoCan(db, {
-        power: params.power,
-        place: id,
-        at: params.at,
-        context: params.context,
-        limit: params.limit,
-        reading: params.reading,
-        holder: params.holder,
-      }),
+      whoCan(
+        db,
+        {
+          power: params.power,
+          place: id,
+          at: params.at,
+          context: params.context,
+          limit: params.limit,
+          reading: params.reading,
+          holder: params.holder,
+        },
+        source,
+      ),
     ),
   );
   const rows: CompareRow[] = answers.map((answer) => ({ place: answer.place!, holders: onePerBody(answer.holders) }));

@@ -14,7 +14,7 @@ import { en, zh } from './names.js';
 import { runAnalysis } from './run.js';
 import { positionsOn, positionStep, positionWords } from './positions.js';
 import type { Basis, ChainStep, ConditionContext, ExplainAnswer, MissingLink, NodeRef } from './types.js';
-import { basisWords, holdersOf, holdingRows, idsOfHoldings, outcomesOf, step, weakest } from './whoCan.js';
+import { basisWords, holdersOf, holdingRows, idsOfHoldings, outcomesOf, step, weakest, type HoldingSource } from './whoCan.js';
 
 import { describeConditions, rank, missingLinkOf, type MissingLinkRow } from './missingLink.js';
 export interface ExplainParams {
@@ -46,9 +46,10 @@ async function explainBody(
   power: NodeRef,
   place: NodeRef | null,
   reading: Reading,
+  source: HoldingSource,
 ): Promise<Answer> {
   const at = params.at;
-  const { rows, capped } = await holdingRows(db, { power: params.power, place: params.place, at, reading });
+  const { rows, capped } = await source(db, { power: params.power, place: params.place, at, reading });
   const outcomes = await outcomesOf(db, params.context);
   const [linkRow] = await runAnalysis<MissingLinkRow>(db, 'explainMissingLink', {
     body: body.id,
@@ -173,7 +174,7 @@ async function explainBody(
       .find((s) => s.steps.every((x) => started(x.on, x.onLast, at) > 0) && bodyState(s.body, at) > 0);
     if (successor) {
       const next = refOf(described, successor.id, 'Body');
-      const theirs = await explainBody(db, params, next, power, place, reading);
+      const theirs = await explainBody(db, params, next, power, place, reading, source);
       const steps: ChainStep[] = successor.steps.map((x) => {
         const from = refOf(described, x.from, 'Body');
         const to = refOf(described, x.to, 'Body');
@@ -233,6 +234,7 @@ async function explainPerson(
   power: NodeRef,
   place: NodeRef | null,
   reading: Reading,
+  source: HoldingSource,
 ): Promise<Answer> {
   const at = params.at;
   const positions = await positionsOn(db, person.id, at);
@@ -267,7 +269,7 @@ async function explainPerson(
   }
   const described = await describeNodes(db, [...positions.map((p) => p.bodyId), ...positions.flatMap((p) => citationSourceIds(p.citations))]);
   const answers = await Promise.all(
-    positions.map(async (p) => ({ p, answer: await explainBody(db, params, refOf(described, p.bodyId, 'Body'), power, place, reading) })),
+    positions.map(async (p) => ({ p, answer: await explainBody(db, params, refOf(described, p.bodyId, 'Body'), power, place, reading, source) })),
   );
   answers.sort((a, b) => VERDICT_ORDER.indexOf(a.answer.verdict) - VERDICT_ORDER.indexOf(b.answer.verdict));
   const { p, answer } = answers[0];
@@ -288,7 +290,8 @@ async function explainPerson(
   };
 }
 
-export async function explain(db: Database, params: ExplainParams): Promise<ExplainAnswer> {
+/** `source`: where the holdings come from, the derived layer unless the differential test asks the live derivation. */
+export async function explain(db: Database, params: ExplainParams, source: HoldingSource = holdingRows): Promise<ExplainAnswer> {
   const reading: Reading = params.reading ?? 'AS_IT_STOOD';
   const asked = await describeNodes(db, [params.body, params.power, ...(params.place ? [params.place] : [])]);
   const subject = asked.get(params.body)?.ref;
@@ -298,6 +301,6 @@ export async function explain(db: Database, params: ExplainParams): Promise<Expl
   const place = params.place ? (asked.get(params.place)?.ref ?? null) : null;
   if (params.place && (!place || place.label !== 'Place')) throw new UnknownNodeError('Place', params.place);
   return subject.label === 'Person'
-    ? explainPerson(db, params, subject, power, place, reading)
-    : explainBody(db, params, subject, power, place, reading);
+    ? explainPerson(db, params, subject, power, place, reading, source)
+    : explainBody(db, params, subject, power, place, reading, source);
 }

@@ -5,6 +5,7 @@ import { citationSourceIds, describeNodes, refOf, requireNode, UnknownNodeError,
 import { positionsOn, positionStep, positionWords, type HeldPosition } from './positions.js';
 import { bodyState, coversState, grantLimits, instrumentStart, limitsState, started, type LawFacts, type Tri } from './inForce.js';
 import { LIST_LIMIT, runAnalysis } from './run.js';
+import { ensureDerived } from '../derive/derive.js';
 import type { ConditionContext, Holder, NodeRef, Reading, WhoCanAnswer } from './types.js';
 
 import type { HoldingRow, InstrumentRow, Outcome } from './holdingRows.js';
@@ -32,7 +33,7 @@ export interface WhoCanParams {
   holder?: string | null;
 }
 
-const ROW_CAP = 10_000;
+export const ROW_CAP = 10_000;
 
 // ---------------------------------------------------------------- the analysis
 
@@ -111,14 +112,23 @@ export function judgeRows(rows: HoldingRow[], at: string, reading: Reading): Hol
   return kept.filter((r) => !r.typeLevel || !typed.has(r.grantId));
 }
 
-/** The raw holdings of whoCan.cypher; `capped` is true when the row cap was reached. */
-export async function holdingRows(
+/** Where the candidate holdings come from: the derived layer (holdingRows), or, in the differential test only, the live derivation. */
+export type HoldingSource = (
   db: Database,
   params: { power: string; place?: string | null; at: string; reading?: Reading | null },
-): Promise<{ rows: HoldingRow[]; capped: boolean }> {
-  const rows = await runAnalysis<HoldingRow>(db, 'whoCan', { power: params.power, place: params.place ?? null, at: params.at, rowCap: ROW_CAP });
-  return { rows: judgeRows(rows, params.at, params.reading ?? 'AS_IT_STOOD'), capped: rows.length >= ROW_CAP };
+) => Promise<{ rows: HoldingRow[]; capped: boolean }>;
+
+/** The candidate holdings of whoCan.cypher at any date, read from the derived layer (server/derive/), not yet judged. */
+export async function derivedRows(db: Database, params: { power: string; place?: string | null; at: string }): Promise<HoldingRow[]> {
+  await ensureDerived(db);
+  return runAnalysis<HoldingRow>(db, 'whoCan', { power: params.power, place: params.place ?? null, at: params.at, rowCap: ROW_CAP });
 }
+
+/** The candidate holdings judged on `at` (judgeRows); `capped` is true when the row cap was reached. */
+export const holdingRows: HoldingSource = async (db, params) => {
+  const rows = await derivedRows(db, params);
+  return { rows: judgeRows(rows, params.at, params.reading ?? 'AS_IT_STOOD'), capped: rows.length >= ROW_CAP };
+};
 
 /** The outcomes recorded by the context's `action` (empty without one). */
 export async function outcomesOf(db: Database, context: ConditionContext | null | undefined): Promise<Outcome[]> {
@@ -211,7 +221,7 @@ function throughPositions(
   );
 }
 
-export async function whoCan(db: Database, params: WhoCanParams): Promise<WhoCanAnswer> {
+export async function whoCan(db: Database, params: WhoCanParams, source: HoldingSource = holdingRows): Promise<WhoCanAnswer> {
   const limit = params.limit ?? LIST_LIMIT;
   const reading: Reading = params.reading ?? 'AS_IT_STOOD';
   const asked = await describeNodes(db, [params.power, ...(params.place ? [params.place] : []), ...(params.holder ? [params.holder] : [])]);
@@ -221,7 +231,7 @@ export async function whoCan(db: Database, params: WhoCanParams): Promise<WhoCan
   if (params.holder && (!subject || (subject.label !== 'Body' && subject.label !== 'Person'))) throw new UnknownNodeError('Body', params.holder);
   const positions = subject?.label === 'Person' ? await positionsOn(db, subject.id, params.at) : [];
 
-  const { rows, capped: rowCapped } = await holdingRows(db, { ...params, reading });
+  const { rows, capped: rowCapped } = await source(db, { ...params, reading });
   const outcomes = await outcomesOf(db, params.context);
   const described = await describeNodes(db, [
     ...idsOfHoldings(rows, outcomes),

@@ -2,13 +2,13 @@
 // findings of the cases the import affected, server/analyses/derived/), and say how long it
 // took in the import's result. Runs after the switch-over, outside its transaction: until it
 // has stored them, the affected findings read as stale and are computed by their readers.
-import { deriveFindings, type DeriveReport } from '../analyses/derived/deriveFindings.js';
+import { deriveFindings, type FindingsDeriveReport } from '../analyses/derived/deriveFindings.js';
 import type { Database } from '../neo4j/database.js';
 import type { ImportResult } from './importBundle.js';
 
-export type { DeriveReport };
+export type { FindingsDeriveReport };
 
 export async function deriveAfterImport(db: Database, result: ImportResult): Promise<ImportResult> {
   if (!result.ok || result.dryRun || !result.caseId) return result;
-  return { ...result, derive: await deriveFindings(db, result.caseId) };
+  return { ...result, derivedFindings: await deriveFindings(db, result.caseId) };
 }

@@ -26,6 +26,7 @@ import { bundleFromData, type ParsedBundle } from './parse.js';
 import { deriveAfterImport } from './deriveAfterImport.js';
 import { ImportReading } from './importReading.js';
 import { RelationGroups, STAGED, chunks, type ChangedNode, type ImportResult, type ImportOptions } from './importState.js';
+import { ImportDerivation } from '../derive/derive.js';
 
 export type { ImportProgress, ImportOptions, ImportCounts, ImportResult } from './importState.js';
 
@@ -113,7 +114,10 @@ class BundleImport extends ImportReading {
       this.written += facts;
       this.progress('switching over', Math.min(done, total), total);
     };
+    // The derived holdings change in the same transaction as the graph they are derived from.
+    const derivation = new ImportDerivation({ changed: this.changed.map((n) => n.id), added: [...this.staged], dropped });
     return this.db.write(async (tx) => {
+      await derivation.before(tx);
       // Staged nodes become real, all at once, inside this transaction.
       for (const label of this.stagedLabels) {
         const result = await tx.run(
@@ -147,6 +151,7 @@ class BundleImport extends ImportReading {
         { started: this.version, digestId: `importedCase:${this.caseId}`, caseDigest: this.caseRow?.digest ?? null },
       );
       const version = Number(meta.records[0].get('version'));
+      this.derived = await derivation.after(tx, version);
       const nodes = Object.values(this.counts.nodes);
       const sum = (what: 'created' | 'updated' | 'unchanged') => nodes.reduce((n, c) => n + c[what], 0);
       await recordWrite(

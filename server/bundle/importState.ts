@@ -7,8 +7,9 @@ import type { Database } from '../neo4j/database.js';
 import type { BundleStream } from './bundleStream.js';
 import type { Writer } from './auditLog.js';
 import type { Problem } from './problem.js';
-import type { DeriveReport } from '../analyses/derived/deriveFindings.js';
+import type { FindingsDeriveReport } from '../analyses/derived/deriveFindings.js';
 import type { ExistingIds } from './validate.js';
+import type { DeriveReport } from '../derive/derive.js';
 
 export interface ImportProgress {
   /** What is being done: `checking and staging`, `staging relationships` or `switching over`. */
@@ -50,8 +51,10 @@ export interface ImportResult {
   dataVersion?: number;
   /** Nodes and relationships written (0 for an unchanged bundle). */
   written?: number;
-  /** The derive step after the import (server/bundle/deriveAfterImport.ts): its time and the finding sets it stored. */
+  /** The derive step (server/derive/): the holdings of the grants this import could affect, derived again; absent when nothing was written. */
   derive?: DeriveReport;
+  /** The derive step after the import (server/bundle/deriveAfterImport.ts): the findings of the cases it affected, stored for gaps, and how long it took. */
+  derivedFindings?: FindingsDeriveReport;
 }
 
 const BATCH = 2000;
@@ -129,6 +132,8 @@ export abstract class ImportState {
   protected readonly problems: Problem[] = [];
   private problemKeys = new Set<string>();
   protected written = 0;
+  /** What the derive step did, once the switch-over has run. */
+  protected derived?: DeriveReport;
   protected heartbeat?: NodeJS.Timeout;
 
   // What the bundle holds (pass 1).
@@ -177,6 +182,7 @@ export abstract class ImportState {
       counts: this.counts,
       ...(this.caseId ? { caseId: this.caseId } : {}),
       ...(ok && !this.dryRun ? { dataVersion, written: this.written } : {}),
+      ...(ok && this.derived ? { derive: this.derived } : {}),
     };
   }
 

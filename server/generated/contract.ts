@@ -534,9 +534,11 @@ export type ImportResult = {
   unchanged: Scalars['Int']['output'];
   /** Nodes the case no longer lists and no other case holds: deleted. */
   removed: Scalars['Int']['output'];
-  /** Seconds spent after the import deriving and storing the findings of the cases it affected (what gaps reads); null on a dry run. */
+  /** Seconds spent deriving what the questions read: the holdings of the grants the import could affect (inside its switch-over) and the findings of the cases it affected (after it); null on a dry run. */
   deriveSeconds: Maybe<Scalars['Float']['output']>;
-  /** How many findings that derive step stored; null on a dry run. */
+  /** How many holdings the derive step stored again (whoCan, explain, compare and accountability read them); null when it derived nothing. */
+  derivedHoldings: Maybe<Scalars['Int']['output']>;
+  /** How many findings the derive step stored (what gaps reads); null when it derived nothing. */
   derivedFindings: Maybe<Scalars['Int']['output']>;
 };
 
@@ -1235,6 +1237,7 @@ export type ImportResultResolvers<ContextType = QuanzeContext, ParentType extend
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   deriveSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  derivedHoldings?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   derivedFindings?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 

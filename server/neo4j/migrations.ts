@@ -29,6 +29,9 @@ export function migrationStatements(): string[] {
     'CREATE CONSTRAINT findingset_key IF NOT EXISTS FOR (n:FindingSet) REQUIRE n.key IS UNIQUE',
     'CREATE INDEX stored_finding_rank IF NOT EXISTS FOR (n:StoredFinding) ON (n.set, n.rank)',
     'CREATE INDEX stored_finding_id IF NOT EXISTS FOR (n:StoredFinding) ON (n.set, n.findingId)',
+    // The derived holdings (server/derive/): read by power, replaced by grant.
+    'CREATE INDEX holding_power IF NOT EXISTS FOR (n:Holding) ON (n.powerId)',
+    'CREATE INDEX holding_grant IF NOT EXISTS FOR (n:Holding) ON (n.grantId)',
   ];
   // The cjk analyzer indexes Chinese as bigrams; search pairs it with a contains match for one-character queries.
   const fulltext =

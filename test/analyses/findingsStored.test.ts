@@ -35,8 +35,8 @@ beforeAll(async () => {
     const result = await importBundle(db, await readBundleFile(file));
     expect(result.problems).toEqual([]);
     // Each seed case's import derives its own findings (the seed cases share no node).
-    expect(result.derive?.sets.sort()).toEqual(sets(result.caseId!));
-    expect(result.derive?.seconds).toBeGreaterThanOrEqual(0);
+    expect(result.derivedFindings?.sets.sort()).toEqual(sets(result.caseId!));
+    expect(result.derivedFindings?.seconds).toBeGreaterThanOrEqual(0);
   }
 }, 600_000);
 afterAll(closeTestDatabase);
@@ -78,14 +78,14 @@ describe('kept current incrementally', () => {
   it('an import of an unrelated case derives only that case', async () => {
     const result = await importBundle(db, await readBundleFile(TINY));
     expect(result.problems).toEqual([]);
-    expect(result.derive?.sets.sort()).toEqual(sets('test-tiny'));
+    expect(result.derivedFindings?.sets.sort()).toEqual(sets('test-tiny'));
     for (const c of CASES) for (const r of READINGS) expect(await isCurrent(db, c, r)).toBe(true);
   }, 300_000);
 
   it('an unchanged re-import derives nothing', async () => {
     const result = await importBundle(db, await readBundleFile(MILLBROOK_FILE));
     expect(result.written).toBe(0);
-    expect(result.derive?.sets).toEqual([]);
+    expect(result.derivedFindings?.sets).toEqual([]);
   }, 300_000);
 
   it('a change to the case has its findings computed again, equal to the computed ones', async () => {
@@ -94,7 +94,7 @@ describe('kept current incrementally', () => {
     data.actions[0].summary = `${data.actions[0].summary} (corrected)`;
     const result = await importBundle(db, bundle);
     expect(result.problems).toEqual([]);
-    expect(result.derive?.sets.sort()).toEqual(sets(MILLBROOK));
+    expect(result.derivedFindings?.sets.sort()).toEqual(sets(MILLBROOK));
     for (const reading of READINGS) {
       const question = { case: MILLBROOK, reading, limit: 200 };
       expect(plain(await answerGaps(db, question))).toEqual(plain(await gaps(db, question)));
@@ -119,7 +119,7 @@ describe('kept current incrementally', () => {
     };
     const result = await importBundle(db, bundle);
     expect(result.problems).toEqual([]);
-    expect(result.derive?.sets.sort()).toEqual(sets(MILLBROOK, 'test-renames-millbrook'));
+    expect(result.derivedFindings?.sets.sort()).toEqual(sets(MILLBROOK, 'test-renames-millbrook'));
     for (const r of READINGS) {
       expect(await isCurrent(db, MILLBROOK, r)).toBe(true);
       expect(await isCurrent(db, HENAN, r)).toBe(true);

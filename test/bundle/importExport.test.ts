@@ -65,7 +65,7 @@ describe('importing the tiny fixture', () => {
     expect(evidence).toEqual({ quoteZh: '省大数据局', quote: 'The provincial big-data bureau' });
 
     const [orphans] = await db.query<{ n: number }>(
-      "MATCH (n) WHERE NOT n:Case AND NOT n:Meta AND NOT n:AuditEntry AND NOT n:FindingSet AND NOT n:StoredFinding AND NOT (n)-[:IN_CASE]->(:Case {id: 'test-tiny'}) RETURN count(n) AS n",
+      "MATCH (n) WHERE NOT n:Case AND NOT n:Meta AND NOT n:AuditEntry AND NOT n:FindingSet AND NOT n:StoredFinding AND NOT n:Holding AND NOT (n)-[:IN_CASE]->(:Case {id: 'test-tiny'}) RETURN count(n) AS n",
     );
     expect(orphans.n).toBe(0);
   });

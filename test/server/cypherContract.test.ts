@@ -10,8 +10,8 @@ import { expandFragments } from '../../server/analyses/fragments.js';
 
 const ANALYSES = path.join(projectRoot, 'server', 'analyses');
 
-/** Labels and types that live beside the model: provenance, and the data-version node. */
-const KNOWN_LABELS = new Set([...NODES.map((n) => n.label), 'Meta']);
+/** Labels and types that live beside the model: provenance, the data-version node, and the derived holdings (server/derive/). */
+const KNOWN_LABELS = new Set([...NODES.map((n) => n.label), 'Meta', 'Holding']);
 const KNOWN_TYPES = new Set([...RELATIONS.map((r) => r.type), 'EVIDENCED_BY']);
 
 function cypherFiles(dir: string): string[] {
@@ -52,7 +52,12 @@ export function namesIn(text: string): { labels: string[]; types: string[] } {
   return { labels: [...labels].sort(), types: [...types].sort() };
 }
 
-const files = cypherFiles(ANALYSES);
+// The derive step's queries, and the live derivation the differential test keeps, too.
+const files = [
+  ...cypherFiles(ANALYSES),
+  ...cypherFiles(path.join(projectRoot, 'server', 'derive')),
+  path.join(projectRoot, 'test', 'support', 'liveWhoCan.cypher'),
+];
 
 describe('the queries of the analyses name only what the model declares', () => {
   it('finds the query files', () => {

@@ -11,7 +11,7 @@ import { dropSetsOfGoneCases, isCurrent, staleSets, storeFindings, versionFor } 
 
 export const READINGS: readonly Question['reading'][] = ['AS_IT_STOOD', 'AS_LATER_HELD'];
 
-export interface DeriveReport {
+export interface FindingsDeriveReport {
   /** Wall time of the derive step, in seconds. */
   seconds: number;
   /** The finding sets computed and stored, as `case|reading`. */
@@ -45,7 +45,7 @@ export async function deriveSet(
 }
 
 /** The derive step after an import of `caseId` (also after an unchanged one: a missing set is computed). */
-export async function deriveFindings(db: Database, caseId: string): Promise<DeriveReport> {
+export async function deriveFindings(db: Database, caseId: string): Promise<FindingsDeriveReport> {
   const started = performance.now();
   await noteLinks(db, caseId);
   await dropSetsOfGoneCases(db);
