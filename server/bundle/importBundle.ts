@@ -24,7 +24,7 @@ import { graphProperties } from './graphValues.js';
 import { bundleFromData, type ParsedBundle } from './parse.js';
 import { pinyinOf } from './pinyin.js';
 import type { Problem } from './problem.js';
-import { validateBundle, type ExistingIds } from './validate.js';
+import { schemaValidator, validateBundle, type ExistingIds } from './validate.js';
 
 export interface ImportProgress {
   /** What is being done: `checking and staging`, `staging relationships` or `switching over`. */
@@ -553,7 +553,9 @@ class BundleImport {
     } catch {
       plans = undefined; // ill-formed values; the validator says which
     }
-    if (!plans || plans.some((p) => p.state !== 'unchanged') || this.problems.length) {
+    // An empty part, or one whose shape is wrong around its items (a list that is not a list, an unknown field), is always checked.
+    const unchanged = plans?.length && plans.every((p) => p.state === 'unchanged') && schemaValidator()(part.data);
+    if (!unchanged || this.problems.length) {
       const problems = validateBundle(part, { existing: this.existingOrElsewhere(), elsewhere: this.labelOf })
         // Every part carries the header's case; its problems are reported with the first part only.
         .filter((p) => first || !(p.path === 'format' || p.path === 'case' || p.path.startsWith('case.')));
