@@ -403,7 +403,7 @@ class BundleImport {
           }
         }
       }
-    });
+    }, this.timeoutMs);
   }
 
   /**
@@ -426,7 +426,7 @@ class BundleImport {
           for (const r of result.records) owners.set(r.get('id') as string, r.get('cases') as string[]);
         }
       }
-    });
+    }, this.timeoutMs);
     for (const [id, cases] of owners) {
       const label = this.labelOf.get(id)!;
       this.report([
@@ -760,11 +760,12 @@ class BundleImport {
   private async acquireLease() {
     if (!stagingIndexed.has(this.db)) {
       for (const { label } of NODES) {
-        await this.db.write((tx) =>
-          tx.run(`CREATE RANGE INDEX import_staged_${label.toLowerCase()} IF NOT EXISTS FOR (n:${STAGED(label)}) ON (n.stagedId)`),
+        await this.db.write(
+          (tx) => tx.run(`CREATE RANGE INDEX import_staged_${label.toLowerCase()} IF NOT EXISTS FOR (n:${STAGED(label)}) ON (n.stagedId)`),
+          this.timeoutMs,
         );
       }
-      await this.db.write((tx) => tx.run('CALL db.awaitIndexes(120)'));
+      await this.db.write((tx) => tx.run('CALL db.awaitIndexes(120)'), this.timeoutMs);
       stagingIndexed.add(this.db);
     }
     const staleMs = this.options.staleAfterMs ?? DEFAULT_STALE_MS;
@@ -781,7 +782,7 @@ class BundleImport {
       );
       const row = result.records[0];
       return row.get('busy') ? (row.get('holder') as string) : null;
-    });
+    }, this.timeoutMs);
     if (holder !== null) throw new ImportBusyError(holder);
     // A killed import leaves its staged nodes behind; they go before anything is staged again.
     await this.sweepStaged();
@@ -795,7 +796,7 @@ class BundleImport {
 
   private async releaseLease() {
     clearInterval(this.heartbeat);
-    await this.db.write((tx) => tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) DELETE m`, { importId: this.importId }));
+    await this.db.write((tx) => tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) DELETE m`, { importId: this.importId }), this.timeoutMs);
   }
 
   /** Deletes staged nodes in transactions of their own (CALL { } IN TRANSACTIONS needs an implicit transaction). */
