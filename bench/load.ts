@@ -80,9 +80,12 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return { status: response.status, body, retryAfter: Number(response.headers.get('retry-after')) || 0 };
 }
 
+/** Finding the ids may meet a cold server (query plans not compiled yet): it is given longer than one question. */
+const SETUP_TIMEOUT_MS = 180_000;
+
 /** The question mix, from the cases the server holds and what each case's story names. */
 export async function questionMix(url: string): Promise<Question[]> {
-  const listed = await post(url, '{ cases(limit: 20) { id } }', {}, 60_000);
+  const listed = await post(url, '{ cases(limit: 20) { id } }', {}, SETUP_TIMEOUT_MS);
   const cases: string[] = (listed.body.data?.cases ?? []).map((c: { id: string }) => c.id);
   if (!cases.length) throw new Error(`${url} holds no case: start it on the seed data (npm start seeds an empty database).`);
   const questions: Question[] = [];
@@ -91,7 +94,7 @@ export async function questionMix(url: string): Promise<Question[]> {
       url,
       'query($c: ID!) { story(case: $c) { power { id } place { id name } at whoCan { holders { body { id } } } } }',
       { c: id },
-      60_000,
+      SETUP_TIMEOUT_MS,
     );
     const s = story.body.data?.story;
     questions.push({
