@@ -37,12 +37,19 @@ async function main() {
   await listen(server, config.port, config.host);
 
   let database: OpenDatabase | undefined;
+  let opening: Promise<OpenDatabase> | undefined;
   let stopping = false;
+  // A signal during start-up stops the Neo4j that is still starting, not only node.
+  const starting = new AbortController();
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping Quanze${database?.origin === 'local' ? ' and its Neo4j' : ''}…`);
+    console.log(`\n${signal}: stopping Quanze${database?.origin === 'local' || !database ? ' and its Neo4j' : ''}…`);
     server.close();
+    if (!database && opening) {
+      starting.abort();
+      database = await opening.catch(() => undefined);
+    }
     await database?.stop().catch((e) => console.error(e));
     process.exit(0);
   };
@@ -50,8 +57,13 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGHUP', () => void stop('SIGHUP'));
 
-  database = await openDatabase(config, console.log, { access: 'exclusive' });
-  if (stopping) return void (await database.stop());
+  opening = openDatabase(config, console.log, { access: 'exclusive', signal: starting.signal });
+  const opened = await opening.catch((error: unknown) => {
+    if (stopping) return undefined; // stop() waits for this and exits
+    throw error;
+  });
+  if (stopping || !opened) return; // stop() stops it
+  database = opened;
   try {
     await migrate(database.db);
     if (config.seedOnEmpty) await seedOnEmpty(database.db);

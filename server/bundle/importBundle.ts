@@ -211,11 +211,12 @@ class BundleImport extends ImportReading {
   private async acquireLease() {
     if (!stagingIndexed.has(this.db)) {
       for (const { label } of NODES) {
-        await this.db.write((tx) =>
-          tx.run(`CREATE RANGE INDEX import_staged_${label.toLowerCase()} IF NOT EXISTS FOR (n:${STAGED(label)}) ON (n.stagedId)`),
+        await this.db.write(
+          (tx) => tx.run(`CREATE RANGE INDEX import_staged_${label.toLowerCase()} IF NOT EXISTS FOR (n:${STAGED(label)}) ON (n.stagedId)`),
+          this.timeoutMs,
         );
       }
-      await this.db.write((tx) => tx.run('CALL db.awaitIndexes(120)'));
+      await this.db.write((tx) => tx.run('CALL db.awaitIndexes(120)'), this.timeoutMs);
       stagingIndexed.add(this.db);
     }
     const staleMs = this.options.staleAfterMs ?? DEFAULT_STALE_MS;
@@ -232,7 +233,7 @@ class BundleImport extends ImportReading {
       );
       const row = result.records[0];
       return row.get('busy') ? (row.get('holder') as string) : null;
-    });
+    }, this.timeoutMs);
     if (holder !== null) throw new ImportBusyError(holder);
     // A killed import leaves its staged nodes behind; they go before anything is staged again.
     await this.sweepStaged();
@@ -246,7 +247,7 @@ class BundleImport extends ImportReading {
 
   private async releaseLease() {
     clearInterval(this.heartbeat);
-    await this.db.write((tx) => tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) DELETE m`, { importId: this.importId }));
+    await this.db.write((tx) => tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) DELETE m`, { importId: this.importId }), this.timeoutMs);
   }
 
   /** Deletes staged nodes in transactions of their own (CALL { } IN TRANSACTIONS needs an implicit transaction). */

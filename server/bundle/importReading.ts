@@ -7,7 +7,7 @@ import { SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type Citatio
 import { graphProperties } from './graphValues.js';
 import { bundleFromData, type ParsedBundle } from './parse.js';
 import { pinyinOf } from './pinyin.js';
-import { validateBundle } from './validate.js';
+import { schemaValidator, validateBundle } from './validate.js';
 import { ImportState, RelationGroups, STAGED, chunks, propertyMap, type NodeRow, type PlannedItem, type Relation } from './importState.js';
 
 const MAX_PROBLEMS = 500;
@@ -141,7 +141,7 @@ export abstract class ImportReading extends ImportState {
           }
         }
       }
-    });
+    }, this.timeoutMs);
   }
 
   /**
@@ -164,7 +164,7 @@ export abstract class ImportReading extends ImportState {
           for (const r of result.records) owners.set(r.get('id') as string, r.get('cases') as string[]);
         }
       }
-    });
+    }, this.timeoutMs);
     for (const [id, cases] of owners) {
       const label = this.labelOf.get(id)!;
       this.report([
@@ -254,7 +254,9 @@ export abstract class ImportReading extends ImportState {
     } catch {
       plans = undefined; // ill-formed values; the validator says which
     }
-    if (!plans || plans.some((p) => p.state !== 'unchanged') || this.problems.length) {
+    // An empty part, or one whose shape is wrong around its items (a list that is not a list, an unknown field), is always checked.
+    const unchanged = plans?.length && plans.every((p) => p.state === 'unchanged') && schemaValidator()(part.data);
+    if (!unchanged || this.problems.length) {
       const problems = validateBundle(part, { existing: this.existingOrElsewhere(), elsewhere: this.labelOf })
         // Every part carries the header's case; its problems are reported with the first part only.
         .filter((p) => first || !(p.path === 'format' || p.path === 'case' || p.path.startsWith('case.')));

@@ -45,9 +45,26 @@ export function parseBundleText(text: string, file: string): ParsedBundle {
       problems.push({ file, line: lineAt(split.offset), path: pathText(split.path), message: split.message, code: 'UNQUOTED_VALUE' });
     }
   }
+  let data: unknown = undefined;
+  if (doc.errors.length) data = safeToJs(doc);
+  else {
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch {
+      // Anchors that expand exponentially ("billion laughs"): the parser stops them before memory runs out.
+      problems.push({
+        file,
+        line: 0,
+        path: '',
+        message:
+          'The file repeats anchors and aliases (&name … *name) so many times that it would expand past what can be read. Write the items out, or use fewer aliases.',
+        code: 'TOO_LARGE',
+      });
+    }
+  }
   return {
     file,
-    data: doc.errors.length ? safeToJs(doc) : doc.toJS({ maxAliasCount: 1000 }),
+    data,
     problems,
     lineOf: (path) => lineAt(offsetOf(doc, path)),
   };

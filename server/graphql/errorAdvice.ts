@@ -40,6 +40,8 @@ export const STATUS_OF_CODE: Record<string, number> = {
   OPERATION_RESOLUTION_FAILURE: 400,
   PERSISTED_QUERY_NOT_SUPPORTED: 400,
   FORBIDDEN: 403,
+  /** Another import holds the database: imports run one at a time. */
+  IMPORT_BUSY: 409,
   DATABASE_UNAVAILABLE: 503,
   QUERY_TIMEOUT: 503,
 };
@@ -61,7 +63,7 @@ export function withAdvice(formatted: GraphQLFormattedError, error?: unknown): G
   const originalCode = plainCodeOf(error);
   let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   let message = formatted.message;
-  if (originalCode === 'DATABASE_UNAVAILABLE' || originalCode === 'QUERY_TIMEOUT') code = originalCode;
+  if (originalCode === 'DATABASE_UNAVAILABLE' || originalCode === 'QUERY_TIMEOUT' || originalCode === 'IMPORT_BUSY') code = originalCode;
   else if (/ServiceUnavailable|SessionExpired/.test(originalCode ?? '') || /Could not perform discovery|Failed to connect to server/i.test(message)) {
     code = 'DATABASE_UNAVAILABLE';
     message = 'The database is unavailable. Try again in a few seconds.';

@@ -35,6 +35,9 @@ export const LIMITS = {
   maxBody: '20mb',
 } as const;
 
+/** Seconds a client should wait after a 503 (database restarting, or a question past its deadline). */
+const RETRY_AFTER_SECONDS = '2';
+
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
 /** Arguments whose value is a count or a position: a negative one is a caller's mistake, refused before anything runs. */
@@ -102,6 +105,7 @@ const requestChecks: ApolloServerPlugin<QuanzeContext> = {
         if (!errors?.length || data) return;
         const status = Math.max(...errors.map((e) => STATUS_OF_CODE[String(e.extensions?.code)] ?? 0));
         if (status > 0) response.http.status = status;
+        if (status === 503) response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
       },
     };
   },
@@ -201,6 +205,8 @@ export async function createGraphQL(db: Database, config: Config) {
 /** One error shape for everything /graphql answers: `{ errors: [{ message, extensions: { code } }] }`. */
 function sendError(res: Response, status: number, code: string, message: string): void {
   if (res.headersSent) return;
+  // A client that honours Retry-After does not spin on a restarting database, stealing the CPU its start-up needs.
+  if (status === 503) res.set('retry-after', RETRY_AFTER_SECONDS);
   res
     .status(status)
     .type('application/json')

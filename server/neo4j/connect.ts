@@ -21,6 +21,8 @@ export interface OpenDatabase {
 export interface OpenOptions {
   /** `exclusive` for the server (refuses a data folder another live Quanze owns, restarts a crashed Neo4j); `shared` for tools. */
   access?: 'exclusive' | 'shared';
+  /** Stops a local Neo4j that is still starting (SIGTERM during start-up). */
+  signal?: AbortSignal;
 }
 
 export async function openDatabase(config: Config, log: (line: string) => void = console.log, options: OpenOptions = {}): Promise<OpenDatabase> {
@@ -59,6 +61,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     log,
     access: options.access,
     restartOnCrash: options.access === 'exclusive',
+    signal: options.signal,
     // While Neo4j is down every request is answered DATABASE_UNAVAILABLE at once.
     onStateChange: (state, detail) => db?.setUnavailable(state === 'down' ? `Neo4j stopped: ${detail}` : undefined),
   });

@@ -100,8 +100,8 @@ export class Database {
     return Math.min(timeoutMs, Math.max(left, 1));
   }
 
-  read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.withSession('READ', (session, timeout) => session.executeRead(work, { timeout }));
+  read<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    return this.withSession('READ', (session, timeout) => session.executeRead(work, { timeout }), timeoutMs);
   }
 
   write<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {

@@ -31,6 +31,8 @@ export interface LocalNeo4jOptions {
   restartOnCrash?: boolean;
   /** Told when Neo4j goes down and when it is back, for logs and DATABASE_UNAVAILABLE answers. */
   onStateChange?: (state: 'down' | 'up', detail: string) => void;
+  /** Aborted when the server is told to stop while Neo4j is still starting: the half-started Neo4j is stopped too. */
+  signal?: AbortSignal;
 }
 
 export interface LocalNeo4j {
@@ -242,6 +244,10 @@ async function spawnNeo4j(options: LocalNeo4jOptions, install: string, uri: stri
     exitCode = code;
   });
   while (Date.now() < deadline) {
+    if (options.signal?.aborted) {
+      await stopProcess(running, pidFile);
+      throw new ProvisioningError('Start-up was interrupted; Neo4j was stopped.');
+    }
     if (exitCode !== undefined) {
       fs.rmSync(pidFile, { force: true });
       const locked = output.some((line) => /FileLockException|Lock file has been locked/i.test(line));
@@ -284,6 +290,7 @@ function supervise(start: {
 
   const died = async (detail: string) => {
     if (stopping) return;
+    const diedAt = Date.now();
     fs.rmSync(pidFile, { force: true });
     log(`Neo4j stopped unexpectedly (${detail}).`);
     options.onStateChange?.('down', detail);
@@ -296,13 +303,15 @@ function supervise(start: {
       try {
         const install = start.install ?? (await installNeo4j(options.home, log));
         if (stopping) return;
+        const spawnedAt = Date.now();
         current = await spawnNeo4j(options, install, uri, password);
         if (stopping) {
           await stopProcess(current, pidFile);
           return;
         }
         watch();
-        log(`Neo4j is back on ${uri}.`);
+        const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
+        log(`Neo4j is back on ${uri}, ${seconds(diedAt)} s after it stopped (its own start-up took ${seconds(spawnedAt)} s).`);
         options.onStateChange?.('up', 'restarted');
         const settled = current;
         setTimeout(() => {

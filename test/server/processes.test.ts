@@ -1,7 +1,7 @@
 // The real processes: `node server/main.ts` with its own Neo4j. A second start on the same
 // data folder or port is refused in one sentence without touching the first; Neo4j killed
 // under the server comes back by itself while requests answer by their deadline; SIGTERM
-// stops node and its Neo4j.
+// stops node and its Neo4j, also while Neo4j is still starting.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,7 +48,9 @@ const alive = (pid: number) => {
 
 let first: Started | undefined;
 let dataDir = '';
+let earlyDir = '';
 afterAll(async () => {
+  if (earlyDir) fs.rmSync(earlyDir, { recursive: true, force: true });
   if (first && first.child.exitCode === null) {
     first.child.kill('SIGTERM');
     await first.exited;
@@ -135,4 +137,25 @@ describe('the server process', () => {
     expect(await until(() => !alive(neo4jPid), 60_000)).toBe(true);
     expect(fs.existsSync(path.join(neo4jDir, 'quanze-owner.pid'))).toBe(false);
   }, 120_000);
+});
+
+describe('SIGTERM during start-up', () => {
+  it('stops node and the Neo4j it is still starting', async () => {
+    const options = await testNeo4jOptions('early-stop');
+    earlyDir = options.dataDir;
+    fs.rmSync(earlyDir, { recursive: true, force: true });
+    const neo4jDir = path.join(earlyDir, 'neo4j');
+    const pidFile = path.join(neo4jDir, 'quanze-neo4j.pid');
+    const early = start({ PORT: String(options.httpPort), QUANZE_DATA_DIR: earlyDir, QUANZE_BOLT_PORT: String(options.boltPort) });
+    // Neo4j is spawned (its pid written) and has not answered yet: a fresh store takes a while.
+    expect(await until(() => fs.existsSync(pidFile) && early.output.join('').includes('Starting Neo4j'), 120_000)).toBe(true);
+    const neo4jPid = Number(fs.readFileSync(pidFile, 'utf8'));
+    expect(early.output.join('')).not.toContain('Neo4j ready');
+    early.child.kill('SIGTERM');
+    expect(await early.exited).toBe(0);
+    expect(alive(neo4jPid)).toBe(false);
+    expect(fs.existsSync(pidFile)).toBe(false);
+    expect(fs.existsSync(path.join(neo4jDir, 'quanze-owner.pid'))).toBe(false);
+    expect(early.output.join('')).toMatch(/SIGTERM: stopping Quanze and its Neo4j/);
+  }, 240_000);
 });
