@@ -65,31 +65,41 @@ async function timeRuns(work: () => Promise<unknown>): Promise<Timing> {
   return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), runs: times.length };
 }
 
-/** A Database that notes every statement the API runs, to replay the same Cypher through the raw driver. */
+/**
+ * A Database that notes every statement the API runs, to replay the same Cypher through the
+ * raw driver. The server asks through a per-request view (`withDeadline`), so the views it
+ * makes record too: without that, nothing was recorded and the raw replay timed no statement.
+ */
 function recording(db: Database): { db: Database; take(): [string, Record<string, unknown>][] } {
   let statements: [string, Record<string, unknown>][] = [];
-  const original = db.read.bind(db);
-  const recorder = Object.create(db) as Database;
-  recorder.read = <T>(work: (tx: ManagedTransaction) => Promise<T>) =>
-    original((tx) =>
-      work(
-        new Proxy(tx, {
-          get(target, key) {
-            if (key === 'run')
-              return (cypher: string, params?: Record<string, unknown>) => {
-                statements.push([cypher, params ?? {}]);
-                return target.run(cypher, params);
-              };
-            const value = Reflect.get(target, key);
-            return typeof value === 'function' ? value.bind(target) : value;
-          },
-        }),
-      ),
-    );
-  recorder.query = async <T>(cypher: string, params: Record<string, unknown> = {}) =>
-    recorder.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.toObject() as T));
+  const wrap = (base: Database): Database => {
+    const original = base.read.bind(base);
+    const recorder = Object.create(base) as Database;
+    recorder.read = <T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) =>
+      original(
+        (tx) =>
+          work(
+            new Proxy(tx, {
+              get(target, key) {
+                if (key === 'run')
+                  return (cypher: string, params?: Record<string, unknown>) => {
+                    statements.push([cypher, params ?? {}]);
+                    return target.run(cypher, params);
+                  };
+                const value = Reflect.get(target, key);
+                return typeof value === 'function' ? value.bind(target) : value;
+              },
+            }),
+          ),
+        timeoutMs,
+      );
+    recorder.query = async <T>(cypher: string, params: Record<string, unknown> = {}) =>
+      recorder.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.toObject() as T));
+    recorder.withDeadline = (ms: number) => wrap(base.withDeadline(ms));
+    return recorder;
+  };
   return {
-    db: recorder,
+    db: wrap(db),
     take: () => {
       const taken = statements;
       statements = [];
