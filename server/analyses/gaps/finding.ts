@@ -28,6 +28,7 @@
 // decided a statement meant); INFERRED when the finding is the analysis's own conclusion from
 // what the sources say or leave out (a holding reached through a body type, a succession or a
 // delegation, a trail of referrals put together, a body not shown acting). The weakest wins.
+import { createHash } from 'node:crypto';
 import type { DescribedNode } from '../evidence.js';
 import type { Ref } from '../names.js';
 import type { Evidence, NodeRef } from '../types.js';
@@ -157,11 +158,28 @@ export interface FindingParts extends Omit<Finding, 'id' | 'kind' | 'severity' |
   detail?: { en: string; zh: string };
 }
 
+/** Ids up to this length name every node; longer ones are cut and end in a digest of all of them. */
+export const FINDING_ID_MAX = 200;
+
+/**
+ * A finding's id: its kind and the ids of the nodes it rests on, which names the finding the
+ * same way on every computation. A finding resting on many nodes (a referral trail across a
+ * country) would have an id of kilobytes, too long for a link or for Neo4j's index on stored
+ * findings (about 8 KB at most), so a long one keeps its first ids and ends in a SHA-1 digest
+ * of the whole list, still unique and still the same at every computation.
+ */
+export function findingId(kind: string, nodeIds: string[]): string {
+  const full = `${kind}:${nodeIds.join(',')}`;
+  if (full.length <= FINDING_ID_MAX) return full;
+  const digest = createHash('sha1').update(full).digest('hex');
+  return `${full.slice(0, FINDING_ID_MAX - digest.length - 2)}…#${digest}`;
+}
+
 export function findingOf(kind: GapKind, { severity, affected, detail, bases, ...parts }: FindingParts): Ranked {
   const nodeIds = [...new Set(parts.nodeIds)].sort();
   const basis = weakest(bases ?? []);
   return {
-    id: `${kind}:${nodeIds.join(',')}`,
+    id: findingId(kind, nodeIds),
     kind,
     severity: severity ?? SEVERITY[kind],
     ...parts,
