@@ -1,28 +1,93 @@
-// npx tsx bench/gapsProbe.ts: imports the national case at scale 0.01 (generate it first: npm run generate -- --scale 0.01)
-// into a private Neo4j and times gaps' first page read from the stored findings, cold and warm, in process
-// (no remembered answers). Prints what docs/performance.md quotes. Asserts nothing.
+// npx tsx bench/gapsProbe.ts [--scale 0.01] [--seed] [--dump DIR] [--queries]: imports the national case at
+// that scale (generate it first: npm run generate -- --scale 0.01), or with --seed the seed cases, into a
+// private Neo4j; prints the findings derive of the import (wall time, findings, load), then times gaps'
+// first page read from the stored findings, cold and warm, in process (no remembered answers).
+// --queries: the time spent in each kind of statement during the import and its derive (summed over
+// statements running at once, so more than the wall time when they overlap). --dump DIR: writes every
+// finding of each case and reading as JSON (to compare two versions of the code byte for byte) and
+// prints its sha256. Prints what docs/performance.md quotes. Asserts nothing.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Database } from '../server/neo4j/database.js';
 import { migrate } from '../server/neo4j/migrations.js';
 import { startLocalNeo4j } from '../server/neo4j/localNeo4j.js';
 import { openBundleFile } from '../server/bundle/bundleStream.js';
 import { importBundle } from '../server/bundle/importBundle.js';
+import { readBundleFile } from '../server/bundle/parse.js';
+import { seedFiles } from '../server/bundle/seedOnEmpty.js';
 import { answerGaps } from '../server/analyses/derived/gapsAnswer.js';
 import { storedPage } from '../server/analyses/derived/findingsStore.js';
+import { caseFindings } from '../server/analyses/gaps.js';
 import { testNeo4jOptions } from '../test/support/testNeo4j.js';
 import { defaultBundleFile } from '../bench/generate.js';
 
-const file = defaultBundleFile(0.01, 1);
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const scale = Number(option('scale') ?? 0.01);
+const dump = option('dump');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+
 const options = await testNeo4jOptions('probe');
 const neo4j = await startLocalNeo4j({ ...options, heap: '1g', pageCache: '512m', log: () => {} });
 const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, timeoutMs: 3_600_000 });
+
+// The time of each kind of statement, named by its first line (an analysis's header comment).
+const spent = new Map<string, { ms: number; n: number }>();
+if (args.includes('--queries')) {
+  const query = db.query.bind(db);
+  db.query = async <T>(cypher: string, params?: Record<string, unknown>): Promise<T[]> => {
+    const t = performance.now();
+    try {
+      return await query<T>(cypher, params);
+    } finally {
+      const name = cypher.trim().split('\n')[0].slice(0, 70);
+      const s = spent.get(name) ?? { ms: 0, n: 0 };
+      spent.set(name, { ms: s.ms + performance.now() - t, n: s.n + 1 });
+    }
+  };
+}
+
 try {
   await migrate(db);
-  const imported = await importBundle(db, await openBundleFile(file), { timeoutMs: 3_600_000 });
-  console.log('derive', imported.derivedFindings?.seconds, imported.derivedFindings?.findings, 'load', os.loadavg());
-  const caseId = imported.caseId!;
+  const cases: string[] = [];
+  const files = args.includes('--seed') ? await seedFiles() : [defaultBundleFile(scale, 1)];
+  console.log('load before', load());
+  for (const file of files) {
+    const t = performance.now();
+    const bundle = file.endsWith('.ndjson') ? await openBundleFile(file) : await readBundleFile(file);
+    const imported = await importBundle(db, bundle, { timeoutMs: 3_600_000 });
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems.slice(0, 3)));
+    cases.push(imported.caseId!);
+    console.log(
+      `import of ${imported.caseId}: ${((performance.now() - t) / 1000).toFixed(1)} s; findings derive ${imported.derivedFindings?.seconds} s,`,
+      `${imported.derivedFindings?.findings} findings in ${imported.derivedFindings?.sets.length} sets; load ${load()}; rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`,
+    );
+  }
+  if (spent.size) {
+    for (const [name, s] of [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+      console.log(`${(s.ms / 1000).toFixed(1).padStart(8)} s ${String(s.n).padStart(7)}x  ${name}`);
+  }
+  if (dump) {
+    fs.mkdirSync(dump, { recursive: true });
+    for (const caseId of cases) {
+      for (const reading of ['AS_IT_STOOD', 'AS_LATER_HELD'] as const) {
+        const json = JSON.stringify(await caseFindings(db, { case: caseId, at: null, reading }), null, 1);
+        fs.writeFileSync(path.join(dump, `${caseId}.${reading}.json`), json);
+        console.log('dump', caseId, reading, createHash('sha256').update(json).digest('hex').slice(0, 16));
+      }
+    }
+  }
+  const caseId = cases.at(-1)!;
   for (const reading of ['AS_IT_STOOD', 'AS_LATER_HELD', 'AS_IT_STOOD', 'AS_LATER_HELD'] as const) {
     let t = performance.now();
     const a = await answerGaps(db, { case: caseId, reading, limit: 50 });
@@ -31,7 +96,7 @@ try {
     await storedPage(db, { case: caseId, reading, at: null, limit: 50 });
     const page = performance.now() - t;
     t = performance.now();
-    const last = await answerGaps(db, { case: caseId, reading, limit: 50, after: a.findings.at(-1)!.id });
+    const last = await answerGaps(db, { case: caseId, reading, limit: 50, after: a.findings.at(-1)?.id ?? null });
     console.log(
       reading,
       'answerGaps first page',
@@ -52,7 +117,7 @@ try {
     times.push(performance.now() - t);
   }
   times.sort((x, y) => x - y);
-  console.log('50 warm calls: p50', Math.round(times[24]), 'p95', Math.round(times[47]), 'load', os.loadavg());
+  console.log('50 warm calls: p50', Math.round(times[24]), 'p95', Math.round(times[47]), 'load', load());
 } finally {
   await db.close();
   await neo4j.stop();

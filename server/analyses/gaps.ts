@@ -29,8 +29,8 @@ import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
 import { accusationsOf, quoteAccusations } from './gaps/accusations/index.js';
 import { GAP_KINDS, SEVERITY_ORDER, type Finding, type GapsAnswer, type GapsQuestion, type Question } from './gaps/finding.js';
-import { HolderLookup } from './gaps/holderLookup.js';
-import { FINDING_KINDS } from './gaps/registry.js';
+import { HolderLookup, Holdings } from './gaps/holderLookup.js';
+import { FINDING_KINDS, type KindResult } from './gaps/registry.js';
 import { LIST_LIMIT } from './run.js';
 import type { NodeRef } from './types.js';
 
@@ -51,10 +51,35 @@ export async function gaps(db: Database, question: GapsQuestion): Promise<GapsAn
 
 /** Every finding of the case for a date and a reading, ordered (what gaps pages, and what is stored after an import). */
 export async function caseFindings(db: Database, q: Question): Promise<CaseFindings> {
+  const [findings] = await findingsByReading(db, q, [q.reading]);
+  return findings;
+}
+
+/**
+ * Every finding of the case for a date in each of `readings`, ordered: the same as caseFindings
+ * asked for each, but what the readings share (the rows of each kind, the kinds that do not
+ * depend on the reading, the candidate holdings and the nodes described) is read once.
+ */
+export async function findingsByReading(db: Database, q: Pick<Question, 'case' | 'at'>, readings: Question['reading'][]): Promise<CaseFindings[]> {
+  if (!readings.length) return [];
   const caseRef = requireNode(await describeNodes(db, [q.case]), 'Case', q.case);
-  const lookup = new HolderLookup(db, q.reading);
+  const shared = new Holdings(db);
+  const lookups = readings.map((reading) => new HolderLookup(reading, shared));
+  const question = { ...q, reading: readings[0] };
   // The kinds are independent: ask for them together.
-  const [accusations, ...results] = await Promise.all([accusationsOf(db, q), ...FINDING_KINDS.map((entry) => entry.find(db, q, lookup))]);
+  const [accusations, ...results] = await Promise.all([
+    accusationsOf(db, question),
+    ...FINDING_KINDS.map((entry) => entry.find(db, question, lookups)),
+  ]);
+  return readings.map((_, n) => {
+    // A kind computed once is shared by the readings: each reading words its own copy.
+    const own = results.map((r) => (readings.length > 1 ? structuredClone(r[n]) : r[n]));
+    return ordered(caseRef, own, accusations);
+  });
+}
+
+/** The findings of one reading put together: accusations quoted, like titles told apart, ordered. */
+function ordered(caseRef: NodeRef, results: KindResult[], accusations: Awaited<ReturnType<typeof accusationsOf>>): CaseFindings {
   const all = results.flatMap((r) => r.findings);
   const unique = [...new Map(all.map((f) => [f.id, f])).values()];
   // An accusation that concerns an action is quoted on that action's findings.

@@ -46,7 +46,7 @@ type Input = ParsedBundle | BundleStream | unknown;
 
 export async function importBundle(db: Database, input: Input, options: ImportOptions = {}): Promise<ImportResult> {
   const stream = isStream(input) ? input : streamOf(isParsed(input) ? input : bundleFromData(input));
-  return deriveAfterImport(db, await new BundleImport(db, stream, options).run());
+  return deriveAfterImport(db, await new BundleImport(db, stream, options).run(), options);
 }
 
 function isParsed(value: unknown): value is ParsedBundle {

@@ -30,6 +30,13 @@ export interface ImportOptions {
   staleAfterMs?: number;
   /** Who writes, for the audit log (server/bundle/auditLog.ts). */
   writer?: Writer;
+  /**
+   * When the findings of the cases the import affected are computed and stored
+   * (server/bundle/deriveAfterImport.ts): 'now' (the default) before the import returns;
+   * 'later' leaves them stale, so the first reader of each set computes and stores it (for
+   * seeding and tests that never ask gaps: the import does not pay for what nobody reads).
+   */
+  findings?: 'now' | 'later';
 }
 
 export interface ImportCounts {

@@ -10,7 +10,7 @@ import type { Database } from '../../server/neo4j/database.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
 import { readBundleFile } from '../../server/bundle/parse.js';
 import { seedFiles } from '../../server/bundle/seedOnEmpty.js';
-import { caseFindings, gaps, type GapsAnswer } from '../../server/analyses/gaps.js';
+import { caseFindings, findingsByReading, gaps, type GapsAnswer } from '../../server/analyses/gaps.js';
 import { answerGaps } from '../../server/analyses/derived/gapsAnswer.js';
 import { isCurrent, storedPage } from '../../server/analyses/derived/findingsStore.js';
 import { READINGS } from '../../server/analyses/derived/deriveFindings.js';
@@ -129,6 +129,21 @@ describe('kept current incrementally', () => {
     expect(plain(await answerGaps(db, question))).toEqual(plain(await gaps(db, question)));
   }, 300_000);
 
+  it("an import with findings: 'later' stores none; the first reader computes and stores them", async () => {
+    const bundle = await readBundleFile(MILLBROOK_FILE);
+    const data = bundle.data as { actions: { id: string; summary: string }[] };
+    data.actions[0].summary = `${data.actions[0].summary} (corrected again)`;
+    const result = await importBundle(db, bundle, { findings: 'later' });
+    expect(result.problems).toEqual([]);
+    expect(result.derivedFindings?.sets).toEqual([]);
+    for (const r of READINGS) expect(await isCurrent(db, MILLBROOK, r)).toBe(false);
+    // The links were noted all the same: an unrelated case's set stays current.
+    expect(await isCurrent(db, UK, 'AS_IT_STOOD')).toBe(true);
+    const question = { case: MILLBROOK, reading: 'AS_LATER_HELD', limit: 200 } as const;
+    expect(plain(await answerGaps(db, question))).toEqual(plain(await gaps(db, question)));
+    expect(await isCurrent(db, MILLBROOK, 'AS_LATER_HELD')).toBe(true);
+  }, 300_000);
+
   it('a write the derive step has not caught up with reads as stale: the version moved by hand', async () => {
     await db.write((tx) => tx.run("MATCH (m:Meta {id: 'dataVersion'}) SET m.version = m.version + 1"));
     for (const c of CASES) expect(await isCurrent(db, c, 'AS_IT_STOOD')).toBe(false);
@@ -138,4 +153,16 @@ describe('kept current incrementally', () => {
     expect(await isCurrent(db, UK, 'AS_IT_STOOD')).toBe(true);
     expect(await isCurrent(db, HENAN, 'AS_IT_STOOD')).toBe(false);
   }, 300_000);
+});
+
+describe('both readings computed together', () => {
+  it.each(CASES)(
+    'answer for %s what each reading computed alone does',
+    async (caseId) => {
+      const both = plain(await findingsByReading(db, { case: caseId, at: null }, [...READINGS]));
+      const alone = await Promise.all(READINGS.map(async (reading) => plain(await caseFindings(db, { case: caseId, at: null, reading }))));
+      expect(both).toEqual(alone);
+    },
+    300_000,
+  );
 });

@@ -5,7 +5,7 @@
 // are. The same computing serves a reader that finds a set missing or stale.
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../neo4j/database.js';
-import { caseFindings, type CaseFindings, type Question } from '../gaps.js';
+import { caseFindings, findingsByReading, type CaseFindings, type Question } from '../gaps.js';
 import { componentOf, noteLinks } from './caseLinks.js';
 import { dropSetsOfGoneCases, isCurrent, staleSets, storeFindings, versionFor } from './findingsStore.js';
 
@@ -44,23 +44,53 @@ export async function deriveSet(
   return { all, stored };
 }
 
-/** The derive step after an import of `caseId` (also after an unchanged one: a missing set is computed). */
-export async function deriveFindings(db: Database, caseId: string): Promise<FindingsDeriveReport> {
+/**
+ * Computes the sets of a case in several readings together (the work the readings share is
+ * done once: gaps.ts findingsByReading) and stores each; what deriveSet does for one.
+ */
+async function deriveCase(
+  db: Database,
+  caseId: string,
+  readings: Question['reading'][],
+): Promise<{ reading: Question['reading']; findings: number }[]> {
+  const version = await versionFor(db, caseId);
+  if (version === null) return [];
+  const inputs = await componentOf(db, caseId);
+  const all = await findingsByReading(db, { case: caseId, at: null }, readings);
+  const done: { reading: Question['reading']; findings: number }[] = [];
+  for (const [n, reading] of readings.entries()) {
+    await storeFindings(db, { case: caseId, at: null, reading }, version, inputs, all[n]);
+    done.push({ reading, findings: all[n].findings.length });
+  }
+  return done;
+}
+
+/**
+ * The derive step after an import of `caseId` (also after an unchanged one: a missing set is
+ * computed). Without `compute` only the case's links are noted (so the sets of unrelated cases
+ * stay current) and the sets the import made stale are left for their first reader.
+ */
+export async function deriveFindings(db: Database, caseId: string, { compute = true } = {}): Promise<FindingsDeriveReport> {
   const started = performance.now();
   await noteLinks(db, caseId);
   await dropSetsOfGoneCases(db);
-  const todo = await staleSets(db);
-  for (const reading of READINGS) {
-    if (!todo.some((t) => t.case === caseId && t.reading === reading) && !(await isCurrent(db, caseId, reading)))
-      todo.push({ case: caseId, reading });
-  }
   const sets: string[] = [];
   let findings = 0;
-  for (const { case: id, reading } of todo) {
-    const derived = await deriveSet(db, { case: id, at: null, reading });
-    if (!derived) continue;
-    sets.push(`${id}|${reading}`);
-    findings += derived.all.findings.length;
+  if (compute) {
+    const todo = await staleSets(db);
+    for (const reading of READINGS) {
+      if (!todo.some((t) => t.case === caseId && t.reading === reading) && !(await isCurrent(db, caseId, reading)))
+        todo.push({ case: caseId, reading });
+    }
+    // One case at a time, its readings together.
+    const byCase = new Map<string, Question['reading'][]>();
+    for (const { case: id, reading } of todo) byCase.set(id, [...(byCase.get(id) ?? []), reading]);
+    for (const [id, readings] of byCase) {
+      for (const done of await deriveCase(db, id, readings)) {
+        sets.push(`${id}|${done.reading}`);
+        findings += done.findings;
+      }
+    }
   }
   return { seconds: Math.round((performance.now() - started) / 10) / 100, sets, findings };
 }

@@ -1,46 +1,129 @@
-// Who held a power by law, for the findings: whoCan asked once per (power family, place,
-// stretch of unchanged law) and remembered for the run.
+// Who held a power by law, for the findings: whoCan's holders, asked once per (power family,
+// place, stretch of unchanged law) and remembered for the run.
+//
+// This is whoCan (../whoCan.ts) for a question with no holder and no context, put together
+// from its own parts so that what does not change between questions is read once: the
+// candidate holdings of a (power, place) do not depend on the day or the reading (whoCan.cypher
+// reads them at any date; judgeRows judges them on the day), so they are read once per
+// (power, place) for every stretch and both readings; and the nodes they name are described
+// once for the run (Holdings). The holders are the same as whoCan's, cut at the same limit.
 import type { Database } from '../../neo4j/database.js';
-import { runAnalysis } from '../run.js';
-import type { Holder } from '../types.js';
-import { whoCan } from '../whoCan.js';
+import { describeNodes, type DescribedNode } from '../evidence.js';
+import { LIST_LIMIT, runAnalysis } from '../run.js';
+import type { Holder, Reading } from '../types.js';
+import { derivedRows, holdersOf, idsOfHoldings, judgeRows, type HoldingRow } from '../whoCan.js';
 
 /**
- * The holders, at `place` on `at`, of grants of the powers in `accepted`. whoCan answers for
- * a power and every narrower one, so one question about the broadest power of the family
- * (`root`) serves every action and statement about that family on that day and place; and
- * since holders only change on a boundary day (gaps/lawBoundaries.cypher), one question
- * serves every day of the same stretch.
+ * What the lookups of one run share, whatever their reading: the candidate holdings per
+ * (power, place), the boundary days of the law, and the nodes described so far.
+ */
+export class Holdings {
+  private readonly rowsOf = new Map<string, Promise<HoldingRow[]>>();
+  private readonly asked = new Map<string, Promise<void>>();
+  private readonly known = new Map<string, DescribedNode>();
+  private boundaries?: Promise<string[]>;
+
+  constructor(readonly db: Database) {}
+
+  /** The candidate holdings of `power` at `place` at any date, not yet judged (whoCan.cypher via derivedRows). */
+  rows(power: string, place: string | null): Promise<HoldingRow[]> {
+    const key = `${power}|${place ?? ''}`;
+    let pending = this.rowsOf.get(key);
+    if (!pending) {
+      // `at` is not read by whoCan.cypher (dates are judged in judgeRows).
+      pending = derivedRows(this.db, { power, place, at: '' });
+      this.rowsOf.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Reads the candidate holdings of every (power, place) in `pairs` not read yet, a few at a
+   * time, rather than one after another as the rows that need them come.
+   */
+  async prefetch(pairs: [string, string | null][], atOnce = 4): Promise<void> {
+    const todo = [...new Map(pairs.map(([power, place]) => [`${power}|${place ?? ''}`, [power, place] as const])).values()].filter(
+      ([power, place]) => !this.rowsOf.has(`${power}|${place ?? ''}`),
+    );
+    const next = async (): Promise<void> => {
+      const pair = todo.shift();
+      if (!pair) return;
+      await this.rows(pair[0], pair[1]);
+      return next();
+    };
+    await Promise.all(Array.from({ length: atOnce }, next));
+  }
+
+  /**
+   * Every node described so far, `ids` among them (unknown ids stay absent, as in
+   * describeNodes): one query for the ids not asked before. The map holds more than `ids`;
+   * describeNodes' readers only look ids up.
+   */
+  async describe(ids: Iterable<string>): Promise<Map<string, DescribedNode>> {
+    const wanted = [...new Set(ids)].filter((id) => typeof id === 'string' && id !== '');
+    const missing = wanted.filter((id) => !this.asked.has(id));
+    if (missing.length) {
+      const fetching = describeNodes(this.db, missing).then((described) => {
+        for (const [id, node] of described) this.known.set(id, node);
+      });
+      for (const id of missing) this.asked.set(id, fetching);
+    }
+    const pending = new Set<Promise<void>>();
+    for (const id of wanted) pending.add(this.asked.get(id)!);
+    await Promise.all(pending);
+    return this.known;
+  }
+
+  /** The boundary days of the law, sorted (gaps/lawBoundaries.cypher). */
+  days(): Promise<string[]> {
+    this.boundaries ??= runAnalysis<{ days: string[] }>(this.db, 'gaps/lawBoundaries', {}).then(([row]) => (row?.days ?? []).sort());
+    return this.boundaries;
+  }
+}
+
+/**
+ * The holders, at `place` on `at`, of grants of the powers in `accepted`, in one reading.
+ * whoCan answers for a power and every narrower one, so one question about the broadest power
+ * of the family (`root`) serves every action and statement about that family on that day and
+ * place; and since holders only change on a boundary day (gaps/lawBoundaries.cypher), one
+ * question serves every day of the same stretch.
  */
 export class HolderLookup {
   private readonly cache = new Map<string, Promise<Holder[]>>();
-  private boundaries?: Promise<string[]>;
-  /** `reading` is passed on to whoCan as it is (whoCan decides what AS_LATER_HELD changes). */
   constructor(
-    private readonly db: Database,
-    private readonly reading: string | null = null,
+    readonly reading: Reading,
+    readonly shared: Holdings,
   ) {}
 
   async holders(root: string, accepted: string[], place: string | null, at: string): Promise<Holder[]> {
     const key = `${root}|${place ?? ''}|${await this.stretchOf(at)}`;
     let pending = this.cache.get(key);
     if (!pending) {
-      const question = { power: root, place, at, context: null, ...(this.reading ? { reading: this.reading } : {}) };
-      pending = whoCan(this.db, question as Parameters<typeof whoCan>[1]).then((a) => [...a.holders, ...a.excludedByContext]);
+      pending = this.whoCan(root, place, at);
       this.cache.set(key, pending);
     }
     const wanted = new Set(accepted);
     return (await pending).filter((h) => wanted.has(h.power.id) && h.modality !== 'PROHIBITION');
   }
 
-  /** The last boundary day on or before `at` (ISO dates compare as strings). */
+  /** whoCan's holders and those its context rules out (none: there is no context), each list cut at whoCan's limit. */
+  private async whoCan(power: string, place: string | null, at: string): Promise<Holder[]> {
+    const all = await this.shared.rows(power, place);
+    const rows = judgeRows(all, at, this.reading);
+    const described = await this.shared.describe(idsOfHoldings(rows, []));
+    const { holders, excluded } = holdersOf(rows, null, described, { outcomes: [], at });
+    return [...holders.slice(0, LIST_LIMIT), ...excluded.slice(0, LIST_LIMIT)];
+  }
+
+  /** The last boundary day on or before `at` ('' when none; ISO dates compare as strings). */
   private async stretchOf(at: string): Promise<string> {
-    this.boundaries ??= runAnalysis<{ days: string[] }>(this.db, 'gaps/lawBoundaries', {}).then(([row]) => (row?.days ?? []).sort());
-    let start = '';
-    for (const day of await this.boundaries) {
-      if (day > at) break;
-      start = day;
+    const days = await this.shared.days();
+    let [low, high] = [0, days.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (days[mid] > at) high = mid;
+      else low = mid + 1;
     }
-    return start;
+    return low > 0 ? days[low - 1] : '';
   }
 }

@@ -1,5 +1,6 @@
 // The registry of finding kinds: each entry is one folder of ./ (its Cypher, its judgement,
-// its wording) and the kinds of finding it gives. gaps.ts runs every entry for a case.
+// its wording) and the kinds of finding it gives. gaps.ts runs every entry for a case, in one
+// or more readings at once: a kind whose answer does not depend on the reading computes it once.
 import type { Database } from '../../neo4j/database.js';
 import { actorFindings } from './actorsOfActions/index.js';
 import { conflictingFindings } from './conflictingAttribution/index.js';
@@ -22,22 +23,39 @@ export interface FindingKindEntry {
   /** The folder under server/analyses/gaps/. */
   folder: string;
   kinds: readonly GapKind[];
-  find(db: Database, question: Question, lookup: HolderLookup): Promise<KindResult>;
+  /**
+   * The findings in the reading of each lookup (one HolderLookup per reading asked), in their
+   * order; `question.reading` is the first of them. The results may share findings: the caller
+   * copies them before changing one.
+   */
+  find(db: Database, question: Question, lookups: HolderLookup[]): Promise<KindResult[]>;
 }
 
+/** A kind that does not depend on the reading: computed once, the same for each. */
+const once = (lookups: HolderLookup[], p: Promise<KindResult>): Promise<KindResult[]> => p.then((r) => lookups.map(() => r));
+const each = (p: Promise<Ranked[][]>): Promise<KindResult[]> => p.then((all) => all.map((f) => ({ findings: f })));
 const findings = (p: Promise<Ranked[]>): Promise<KindResult> => p.then((f) => ({ findings: f }));
 
 export const FINDING_KINDS: readonly FindingKindEntry[] = [
   {
     folder: 'actorsOfActions',
     kinds: ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'],
-    find: (db, q, lookup) => findings(actorFindings(db, q, lookup)),
+    find: (db, q, lookups) => each(actorFindings(db, q, lookups)),
   },
-  { folder: 'prohibitedAction', kinds: ['PROHIBITED_ACTION'], find: (db, q) => findings(prohibitedFindings(db, q)) },
-  { folder: 'unattributedAction', kinds: ['UNATTRIBUTED_ACTION'], find: (db, q) => findings(unattributedFindings(db, q)) },
-  { folder: 'disclaimedAuthority', kinds: ['DISCLAIMED_AUTHORITY'], find: (db, q, lookup) => findings(disclaimedFindings(db, q, lookup)) },
-  { folder: 'conflictingAttribution', kinds: ['CONFLICTING_ATTRIBUTION'], find: (db, q) => findings(conflictingFindings(db, q)) },
-  { folder: 'referrals', kinds: ['REFERRAL_LOOP', 'DEAD_END'], find: (db, q) => referralFindings(db, q) },
-  { folder: 'dormantPower', kinds: ['DORMANT_POWER'], find: (db, q, lookup) => findings(dormantFindings(db, q, lookup)) },
-  { folder: 'heldUnlawful', kinds: ['HELD_UNLAWFUL'], find: (db, q) => findings(heldUnlawfulFindings(db, q)) },
+  { folder: 'prohibitedAction', kinds: ['PROHIBITED_ACTION'], find: (db, q, lookups) => once(lookups, findings(prohibitedFindings(db, q))) },
+  { folder: 'unattributedAction', kinds: ['UNATTRIBUTED_ACTION'], find: (db, q, lookups) => once(lookups, findings(unattributedFindings(db, q))) },
+  { folder: 'disclaimedAuthority', kinds: ['DISCLAIMED_AUTHORITY'], find: (db, q, lookups) => each(disclaimedFindings(db, q, lookups)) },
+  {
+    folder: 'conflictingAttribution',
+    kinds: ['CONFLICTING_ATTRIBUTION'],
+    find: (db, q, lookups) => once(lookups, findings(conflictingFindings(db, q))),
+  },
+  { folder: 'referrals', kinds: ['REFERRAL_LOOP', 'DEAD_END'], find: (db, q, lookups) => once(lookups, referralFindings(db, q)) },
+  { folder: 'dormantPower', kinds: ['DORMANT_POWER'], find: (db, q, lookups) => each(dormantFindings(db, q, lookups)) },
+  {
+    folder: 'heldUnlawful',
+    kinds: ['HELD_UNLAWFUL'],
+    // Which holdings count depends on the reading: asked in each.
+    find: (db, q, lookups) => Promise.all(lookups.map((l) => findings(heldUnlawfulFindings(db, { ...q, reading: l.reading })))),
+  },
 ];

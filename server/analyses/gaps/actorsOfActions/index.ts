@@ -1,8 +1,9 @@
 // The actor-based kinds: UNAUTHORIZED_ACTION, AUTHORITY_VIA_PARENT_ONLY and CONDITION_NOT_MET.
 // actorsOfActions.cypher gives each deciding or executing actor of each action; whoCan (via
-// the lookup) says who held the power that day; judge.ts decides; wording.ts words.
+// the lookup) says who held the power that day; judge.ts decides; wording.ts words. The rows
+// are read once for every reading asked (one lookup each): only who held the power differs.
 import type { Database } from '../../../neo4j/database.js';
-import { citationSourceIds, describeNodes } from '../../evidence.js';
+import { citationSourceIds } from '../../evidence.js';
 import { runAnalysis } from '../../run.js';
 import type { Holder } from '../../types.js';
 import type { Question, Ranked } from '../finding.js';
@@ -11,8 +12,14 @@ import type { HolderLookup } from '../holderLookup.js';
 import { groupJudged, judgeActor, parseConditionsMet, type ActorRow, type Judged } from './judge.js';
 import { actorFinding } from './wording.js';
 
-export async function actorFindings(db: Database, question: Question, lookup: HolderLookup): Promise<Ranked[]> {
+/** The findings in the reading of each lookup, in their order. */
+export async function actorFindings(db: Database, question: Question, lookups: HolderLookup[]): Promise<Ranked[][]> {
   const rows = await runAnalysis<ActorRow>(db, 'gaps/actorsOfActions/actorsOfActions', { case: question.case, at: question.at });
+  if (lookups.length) await lookups[0].shared.prefetch(rows.map((row) => [row.root, row.place.id]));
+  return Promise.all(lookups.map((lookup) => judged(db, rows, lookup)));
+}
+
+async function judged(db: Database, rows: ActorRow[], lookup: HolderLookup): Promise<Ranked[]> {
   const holdersOf: Holder[][] = [];
   for (const row of rows) holdersOf.push(await lookup.holders(row.root, row.powerChain, row.place.id, row.action.startedAt));
   const facts = await grantFacts(
@@ -26,8 +33,7 @@ export async function actorFindings(db: Database, question: Question, lookup: Ho
     if (verdict) judged.push(verdict);
   });
   if (!judged.length) return [];
-  const described = await describeNodes(
-    db,
+  const described = await lookup.shared.describe(
     judged.flatMap((j) => [
       j.row.action.id,
       j.row.actor.id,

@@ -1,15 +1,19 @@
 // DISCLAIMED_AUTHORITY: a body said it does not hold a power, or did not know who does, on a
 // day the law gave it that power (or a broader or narrower one) in its own jurisdiction.
 import type { Database } from '../../../neo4j/database.js';
-import { describeNodes } from '../../evidence.js';
 import { runAnalysis } from '../../run.js';
 import type { Question, Ranked } from '../finding.js';
 import { grantFacts } from '../grantFacts.js';
 import type { HolderLookup } from '../holderLookup.js';
 import { disclaimedFinding, type DisclaimHit, type DisclaimRow } from './wording.js';
 
-export async function disclaimedFindings(db: Database, question: Question, lookup: HolderLookup): Promise<Ranked[]> {
+/** The findings in the reading of each lookup, in their order (the rows are read once). */
+export async function disclaimedFindings(db: Database, question: Question, lookups: HolderLookup[]): Promise<Ranked[][]> {
   const rows = await runAnalysis<DisclaimRow>(db, 'gaps/disclaimedAuthority/disclaimedAuthority', { case: question.case, at: question.at });
+  return Promise.all(lookups.map((lookup) => judged(db, rows, lookup)));
+}
+
+async function judged(db: Database, rows: DisclaimRow[], lookup: HolderLookup): Promise<Ranked[]> {
   const hits: DisclaimHit[] = [];
   for (const row of rows) {
     // Holding the power, a broader one or a narrower one is holding (part of) what was disclaimed.
@@ -24,10 +28,7 @@ export async function disclaimedFindings(db: Database, question: Question, looku
     const key = `${hit.row.body.id}|${hit.row.statement.saidOn}`;
     byBodyDay.set(key, [...(byBodyDay.get(key) ?? []), hit]);
   }
-  const described = await describeNodes(
-    db,
-    hits.flatMap(({ row, holders }) => [row.statement.id, ...holders.map((h) => h.grantId)]),
-  );
+  const described = await lookup.shared.describe(hits.flatMap(({ row, holders }) => [row.statement.id, ...holders.map((h) => h.grantId)]));
   const facts = await grantFacts(
     db,
     hits.flatMap((h) => h.holders.map((x) => x.grantId)),
