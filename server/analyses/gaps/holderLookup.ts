@@ -30,7 +30,8 @@ export class Holdings {
     const key = `${power}|${place ?? ''}`;
     let pending = this.rowsOf.get(key);
     if (!pending) {
-      // `at` is not read by whoCan.cypher (dates are judged in judgeRows).
+      // `at` is not read by whoCan.cypher (dates are judged in judgeRows): were it ever read
+      // there, this would have to be asked per stretch, as whoCan was before.
       pending = derivedRows(this.db, { power, place, at: '' });
       this.rowsOf.set(key, pending);
     }
