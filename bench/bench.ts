@@ -294,11 +294,11 @@ async function main() {
     if (!imported.ok) throw new Error(`The generated bundle was refused: ${JSON.stringify(imported.problems.slice(0, 5))}`);
     // The derive step (holdings inside the switch-over, findings after it) is reported on its own
     // (deriveSeconds), not counted in the import's facts per second.
-    const deriveSeconds = (imported.derive?.seconds ?? 0) + (imported.derivedFindings?.seconds ?? 0);
+    const deriveSeconds = (imported.derivedHoldings?.seconds ?? 0) + (imported.derivedFindings?.seconds ?? 0);
     const importSeconds = (performance.now() - t) / 1000 - deriveSeconds;
     const facts = imported.written ?? 0;
     log(`import: ${facts.toLocaleString('en')} facts in ${importSeconds.toFixed(1)} s`);
-    const derived = imported.derive;
+    const derived = imported.derivedHoldings;
     if (derived) log(`derive (within the import): ${derived.grants} grants, ${derived.holdings} holdings in ${derived.seconds.toFixed(1)} s`);
     const findings = imported.derivedFindings;
     if (findings) log(`derive (after the import): ${findings.findings} findings in ${findings.seconds.toFixed(1)} s`);

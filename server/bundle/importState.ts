@@ -52,7 +52,7 @@ export interface ImportResult {
   /** Nodes and relationships written (0 for an unchanged bundle). */
   written?: number;
   /** The derive step (server/derive/): the holdings of the grants this import could affect, derived again; absent when nothing was written. */
-  derive?: DeriveReport;
+  derivedHoldings?: DeriveReport;
   /** The derive step after the import (server/bundle/deriveAfterImport.ts): the findings of the cases it affected, stored for gaps, and how long it took. */
   derivedFindings?: FindingsDeriveReport;
 }
@@ -182,7 +182,7 @@ export abstract class ImportState {
       counts: this.counts,
       ...(this.caseId ? { caseId: this.caseId } : {}),
       ...(ok && !this.dryRun ? { dataVersion, written: this.written } : {}),
-      ...(ok && this.derived ? { derive: this.derived } : {}),
+      ...(ok && this.derived ? { derivedHoldings: this.derived } : {}),
     };
   }
 
