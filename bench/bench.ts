@@ -305,8 +305,12 @@ async function main() {
 
     t = performance.now();
     const again = await importBundle(db, await openBundleFile(file), { timeoutMs: 3_600_000 });
-    const reimportSeconds = (performance.now() - t) / 1000;
-    log(`re-import unchanged: ${reimportSeconds.toFixed(1)} s, ${again.written} facts written`);
+    // As for the import, the findings step after it (which looks at the case's links again even when nothing changed) is reported on its own.
+    const reimportDeriveSeconds = again.derivedFindings?.seconds ?? 0;
+    const reimportSeconds = (performance.now() - t) / 1000 - reimportDeriveSeconds;
+    log(
+      `re-import unchanged: ${reimportSeconds.toFixed(2)} s, ${again.written} facts written; then its findings step ${reimportDeriveSeconds.toFixed(1)} s`,
+    );
 
     const rowByRowFactsPerSecond = await rowByRow(db, file, 300);
     log(`row by row: ${rowByRowFactsPerSecond} facts/s`);
@@ -394,6 +398,7 @@ async function main() {
         loadAverage: os.loadavg().map((x) => round(x, 1)),
         importSeconds: round(importSeconds),
         reimportUnchangedSeconds: round(reimportSeconds, 2),
+        reimportDeriveSeconds: round(reimportDeriveSeconds, 2),
         reimportWritten: again.written,
         derive: derived ?? null,
         derivedFindings: findings ?? null,
