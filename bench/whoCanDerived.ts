@@ -41,7 +41,7 @@ export async function whoCanOnly({ scale, seed, runs, jsonFile }: { scale: numbe
     const imported = await importBundle(db, await openBundleFile(file), { timeoutMs: 3_600_000 });
     if (!imported.ok) throw new Error(`refused: ${JSON.stringify(imported.problems.slice(0, 3))}`);
     const importSeconds = (performance.now() - t) / 1000;
-    log(`import: ${imported.written} facts in ${importSeconds.toFixed(1)} s; derive within it: ${JSON.stringify(imported.derive)}`);
+    log(`import: ${imported.written} facts in ${importSeconds.toFixed(1)} s; derive within it: ${JSON.stringify(imported.derivedHoldings)}`);
 
     t = performance.now();
     const full = await db.write(async (tx) => {
@@ -83,8 +83,8 @@ export async function whoCanOnly({ scale, seed, runs, jsonFile }: { scale: numbe
       seed,
       items: imported.written,
       importSeconds: round(importSeconds),
-      deriveSeconds: round(imported.derive?.seconds ?? 0, 2),
-      derive: imported.derive,
+      deriveSeconds: round(imported.derivedHoldings?.seconds ?? 0, 2),
+      derive: imported.derivedHoldings,
       fullDerive: { ...full, seconds: round(fullSeconds, 2) },
       whoCan: figures,
       loadAverage: { atStart: loadAtStart, atEnd: load(), cores: os.cpus().length },

@@ -8,7 +8,17 @@ import { graphProperties } from './graphValues.js';
 import { bundleFromData, type ParsedBundle } from './parse.js';
 import { pinyinOf } from './pinyin.js';
 import { schemaValidator, validateBundle } from './validate.js';
-import { ImportState, RelationGroups, STAGED, chunks, propertyMap, type NodeRow, type PlannedItem, type Relation } from './importState.js';
+import {
+  ImportState,
+  RelationGroups,
+  STAGED,
+  chunks,
+  propertyMap,
+  type NodeRow,
+  type PlannedItem,
+  type Relation,
+  type Write,
+} from './importState.js';
 
 const MAX_PROBLEMS = 500;
 
@@ -184,14 +194,25 @@ export abstract class ImportReading extends ImportState {
   protected async checkAndStage() {
     let index = 0;
     let done = 0;
-    for await (const part of this.stream.parts()) {
-      const first = index++ === 0;
-      const items = itemsOf(part.data).filter((e) => first || e.spec.label !== 'Case');
-      await this.checkAndStagePart(part, first, items);
-      if (this.problems.length >= MAX_PROBLEMS) break;
-      done += items.filter((e) => e.spec.label !== 'Case').length;
-      this.progress('checking and staging', done, this.totalItems);
+    // A part's writes go to Neo4j while the next part is read and checked; they stay in order, one part's after the other's.
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for await (const part of this.stream.parts()) {
+        const first = index++ === 0;
+        const items = itemsOf(part.data).filter((e) => first || e.spec.label !== 'Case');
+        const writes = this.checkAndStagePart(part, first, items);
+        await writing;
+        writing = this.writeInTransactions(writes, 'checking and staging');
+        writing.catch(() => {}); // awaited below: this only keeps a failure from counting as unhandled meanwhile
+        if (this.problems.length >= MAX_PROBLEMS) break;
+        done += items.filter((e) => e.spec.label !== 'Case').length;
+        this.progress('checking and staging', done, this.totalItems);
+      }
+    } catch (error) {
+      await writing.catch(() => {});
+      throw error;
     }
+    await writing;
   }
 
   /** What one item would write, and whether it is new, changed or unchanged. */
@@ -246,7 +267,8 @@ export abstract class ImportReading extends ImportState {
     return { id, label, props, relations, digest, state };
   }
 
-  protected async checkAndStagePart(part: ParsedBundle, first: boolean, items: ReturnType<typeof itemsOf>) {
+  /** Checks one part and plans its staging: the statements that stage it, to run once the previous part's have. */
+  protected checkAndStagePart(part: ParsedBundle, first: boolean, items: ReturnType<typeof itemsOf>): Write[] {
     // A part whose every item is stored exactly as written was valid when it was written: it is not checked again.
     let plans: PlannedItem[] | undefined;
     try {
@@ -262,7 +284,7 @@ export abstract class ImportReading extends ImportState {
         .filter((p) => first || !(p.path === 'format' || p.path === 'case' || p.path.startsWith('case.')));
       this.report(problems);
     }
-    if (this.problems.length || !plans) return;
+    if (this.problems.length || !plans) return [];
 
     const newNodes = new Map<string, NodeRow[]>();
     const stagedNow = new RelationGroups();
@@ -291,10 +313,10 @@ export abstract class ImportReading extends ImportState {
         this.changed.push({ label, id, props, relations: relations.filter((r) => r.type !== 'IN_CASE'), digest, joins: !this.memberLabel.has(id) });
       }
     }
-    if (this.dryRun) return;
+    if (this.dryRun) return [];
 
     // Stage this part: its new nodes, then the relationships among staged nodes whose ends are both staged by now.
-    const writes: [string, Record<string, unknown>, number][] = [];
+    const writes: Write[] = [];
     for (const [label, rows] of newNodes) {
       this.stagedLabels.add(label);
       for (const batch of chunks(rows)) {
@@ -311,6 +333,6 @@ export abstract class ImportReading extends ImportState {
       }
     }
     for (const group of ready.groups.values()) writes.push(...this.relationWrites(group, true));
-    await this.writeInTransactions(writes, 'checking and staging');
+    return writes;
   }
 }

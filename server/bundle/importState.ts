@@ -59,7 +59,7 @@ export interface ImportResult {
   /** Nodes and relationships written (0 for an unchanged bundle). */
   written?: number;
   /** The derive step (server/derive/): the holdings of the grants this import could affect, derived again; absent when nothing was written. */
-  derive?: DeriveReport;
+  derivedHoldings?: DeriveReport;
   /** The derive step after the import (server/bundle/deriveAfterImport.ts): the findings of the cases it affected, stored for gaps, and how long it took. */
   derivedFindings?: FindingsDeriveReport;
 }
@@ -119,13 +119,19 @@ export class RelationGroups {
   }
 }
 
-/** `{key: row.props.key, …}` for every key the rows use (a null value sets nothing). */
+/**
+ * `{key: row.props.key, …}` for every key the rows use (a null value sets nothing), in sorted
+ * order: batches with the same keys give the same text, which Neo4j plans once and caches.
+ */
 export function propertyMap(rows: { props: Record<string, unknown> }[], extra: Record<string, string> = {}): string {
   const keys = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row.props)) keys.add(key);
-  const entries = [...Object.entries(extra), ...[...keys].map((k) => [k, `row.props.\`${k}\``])];
+  const entries = [...Object.entries(extra), ...[...keys].sort().map((k) => [k, `row.props.\`${k}\``])];
   return `{${entries.map(([k, v]) => `\`${k}\`: ${v}`).join(', ')}}`;
 }
+
+/** One statement: its Cypher, its parameters, and how many rows (facts) it writes. */
+export type Write = [cypher: string, params: Record<string, unknown>, rows: number];
 
 export function* chunks<T>(rows: T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
@@ -189,7 +195,7 @@ export abstract class ImportState {
       counts: this.counts,
       ...(this.caseId ? { caseId: this.caseId } : {}),
       ...(ok && !this.dryRun ? { dataVersion, written: this.written } : {}),
-      ...(ok && this.derived ? { derive: this.derived } : {}),
+      ...(ok && this.derived ? { derivedHoldings: this.derived } : {}),
     };
   }
 
@@ -248,10 +254,7 @@ export abstract class ImportState {
     this.counts.relations[type] = (this.counts.relations[type] ?? 0) + 1;
   }
 
-  protected relationWrites(
-    group: { type: string; fromLabel: string; toLabel: string; rows: RelationRow[] },
-    staged: boolean,
-  ): [string, Record<string, unknown>, number][] {
+  protected relationWrites(group: { type: string; fromLabel: string; toLabel: string; rows: RelationRow[] }, staged: boolean): Write[] {
     const [a, b] = staged
       ? [`(a:${STAGED(group.fromLabel)} {stagedId: row.from})`, `(b:${STAGED(group.toLabel)} {stagedId: row.to})`]
       : [`(a:${group.fromLabel} {id: row.from})`, `(b:${group.toLabel} {id: row.to})`];
@@ -265,18 +268,17 @@ export abstract class ImportState {
   }
 
   /** Runs statements in transactions of about TRANSACTION_ROWS rows each, keeping the lease alive. */
-  protected async writeInTransactions(writes: [string, Record<string, unknown>, number][], step: string) {
+  protected async writeInTransactions(writes: Write[], step: string) {
     let i = 0;
     while (i < writes.length) {
-      const group: typeof writes = [];
+      const group: Write[] = [];
       let rows = 0;
       while (i < writes.length && (rows === 0 || rows + writes[i][2] <= TRANSACTION_ROWS)) {
         rows += writes[i][2];
         group.push(writes[i++]);
       }
-      await this.db.write(async (tx) => {
-        for (const [cypher, params] of group) await tx.run(cypher, params);
-      }, this.timeoutMs);
+      // Sent one after the other without waiting for each answer (the driver pipelines them): Neo4j runs them in order.
+      await this.db.write((tx) => Promise.all(group.map(([cypher, params]) => tx.run(cypher, params))), this.timeoutMs);
       this.written += rows;
     }
     if (writes.length) this.progress(step, this.written, this.written);

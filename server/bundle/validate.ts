@@ -8,7 +8,7 @@ import { bundleJsonSchema } from './jsonSchema.js';
 import { SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type BundleItem, type Citation } from './bundleShape.js';
 import type { ParsedBundle } from './parse.js';
 import { pathText, type Problem, type ProblemCode } from './problem.js';
-import { PRIVATE_DATA_NAMES, findPrivateData } from './privateData.js';
+import { PRIVATE_DATA_NAMES, findPrivateData, privateNames } from './privateData.js';
 import { closest } from './spelling.js';
 import { checkConditions } from './conditions.js';
 import { checkExpectations } from './expectations.js';
@@ -76,7 +76,8 @@ export function validateBundle(bundle: ParsedBundle, options: ValidateOptions = 
   }
   checkConditions(items, options.existing, report);
   checkExpectations(bundle.data, items, options.existing, report);
-  checkPrivateData(bundle.data, [], report);
+  // The reviewers' list of names is looked up once per bundle part, not once per text.
+  checkPrivateData(bundle.data, [], report, privateNames());
   checkIntegrity(bundle.data, items, report);
   return sortProblems(problems);
 }
@@ -324,9 +325,9 @@ function checkDateOrder(entry: BundleItem, report: Report) {
   }
 }
 
-function checkPrivateData(value: unknown, at: Segments, report: Report) {
+function checkPrivateData(value: unknown, at: Segments, report: Report, names: readonly string[]) {
   if (typeof value === 'string') {
-    for (const finding of findPrivateData(value)) {
+    for (const finding of findPrivateData(value, names)) {
       report(
         at,
         'PRIVATE_DATA',
@@ -334,8 +335,8 @@ function checkPrivateData(value: unknown, at: Segments, report: Report) {
       );
     }
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkPrivateData(v, [...at, i], report));
+    value.forEach((v, i) => checkPrivateData(v, [...at, i], report, names));
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) checkPrivateData(v, [...at, k], report);
+    for (const [k, v] of Object.entries(value)) checkPrivateData(v, [...at, k], report, names);
   }
 }

@@ -56,7 +56,7 @@ export function progressBar(out: NodeJS.WriteStream = process.stderr) {
 
 /** The derive step, as the success line says it: "; derived 3 grants (41 holdings) in 0.2 s". */
 function derived(result: ImportResult): string {
-  const d = result.derive;
+  const d = result.derivedHoldings;
   if (!d) return '';
   return `; derived ${d.full ? 'every grant, ' : ''}${d.grants} grant${d.grants === 1 ? '' : 's'} (${d.holdings} holding${d.holdings === 1 ? '' : 's'}) in ${d.seconds.toFixed(1)} s`;
 }

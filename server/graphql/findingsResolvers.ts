@@ -110,8 +110,8 @@ export const findingsResolvers: { Query: Pick<QueryResolvers, FindingsQuestions>
         updated: sum('updated'),
         unchanged: sum('unchanged'),
         removed: result.counts.removed,
-        deriveSeconds: result.dryRun ? null : (result.derive?.seconds ?? 0) + (result.derivedFindings?.seconds ?? 0),
-        derivedHoldings: result.derive?.holdings ?? null,
+        deriveSeconds: result.dryRun ? null : (result.derivedHoldings?.seconds ?? 0) + (result.derivedFindings?.seconds ?? 0),
+        derivedHoldings: result.derivedHoldings?.holdings ?? null,
         derivedFindings: result.derivedFindings?.findings ?? null,
       };
     },

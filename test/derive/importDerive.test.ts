@@ -73,26 +73,26 @@ const holders = async () =>
 describe('the derive step of an import', () => {
   it('derives a first case in full, the grants a second case reaches, and nothing for an unchanged bundle', async () => {
     const first = await load(tiny());
-    expect(first.derive).toMatchObject({ full: false, grants: 1 });
-    expect(first.derive!.holdings).toBeGreaterThan(0);
+    expect(first.derivedHoldings).toMatchObject({ full: false, grants: 1 });
+    expect(first.derivedHoldings!.holdings).toBeGreaterThan(0);
     expect(await expectSameRows()).toBeGreaterThan(0);
     expect(await holders()).toEqual(['t-bigdata-dept BY_TYPE', 't-new-bureau DIRECT']);
 
     // A new body of the type gains the first case's grant; a grant to the issuer of the city
     // measure makes that measure's grant a delegation.
     const added = await load(second({ withBureau: true }));
-    expect(added.derive).toMatchObject({ full: false, grants: 2 });
+    expect(added.derivedHoldings).toMatchObject({ full: false, grants: 2 });
     await expectSameRows();
     expect(await holders()).toEqual(['s-city-bureau BY_DELEGATION', 't-bigdata-dept BY_TYPE', 't-new-bureau DIRECT']);
 
     const again = await load(second({ withBureau: true }));
     expect(again.written).toBe(0);
-    expect(again.derive).toBeUndefined();
+    expect(again.derivedHoldings).toBeUndefined();
   });
 
   it('derives again what a changed re-import reaches, and drops what it no longer does', async () => {
     const changed = await load(second({ withBureau: false }));
-    expect(changed.derive).toMatchObject({ full: false, grants: 2 });
+    expect(changed.derivedHoldings).toMatchObject({ full: false, grants: 2 });
     await expectSameRows();
     expect(await holders()).toEqual(['t-bigdata-dept BY_TYPE', 't-new-bureau DIRECT']);
     const [{ left }] = await db.query<{ left: number }>("RETURN COUNT { MATCH (h:Holding {bodyId: 's-city-bureau'}) } AS left");
@@ -107,7 +107,7 @@ describe('the derive step of an import', () => {
     const [{ after }] = await db.query<{ after: number }>('RETURN COUNT { MATCH (h:Holding) } AS after');
     expect(after).toBe(before);
     const reimport = await load({ ...tiny(), case: { ...(tiny().case as object), summary: 'Changed.' } });
-    expect(reimport.derive).toMatchObject({ full: false });
+    expect(reimport.derivedHoldings).toMatchObject({ full: false });
     await expectSameRows();
   });
 });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   for (const file of SEEDS) {
     const result = await importBundle(db, await readBundleFile(path.join(projectRoot, 'seed', file)));
     expect(result.problems).toEqual([]);
-    expect(result.derive).toMatchObject({ full: false });
+    expect(result.derivedHoldings).toMatchObject({ full: false });
   }
   const rows = await db.query<{ id: string; powers: string[]; places: string[]; bodies: string[] }>(
     `MATCH (c:Case)
