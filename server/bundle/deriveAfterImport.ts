@@ -12,5 +12,13 @@ export type { FindingsDeriveReport };
 
 export async function deriveAfterImport(db: Database, result: ImportResult, options: Pick<ImportOptions, 'findings'> = {}): Promise<ImportResult> {
   if (!result.ok || result.dryRun || !result.caseId) return result;
-  return { ...result, derivedFindings: await deriveFindings(db, result.caseId, { compute: options.findings !== 'later' }) };
+  const started = Date.now();
+  try {
+    return { ...result, derivedFindings: await deriveFindings(db, result.caseId, { compute: options.findings !== 'later' }) };
+  } catch (error) {
+    // The case is switched over and answering: a failed derive leaves its finding sets stale,
+    // so gaps computes them for its first reader. The import stays done and says what failed.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...result, derivedFindings: { seconds: (Date.now() - started) / 1000, sets: [], findings: 0, error: message } };
+  }
 }

@@ -92,7 +92,11 @@ async function main(args: string[]): Promise<number> {
           ? `Case ${result.caseId} is already as the bundle says: nothing written (${seconds.toFixed(1)} s). Data version ${result.dataVersion}.`
           : `Imported case ${result.caseId}: ${describeCounts(result.counts)}${result.counts.removed ? `; ${result.counts.removed} dropped nodes removed` : ''}; ${result.written} facts in ${seconds.toFixed(1)} s${derived(result)}. Data version ${result.dataVersion}.`,
     );
-    if (result.derivedFindings?.sets.length) {
+    if (result.derivedFindings?.error) {
+      console.warn(
+        `The case is imported, but its findings could not be stored (${result.derivedFindings.error}); gaps computes them when they are first asked for.`,
+      );
+    } else if (result.derivedFindings?.sets.length) {
       console.log(
         `Findings derived and stored: ${result.derivedFindings.sets.join(', ')} (${result.derivedFindings.findings} findings) in ${result.derivedFindings.seconds.toFixed(1)} s.`,
       );

@@ -112,7 +112,7 @@ export const findingsResolvers: { Query: Pick<QueryResolvers, FindingsQuestions>
         removed: result.counts.removed,
         deriveSeconds: result.dryRun ? null : (result.derivedHoldings?.seconds ?? 0) + (result.derivedFindings?.seconds ?? 0),
         derivedHoldings: result.derivedHoldings?.holdings ?? null,
-        derivedFindings: result.derivedFindings?.findings ?? null,
+        derivedFindings: result.derivedFindings && !result.derivedFindings.error ? result.derivedFindings.findings : null,
       };
     },
   },

@@ -48,11 +48,15 @@ export async function noteLinks(db: Database, caseId: string): Promise<string[]>
     const locked = await tx.run(
       `MATCH (m:Meta {id: 'dataVersion'}) SET m.linksReadFor = $case
        WITH m OPTIONAL MATCH (d:Meta {id: $meta})
-       RETURN m.version AS version, d.digestVersion AS changed, coalesce(d.links, []) AS old`,
+       RETURN m.version AS version, d.digestVersion AS changed, coalesce(d.links, []) AS old,
+              d.links IS NOT NULL AND d.linksVersion IS NOT NULL AND d.linksVersion >= d.digestVersion AS known`,
       { case: caseId, meta: CASE_META + caseId },
     );
     const row = locked.records[0];
     if (!row || row.get('changed') === null) return [];
+    // Noted since the case last changed (an unchanged re-import): another case's later links to
+    // it are on that case's own Meta, read both ways by componentOf, so there is nothing to add.
+    if (row.get('known')) return row.get('old') as string[];
     const named = await tx.run(
       `MATCH (e:Meta) WHERE e.id STARTS WITH $prefix AND $case IN coalesce(e.links, []) RETURN collect(substring(e.id, size($prefix))) AS cases`,
       { prefix: CASE_META, case: caseId },

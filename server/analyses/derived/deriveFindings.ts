@@ -18,6 +18,8 @@ export interface FindingsDeriveReport {
   sets: string[];
   /** How many findings they hold together. */
   findings: number;
+  /** Why the step failed after the import had switched over (the sets stay stale and are computed by their first reader). */
+  error?: string;
 }
 
 /**
