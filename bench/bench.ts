@@ -8,6 +8,7 @@
 // explorer's landing on each seed case, to the story drawn, in headless Chromium.
 // `--only landing`: just the landing (a private Neo4j with the seed cases and the server).
 // `--only whoCan`: whoCan read from the derived holdings and from the live derivation (bench/whoCanDerived.ts).
+// `--only draw [--elements N]`: just the explorer drawing a large view (no Neo4j), --runs times (default 3).
 // Prints a table and, with --json, the figures in the shape issue 10 gives. Asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -264,6 +265,15 @@ async function landingOnly(): Promise<void> {
 async function main() {
   if (option(args, 'only') === 'landing') return landingOnly();
   if (option(args, 'only') === 'whoCan') return whoCanOnly({ scale, seed, runs, jsonFile });
+  if (option(args, 'only') === 'draw') {
+    for (let i = 0; i < Number(option(args, 'runs') ?? 3); i++) {
+      const { elements, drawMs, mainThreadCpuMs } = await drawExplorerView(Number(option(args, 'elements') ?? 5000));
+      log(
+        `explorer: ${elements} elements laid out and drawn in ${drawMs} ms, ${mainThreadCpuMs} ms of main-thread CPU (load ${os.loadavg()[0].toFixed(1)})`,
+      );
+    }
+    return;
+  }
   const shape = nationalShape(scale);
   const file = defaultBundleFile(scale, seed);
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -121,37 +121,48 @@ export const CAPTION = { story: { minor: 15, major: 20 }, whole: { minor: 12, ma
  * The stylesheet; the story view draws fewer nodes, so its captions and nodes are larger. A
  * large view (thousands of elements, graphElements.ts LARGE_VIEW) is drawn lighter: captions
  * of major nodes only, straight links without arrowheads (measured in docs/performance.md).
+ * Cytoscape computes every property a rule sets on every element it matches, and hashes the
+ * string values (the font list, colours) into each element's style key: so in a large view
+ * the caption's properties are set only on the nodes that show one, and links carry no text
+ * or arrow properties at all.
  */
 export function stylesheet(opts: { story?: boolean; large?: boolean } = {}): StylesheetJson {
   const size = opts.story ? CAPTION.story : CAPTION.whole;
   const grow = opts.story ? 1.4 : 1;
-  const sheet: StylesheetJson = [
-    {
-      selector: 'node',
-      style: {
-        label: 'data(caption)',
-        'font-family': FONT,
-        'font-size': size.minor,
-        color: INK,
-        'text-wrap': 'wrap',
-        'text-max-width': opts.story ? '190px' : '130px',
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
-        'text-background-padding': '1px',
-        'border-width': 1.5,
-        'min-zoomed-font-size': MIN_LABEL_PX,
-        shape: UNKNOWN_LOOK.shape,
-        'background-color': UNKNOWN_LOOK.fill,
-        'border-color': UNKNOWN_LOOK.border,
-        'border-style': UNKNOWN_LOOK.borderStyle ?? 'solid',
-        width: UNKNOWN_LOOK.size * 1.5 * grow,
-        height: UNKNOWN_LOOK.size * grow,
-      },
-    },
-    { selector: `node.${MARKS.major.className}`, style: { 'font-size': size.major, 'text-max-width': opts.story ? '240px' : '170px' } },
-  ];
+  const captionStyle = {
+    label: 'data(caption)',
+    'font-family': FONT,
+    'font-size': size.minor,
+    color: INK,
+    'text-wrap': 'wrap',
+    'text-max-width': opts.story ? '190px' : '130px',
+    'text-valign': 'bottom',
+    'text-margin-y': 4,
+    'text-background-color': '#ffffff',
+    'text-background-opacity': 0.85,
+    'text-background-padding': '1px',
+    'min-zoomed-font-size': MIN_LABEL_PX,
+  } as const;
+  const nodeStyle = {
+    'border-width': 1.5,
+    shape: UNKNOWN_LOOK.shape,
+    'background-color': UNKNOWN_LOOK.fill,
+    'border-color': UNKNOWN_LOOK.border,
+    'border-style': UNKNOWN_LOOK.borderStyle ?? 'solid',
+    width: UNKNOWN_LOOK.size * 1.5 * grow,
+    height: UNKNOWN_LOOK.size * grow,
+  } as const;
+  const sheet: StylesheetJson = opts.large
+    ? [
+        // Level of detail: only the major captions (and the selected node's) are drawn; the rest show on hover.
+        { selector: 'node', style: nodeStyle },
+        { selector: `node.${MARKS.major.className}, node:selected`, style: captionStyle },
+      ]
+    : [{ selector: 'node', style: { ...captionStyle, ...nodeStyle } }];
+  sheet.push({
+    selector: `node.${MARKS.major.className}`,
+    style: { 'font-size': size.major, 'text-max-width': opts.story ? '240px' : '170px' },
+  });
   for (const [label, look] of Object.entries(NODE_LOOKS)) {
     sheet.push({
       selector: `node[label = "${label}"]`,
@@ -186,28 +197,36 @@ export function stylesheet(opts: { story?: boolean; large?: boolean } = {}): Sty
     },
     {
       selector: 'edge',
-      style: {
-        'curve-style': 'bezier',
-        'target-arrow-shape': 'triangle',
-        'arrow-scale': 0.8,
-        width: 1.5,
-        'line-color': UNKNOWN_LINK.colour,
-        'target-arrow-color': UNKNOWN_LINK.colour,
-        label: 'data(caption)',
-        'font-family': FONT,
-        'font-size': size.minor - 2,
-        color: '#555555',
-        'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
-        'min-zoomed-font-size': MIN_LABEL_PX,
-      },
+      style: opts.large
+        ? // Haystack links: straight, no arrowheads, no captions, no bundling of parallel links to compute.
+          { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1.5, 'line-color': UNKNOWN_LINK.colour }
+        : {
+            'curve-style': 'bezier',
+            'target-arrow-shape': 'triangle',
+            'arrow-scale': 0.8,
+            width: 1.5,
+            'line-color': UNKNOWN_LINK.colour,
+            'target-arrow-color': UNKNOWN_LINK.colour,
+            label: 'data(caption)',
+            'font-family': FONT,
+            'font-size': size.minor - 2,
+            color: '#555555',
+            'text-rotation': 'autorotate',
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.85,
+            'min-zoomed-font-size': MIN_LABEL_PX,
+          },
     },
   );
   for (const [layer, look] of Object.entries(LINK_LOOKS)) {
     sheet.push({
       selector: `edge[layer = "${layer}"]`,
-      style: { 'line-color': look.colour, 'target-arrow-color': look.colour, 'line-style': look.line, width: look.width },
+      // In a large view a link's layer is told by its colour alone: drawn solid. Chromium draws a
+      // dotted line dot by dot, and thousands of long dotted links cost about a second a frame
+      // without a GPU (docs/performance.md). The marks drawn by line (reading, inactive) keep theirs.
+      style: opts.large
+        ? { 'line-color': look.colour, width: look.width }
+        : { 'line-color': look.colour, 'target-arrow-color': look.colour, 'line-style': look.line, width: look.width },
     });
   }
   sheet.push(
@@ -239,16 +258,12 @@ export function stylesheet(opts: { story?: boolean; large?: boolean } = {}): Sty
     },
     { selector: `node.${MARKS.pinned.className}`, style: { 'border-style': 'double', 'border-width': 4, 'border-color': MARKS.pinned.colour } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000000', 'font-weight': 'bold' } },
-    { selector: 'edge:selected', style: { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000', label: 'data(typeName)' } },
+    {
+      selector: 'edge:selected',
+      style: opts.large
+        ? { width: 4, 'line-color': '#000000' }
+        : { width: 4, 'line-color': '#000000', 'target-arrow-color': '#000000', label: 'data(typeName)' },
+    },
   );
-  if (opts.large) {
-    sheet.push(
-      // Level of detail: only the major captions (and the selected node's) are drawn; the rest show on hover.
-      { selector: 'node', style: { label: '', 'text-background-opacity': 0 } },
-      { selector: `node.${MARKS.major.className}, node:selected`, style: { label: 'data(caption)' } },
-      // Haystack links: straight, no arrowheads, no bundling of parallel links to compute.
-      { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', label: '' } },
-    );
-  }
   return sheet;
 }

@@ -29,8 +29,8 @@ export class GraphView {
   private readonly tip: HTMLElement;
   private tipNode: NodeSingular | undefined;
   private majorIds: string[] = [];
-  /** Whether the view is large (graphElements.ts LARGE_VIEW): drawn with the lighter style. */
-  private large = false;
+  /** Whether the view is large (graphElements.ts LARGE_VIEW): drawn with the lighter style (the legend reads it). */
+  large = false;
 
   /** Shows a node's full names, both languages, next to it; nothing when no node is given. */
   private showTip(node: NodeSingular | undefined): void {

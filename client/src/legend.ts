@@ -66,7 +66,13 @@ export function kindName(label: string): string {
  * The legend of what is drawn: each layer with the kinds of node it groups (only those present
  * when `present` is given), and any kind the tables do not know under the layer of its links.
  */
-export function legendEl(layers: string[], onLayers: (layers: string[]) => void, present?: Set<string>): HTMLElement {
+export function legendEl(
+  layers: string[],
+  onLayers: (layers: string[]) => void,
+  present?: Set<string>,
+  /** A large view draws every link solid (graphStyle.ts): the swatches say so. */
+  solidLinks = false,
+): HTMLElement {
   const shown = new Set(layers);
   const others = [...(present ?? [])].filter((label) => !isLabel(label)).sort();
   const kindsOf = (layer: string) => [
@@ -98,7 +104,7 @@ export function legendEl(layers: string[], onLayers: (layers: string[]) => void,
                 onLayers([...shown]);
               },
             }),
-            lineSwatch(look),
+            lineSwatch(solidLinks ? { ...look, line: 'solid' } : look),
             h('span', { class: 'layer-name' }, tv('layerNames', layer)),
           ),
           h(

@@ -167,8 +167,9 @@ export function graphPane(shell: Shell, session: Session, graph: GraphView, x: E
   let legendKinds = '';
   function renderLegend(force = true): void {
     const present = [...new Set(graph.cy.nodes().map((n) => n.data('label') as string))].sort();
-    if (!force && present.join() === legendKinds) return;
-    legendKinds = present.join();
+    const key = `${present.join()}${graph.large ? ' large' : ''}`;
+    if (!force && key === legendKinds) return;
+    legendKinds = key;
     replace(
       shell.legendBox,
       legendEl(
@@ -179,6 +180,7 @@ export function graphPane(shell: Shell, session: Session, graph: GraphView, x: E
           x.save();
         },
         present.length ? new Set(present) : undefined,
+        graph.large,
       ),
     );
   }
