@@ -114,6 +114,8 @@ export class ImportDerivation {
 
   async before(tx: ManagedTransaction): Promise<void> {
     const started = Date.now();
+    // A reader's rebuild running now finishes first (imports are already one at a time: importBundle's lease).
+    await lockDerived(tx);
     const v = await versions(tx);
     this.current = v.data === v.derived;
     // Decided once, on the graph before the switch: an incremental derive needs what the old relationships reached.

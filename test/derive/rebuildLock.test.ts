@@ -26,7 +26,7 @@ afterAll(closeTestDatabase);
 const holdingKeys = async () =>
   (
     await db.query<{ key: string }>(
-      "MATCH (h:Holding) RETURN h.grantId + '|' + h.powerId + '|' + h.bodyId + '|' + h.via + '|' + coalesce(h.jurisdictionId, '') + '|' + toString(h.successionIds) AS key",
+      "MATCH (h:Holding) RETURN h.grantId + '|' + h.powerId + '|' + h.bodyId + '|' + h.via + '|' + coalesce(h.jurisdictionId, '') + '|' + reduce(s = '', x IN h.successionIds | s + x + ',') AS key",
     )
   )
     .map((r) => r.key)
