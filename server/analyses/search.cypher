@@ -26,15 +26,18 @@ CALL () {
   CALL db.index.fulltext.queryNodes('recordText', query) YIELD node, score
   RETURN node, score * 0.5 AS score
   UNION
+  // The scans run only when their parameter is set (a WHERE on the parameter alone, before the MATCH).
+  WITH $contains AS contains WHERE contains IS NOT NULL
   MATCH (node)
-  WHERE $contains IS NOT NULL AND (node:Body OR node:BodyType OR node:Person OR node:Instrument OR node:Power OR node:Place)
+  WHERE (node:Body OR node:BodyType OR node:Person OR node:Instrument OR node:Power OR node:Place)
     AND any(name IN [node.name, node.nameZh, node.title, node.titleZh, node.officialId] + coalesce(node.aliases, [])
-            WHERE toLower(name) CONTAINS $contains)
+            WHERE toLower(name) CONTAINS contains)
   RETURN node, 1.0 AS score
   UNION
+  WITH $pinyin AS pinyin WHERE pinyin IS NOT NULL
   MATCH (node)
-  WHERE $pinyin IS NOT NULL AND (node:Body OR node:BodyType OR node:Person OR node:Instrument OR node:Power OR node:Place)
-    AND node.pinyin CONTAINS $pinyin
+  WHERE (node:Body OR node:BodyType OR node:Person OR node:Instrument OR node:Power OR node:Place)
+    AND node.pinyin CONTAINS pinyin
   RETURN node, 1.0 AS score
 }
 WITH node, max(score) AS score

@@ -9,7 +9,18 @@
 //   $power   id of the asked Power
 //   $place   id of the asked Place, or null for anywhere
 //   $at      the date D, 'YYYY-MM-DD' (unused here: dates are judged in whoCan.ts)
-//   $rowCap  most rows to return (the wrapper marks the answer incomplete when reached)
+//   $skip    holdings to pass over, in answer order (0 for the first page)
+//   $rowCap  most rows to return: a page (whoCan.ts reads pages until it has the holders it
+//            shows, so a country-wide first page reads a few hundred holdings, not all)
+//   $grants  null, or only the holdings of these grants (whoCan.ts asks for the bodies that
+//            answer for a type-level grant whose other holdings fall on later pages)
+//
+// Paging: the holdings are put in answer order and sliced BEFORE their facts are read, on
+// what each holding stores (the same order as the RETURN below: via, body, grant, succession
+// chain, power; then type and place, so that the order is total and pages never overlap).
+// Holdings whose grant no longer reads as derived (its modality, provision or instrument
+// changed behind the import's back) are left out before the slice, once per grant, so a page
+// is never cut short by them: fewer rows than $rowCap means there are no more.
 //
 // One row per candidate holding (body + via + grant), at any date: whoCan.ts keeps those in
 // force on D by the shared rule of inForce.ts, from the facts each row carries:
@@ -31,11 +42,25 @@ WITH asked, place, CASE WHEN place IS NULL THEN [] ELSE [(place)-[:WITHIN*0..]->
 MATCH (granted:Power)-[:NARROWER_THAN*0..]->(asked)
 MATCH (h:Holding {powerId: granted.id})
 // BY_TYPE: the body serves the asked place or a place within it, or covers it from above.
-WHERE place IS NULL
+WHERE ($grants IS NULL OR h.grantId IN $grants)
+  AND (place IS NULL
    OR (h.grantPlaceId IN up
-       AND (h.jurisdictionId IS NULL OR place.id IN h.jurisdictionUp OR (h.jurisdictionId IN up AND h.jurisdictionId <> place.id)))
+       AND (h.jurisdictionId IS NULL OR place.id IN h.jurisdictionUp OR (h.jurisdictionId IN up AND h.jurisdictionId <> place.id))))
+WITH collect(h) AS candidates
+// The grants still read as they were derived, checked once each.
+CALL (candidates) {
+  UNWIND candidates AS c
+  WITH DISTINCT c.grantId AS grantId, c.provisionId AS provisionId, c.instrumentId AS instrumentId
+  MATCH (g:Grant {id: grantId})-[:CONFERRED_BY]->(:Provision {id: provisionId})-[:PART_OF]->(:Instrument {id: instrumentId})
+  WHERE g.modality IN ['POWER', 'DUTY', 'PERMISSION']
+  RETURN collect(grantId + ' ' + provisionId + ' ' + instrumentId) AS sound
+}
+UNWIND candidates AS h
+WITH h WHERE h.grantId + ' ' + h.provisionId + ' ' + h.instrumentId IN sound
+WITH h ORDER BY CASE h.via WHEN 'DIRECT' THEN 0 WHEN 'BY_SUCCESSION' THEN 1 WHEN 'BY_TYPE' THEN 2 ELSE 3 END, h.bodyId, h.grantId,
+                size(h.successionIds), h.successionIds, h.powerId, h.typeLevel, h.bodyTypeId, h.jurisdictionId
+SKIP toInteger($skip) LIMIT toInteger($rowCap)
 MATCH (g:Grant {id: h.grantId})-[:CONFERRED_BY]->(prov:Provision {id: h.provisionId})-[:PART_OF]->(ins:Instrument {id: h.instrumentId})
-WHERE g.modality IN ['POWER', 'DUTY', 'PERMISSION']
 OPTIONAL MATCH (b:Body {id: h.bodyId}) WHERE NOT h.typeLevel
 
 // The successions from the named body, each with its date and evidence.
@@ -79,7 +104,7 @@ RETURN h.bodyId AS bodyId, h.via AS via,
        CASE WHEN h.typeLevel THEN [] ELSE
          [(agent:Body)-[af:ACTS_FOR]->(b) | {id: agent.id, body: {{bodyFacts(agent)}}, from: af.from, fromLast: af.fromLast,
             to: af.to, toLast: af.toLast, basis: af.basis, citations: af.citations, unsourced: coalesce(af.unsourced, false)}] END AS agents
-// Ties (a successor reached from two named bodies) by the nearer named body first.
-ORDER BY CASE via WHEN 'DIRECT' THEN 0 WHEN 'BY_SUCCESSION' THEN 1 WHEN 'BY_TYPE' THEN 2 ELSE 3 END, bodyId, grantId,
-         size(successions), [s IN successions | s.from], powerId, typeLevel
-LIMIT toInteger($rowCap)
+// The page's order. Ties (a successor reached from two named bodies) by the nearer named body
+// first: the succession chain (named body first, this body last) orders as its `from`s would.
+ORDER BY CASE h.via WHEN 'DIRECT' THEN 0 WHEN 'BY_SUCCESSION' THEN 1 WHEN 'BY_TYPE' THEN 2 ELSE 3 END, h.bodyId, h.grantId,
+         size(h.successionIds), h.successionIds, h.powerId, h.typeLevel, h.bodyTypeId, h.jurisdictionId

@@ -5,7 +5,7 @@ import { citationSourceIds, describeNodes, refOf, requireNode, UnknownNodeError,
 import { positionsOn, positionStep, positionWords, type HeldPosition } from './positions.js';
 import { bodyState, coversState, grantLimits, instrumentStart, limitsState, started, type LawFacts, type Tri } from './inForce.js';
 import { LIST_LIMIT, runAnalysis } from './run.js';
-import { ensureDerived } from '../derive/derive.js';
+import { derivedCurrent, rebuildDerived } from '../derive/derive.js';
 import type { ConditionContext, Holder, NodeRef, Reading, WhoCanAnswer } from './types.js';
 
 import type { HoldingRow, InstrumentRow, Outcome } from './holdingRows.js';
@@ -81,6 +81,22 @@ function instrumentRowOf(instrument: { id: string; officialId: string | null }, 
  * type-level row is kept only when no body of its type answers for that grant.
  */
 export function judgeRows(rows: HoldingRow[], at: string, reading: Reading): HoldingRow[] {
+  return typeLevelRule(judgeEach(rows, at, reading));
+}
+
+/** A type-level row is kept only when no body of its type answers for that grant (among `kept`, or a grant in `answered`). */
+export function typeLevelRule(kept: HoldingRow[], answered: Set<string> = new Set()): HoldingRow[] {
+  const typed = new Set([...answered, ...typedGrants(kept)]);
+  return kept.filter((r) => !r.typeLevel || !typed.has(r.grantId));
+}
+
+/** The grants some body answers for by type, among judged rows. */
+function typedGrants(kept: HoldingRow[]): string[] {
+  return kept.filter((r) => r.via === 'BY_TYPE' && !r.typeLevel).map((r) => r.grantId);
+}
+
+/** judgeRows without the type-level rule: each row judged on its own. */
+export function judgeEach(rows: HoldingRow[], at: string, reading: Reading): HoldingRow[] {
   const kept: HoldingRow[] = [];
   for (const row of rows) {
     const limits = grantLimits(row.law, at, reading);
@@ -108,26 +124,63 @@ export function judgeRows(rows: HoldingRow[], at: string, reading: Reading): Hol
       instrument: instrumentRowOf(row.instrument, row.law),
     });
   }
-  const typed = new Set(kept.filter((r) => r.via === 'BY_TYPE' && !r.typeLevel).map((r) => r.grantId));
-  return kept.filter((r) => !r.typeLevel || !typed.has(r.grantId));
+  return kept;
 }
 
-/** Where the candidate holdings come from: the derived layer (holdingRows), or, in the differential test only, the live derivation. */
+/** Which holdings to read: a page of them in answer order, or those of some grants only. */
+export interface HoldingPage {
+  /** Holdings to pass over (0: the first page). */
+  skip: number;
+  /** Most holdings to read. */
+  take: number;
+  /** Only the holdings of these grants. */
+  grants?: string[];
+}
+
+/**
+ * Where the candidate holdings come from: the derived layer (holdingRows), or, in the
+ * differential test only, the live derivation. A source may read a page only (`more` true
+ * when it may have left holdings unread) or ignore the page and return every row.
+ */
 export type HoldingSource = (
   db: Database,
-  params: { power: string; place?: string | null; at: string; reading?: Reading | null },
-) => Promise<{ rows: HoldingRow[]; capped: boolean }>;
+  params: { power: string; place?: string | null; at: string; reading?: Reading | null; page?: HoldingPage },
+) => Promise<{ rows: HoldingRow[]; capped: boolean; more?: boolean }>;
+
+/** One page of the candidate holdings, unjudged; the first page checks beside it that the holdings are current. */
+async function derivedPage(db: Database, params: { power: string; place?: string | null }, page: HoldingPage): Promise<HoldingRow[]> {
+  const read = () =>
+    runAnalysis<HoldingRow>(db, 'whoCan', {
+      power: params.power,
+      place: params.place ?? null,
+      skip: page.skip,
+      rowCap: page.take,
+      grants: page.grants ?? null,
+    });
+  if (page.skip > 0 || page.grants) return read();
+  // The version check runs beside the read, not before it: the read is thrown away in the rare case the holdings were stale.
+  const [current, rows] = await Promise.all([derivedCurrent(db), read()]);
+  if (current) return rows;
+  await rebuildDerived(db);
+  return read();
+}
 
 /** The candidate holdings of whoCan.cypher at any date, read from the derived layer (server/derive/), not yet judged. */
 export async function derivedRows(db: Database, params: { power: string; place?: string | null; at: string }): Promise<HoldingRow[]> {
-  await ensureDerived(db);
-  return runAnalysis<HoldingRow>(db, 'whoCan', { power: params.power, place: params.place ?? null, at: params.at, rowCap: ROW_CAP });
+  return derivedPage(db, params, { skip: 0, take: ROW_CAP });
 }
 
-/** The candidate holdings judged on `at` (judgeRows); `capped` is true when the row cap was reached. */
+/** The candidate holdings judged on `at` (judgeRows), a page of them when asked; `capped` is true when the row cap was reached. */
 export const holdingRows: HoldingSource = async (db, params) => {
-  const rows = await derivedRows(db, params);
-  return { rows: judgeRows(rows, params.at, params.reading ?? 'AS_IT_STOOD'), capped: rows.length >= ROW_CAP };
+  const page = params.page ?? { skip: 0, take: ROW_CAP };
+  const rows = await derivedPage(db, params, page);
+  const full = rows.length >= page.take;
+  return {
+    // A page is judged row by row; whoCan applies the type-level rule over every page it read (typeLevelRule).
+    rows: params.page ? judgeEach(rows, params.at, params.reading ?? 'AS_IT_STOOD') : judgeRows(rows, params.at, params.reading ?? 'AS_IT_STOOD'),
+    capped: full && page.skip + page.take >= ROW_CAP,
+    more: full && page.skip + page.take < ROW_CAP,
+  };
 };
 
 /** The outcomes recorded by the context's `action` (empty without one). */
@@ -221,43 +274,97 @@ function throughPositions(
   );
 }
 
+/** The first page: room for `limit` holders and one more when a good share of the rows hold on D, and never tiny. */
+const firstPage = (limit: number) => Math.max(2 * (limit + 1), 20);
+
+/**
+ * The type-level grants among `rows` whose bodies may lie on pages not read: each is settled by
+ * reading that grant's holdings alone (a few, then all when none of those few answers), and
+ * added to `answered` when a body of the type answers for it on D.
+ */
+async function settleTypeLevel(
+  db: Database,
+  source: HoldingSource,
+  question: Parameters<HoldingSource>[1],
+  rows: HoldingRow[],
+  settled: Set<string>,
+  answered: Set<string>,
+): Promise<void> {
+  const typed = new Set(typedGrants(rows));
+  const open = [...new Set(rows.filter((r) => r.typeLevel && !typed.has(r.grantId) && !settled.has(r.grantId)).map((r) => r.grantId))];
+  for (const grant of open) {
+    settled.add(grant);
+    for (const take of [20, ROW_CAP]) {
+      const { rows: theirs, more } = await source(db, { ...question, page: { skip: 0, take, grants: [grant] } });
+      if (typedGrants(theirs).length) answered.add(grant);
+      if (answered.has(grant) || !more) break;
+    }
+  }
+}
+
 export async function whoCan(db: Database, params: WhoCanParams, source: HoldingSource = holdingRows): Promise<WhoCanAnswer> {
   const limit = params.limit ?? LIST_LIMIT;
   const reading: Reading = params.reading ?? 'AS_IT_STOOD';
-  const asked = await describeNodes(db, [params.power, ...(params.place ? [params.place] : []), ...(params.holder ? [params.holder] : [])]);
+  const question = { power: params.power, place: params.place, at: params.at, reading };
+  let page: HoldingPage = { skip: 0, take: Math.min(firstPage(limit), ROW_CAP) };
+  // One round trip for what does not depend on the holdings: the asked nodes, the first page, the outcomes, the positions.
+  const [asked, first, outcomes, held] = await Promise.all([
+    describeNodes(db, [params.power, ...(params.place ? [params.place] : []), ...(params.holder ? [params.holder] : [])]),
+    source(db, { ...question, page }),
+    outcomesOf(db, params.context),
+    params.holder ? positionsOn(db, params.holder, params.at) : Promise.resolve([]),
+  ]);
   const power = requireNode(asked, 'Power', params.power);
   const place = params.place ? requireNode(asked, 'Place', params.place) : null;
   const subject = params.holder ? asked.get(params.holder)?.ref : null;
   if (params.holder && (!subject || (subject.label !== 'Body' && subject.label !== 'Person'))) throw new UnknownNodeError('Body', params.holder);
-  const positions = subject?.label === 'Person' ? await positionsOn(db, subject.id, params.at) : [];
+  const positions = subject?.label === 'Person' ? held : [];
 
-  const { rows, capped: rowCapped } = await source(db, { ...params, reading });
-  const outcomes = await outcomesOf(db, params.context);
-  const described = await describeNodes(db, [
-    ...idsOfHoldings(rows, outcomes),
-    ...positions.flatMap((p) => [p.bodyId, ...citationSourceIds(p.citations)]),
-  ]);
-  let { holders, excluded } = holdersOf(rows, params.context, described, { outcomes, at: params.at });
-  let holderBodies: NodeRef[] = [];
-  if (subject?.label === 'Person') {
-    holderBodies = [...new Set(positions.map((p) => p.bodyId))].map((id) => refOf(described, id, 'Body'));
-    holders = throughPositions(holders, subject, positions, described, params.at);
-    excluded = throughPositions(excluded, subject, positions, described, params.at);
-  } else if (subject) {
-    holderBodies = [subject];
-    holders = holders.filter((h) => h.body.id === subject.id);
-    excluded = excluded.filter((h) => h.body.id === subject.id);
-  }
-  return {
-    power,
-    place,
-    at: params.at,
-    reading,
-    context: params.context ?? null,
-    holders: holders.slice(0, limit),
-    excludedByContext: excluded.slice(0, limit),
-    holder: subject ?? null,
-    holderBodies,
-    incomplete: rowCapped || holders.length > limit || excluded.length > limit,
+  const rows = [...first.rows];
+  let { capped: rowCapped, more = false } = first;
+  const described = new Map<string, DescribedNode>();
+  const asking = new Set<string>();
+  const describe = async (ids: string[]) => {
+    const fresh = ids.filter((id) => !asking.has(id));
+    for (const id of fresh) asking.add(id);
+    for (const [id, node] of await describeNodes(db, fresh)) described.set(id, node);
   };
+  await describe([...idsOfHoldings(rows, outcomes), ...positions.flatMap((p) => [p.bodyId, ...citationSourceIds(p.citations)])]);
+  const settled = new Set<string>();
+  const answered = new Set<string>();
+  for (;;) {
+    if (more) await settleTypeLevel(db, source, question, rows, settled, answered);
+    let { holders, excluded } = holdersOf(typeLevelRule(rows, answered), params.context, described, { outcomes, at: params.at });
+    let holderBodies: NodeRef[] = [];
+    if (subject?.label === 'Person') {
+      holderBodies = [...new Set(positions.map((p) => p.bodyId))].map((id) => refOf(described, id, 'Body'));
+      holders = throughPositions(holders, subject, positions, described, params.at);
+      excluded = throughPositions(excluded, subject, positions, described, params.at);
+    } else if (subject) {
+      holderBodies = [subject];
+      holders = holders.filter((h) => h.body.id === subject.id);
+      excluded = excluded.filter((h) => h.body.id === subject.id);
+    }
+    // Enough read: one holder more than shown (and, when the context can rule some out, one excluded more), or nothing left.
+    const enough = holders.length > limit && (excluded.length > limit || !params.context);
+    if (!more || rowCapped || enough)
+      return {
+        power,
+        place,
+        at: params.at,
+        reading,
+        context: params.context ?? null,
+        holders: holders.slice(0, limit),
+        excludedByContext: excluded.slice(0, limit),
+        holder: subject ?? null,
+        holderBodies,
+        incomplete: rowCapped || holders.length > limit || excluded.length > limit,
+      };
+    const skip = page.skip + page.take;
+    page = { skip, take: Math.min(page.take * 2, ROW_CAP - skip) };
+    const next = await source(db, { ...question, page });
+    rows.push(...next.rows);
+    ({ capped: rowCapped, more = false } = next);
+    await describe(idsOfHoldings(next.rows, []));
+  }
 }

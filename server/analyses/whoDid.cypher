@@ -7,7 +7,7 @@
 //   $place   id of the asked Place, or null for anywhere
 //   $from    first day of the period 'YYYY-MM-DD', or null (open)
 //   $to      last day of the period 'YYYY-MM-DD', or null (open)
-//   $rowCap  most actions to return (the wrapper marks the answer incomplete when reached)
+//   $rowCap  most actions to return: one more than the answer shows, to tell whether the list was cut
 //
 // One row per action, earliest first:
 //   id, summary, summaryZh, startedAt, endedAt (text at their precision: '2022-06-13', '2022-06', '2022'),
@@ -27,6 +27,9 @@ WHERE ($place IS NULL OR EXISTS { (ap)-[:WITHIN*0..]->(:Place {id: $place}) })
   // one day. An imprecise date is the interval [x, xLast] (docs/analyses.md, precision).
   AND ($to IS NULL OR a.startedAt <= date($to))
   AND ($from IS NULL OR coalesce(a.endedAtLast, a.endedAt, a.startedAtLast, a.startedAt) >= date($from))
+// The page first, then the actors of the actions on it only.
+WITH a, ap ORDER BY a.startedAt, a.id
+LIMIT toInteger($rowCap)
 CALL (a) {
   MATCH (a)-[r:PERFORMED_BY]->(who)
   // A person's position on the day the action started; open ends count as holding it.

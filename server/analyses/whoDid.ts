@@ -59,7 +59,8 @@ export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDid
     place: params.place ?? null,
     from: params.from ?? null,
     to: params.to ?? null,
-    rowCap: ROW_CAP,
+    // One more than shown, to tell whether the list was cut (never more than the row cap).
+    rowCap: Math.min(limit + 1, ROW_CAP),
   });
   const shown = rows.slice(0, limit);
   const ids = shown.flatMap((r) => [

@@ -114,6 +114,8 @@ export class ImportDerivation {
 
   async before(tx: ManagedTransaction): Promise<void> {
     const started = Date.now();
+    // A reader's rebuild running now finishes first (imports are already one at a time: importBundle's lease).
+    await lockDerived(tx);
     const v = await versions(tx);
     this.current = v.data === v.derived;
     // Decided once, on the graph before the switch: an incremental derive needs what the old relationships reached.
@@ -151,18 +153,45 @@ export class ImportDerivation {
 }
 
 /**
- * For readers: derives everything when the holdings do not match the data version (a write
- * moved it without deriving). Cheap when they match: one read of two index entries.
+ * Takes the derive lock: a write lock on the derivedVersion node, held until `tx` ends. Every
+ * transaction that derives (an import's switch-over, a rebuild for readers) takes it before
+ * it reads the versions, so two rebuilds never run at once (each would delete the other's
+ * holdings and write its own: duplicates), and the second, once it has the lock, sees the
+ * first one's committed version and has nothing left to do.
  */
-export async function ensureDerived(db: Database): Promise<DeriveReport | null> {
+export async function lockDerived(tx: ManagedTransaction): Promise<void> {
+  await tx.run('MERGE (d:Meta {id: $derived}) ON CREATE SET d.version = 0 SET d.deriving = true REMOVE d.deriving', { derived: DERIVED_META });
+}
+
+/** Whether the holdings are derived for the current data version: one read of two index entries. */
+export async function derivedCurrent(db: Database): Promise<boolean> {
   const v = await db.read(versions);
-  if (v.data === v.derived) return null;
+  return v.data === v.derived;
+}
+
+/**
+ * Derives everything again when the holdings do not match the data version (a write moved it
+ * without deriving), under the derive lock; a reader that finds them stale calls it.
+ */
+export async function rebuildDerived(db: Database): Promise<DeriveReport | null> {
   const started = Date.now();
   return db.write(async (tx) => {
+    await lockDerived(tx);
     const now = await versions(tx);
     if (now.data === now.derived) return null;
     const { grants, holdings } = await deriveAll(tx);
     await markDerived(tx, now.data);
     return { seconds: (Date.now() - started) / 1000, grants, holdings, full: true };
   }, 30 * 60_000);
+}
+
+/**
+ * For readers: derives everything when the holdings do not match the data version. Cheap when
+ * they match: one read of two index entries. whoCan runs the check beside its first queries
+ * (derivedCurrent) rather than before them; nothing is remembered in the process, so a second
+ * server's import is seen at the next question.
+ */
+export async function ensureDerived(db: Database): Promise<DeriveReport | null> {
+  if (await derivedCurrent(db)) return null;
+  return rebuildDerived(db);
 }

@@ -19,7 +19,9 @@ function batched(which: keyof typeof FILES): string {
       .replace('WITH $at AS at', 'WITH q, q.at AS at')
       .replaceAll('$power', 'q.power')
       .replaceAll('$place', 'q.place')
-      .replace('toInteger($rowCap)', '10000');
+      .replace('toInteger($skip)', '0')
+      .replace('toInteger($rowCap)', '10000')
+      .replaceAll('$grants', 'null');
     // replan=skip: the graphs are tiny and change every case, which would make Neo4j plan these big queries again and again.
     text = `CYPHER replan=skip UNWIND $questions AS q CALL (q) {\n${query}\n} RETURN *, q.i AS question`;
     texts.set(which, text);
