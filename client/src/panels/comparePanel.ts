@@ -6,7 +6,7 @@ import { t, tv } from '../messages';
 import { nameEl, namePair } from '../names';
 import { picker } from '../picker';
 import { conditionSentence } from '../prose';
-import { askCompare, type CompareAnswer } from '../questions';
+import { askCompare, type CompareAnswer, type NamedItem } from '../questions';
 import { incompleteEl, reproduceEl } from '../reproduce';
 import { errorEl, loadingEl } from '../status';
 
@@ -28,7 +28,10 @@ export function comparePanel(x: Explorer): { el: HTMLElement; refresh(): void } 
     const counts = new Map<string, number>();
     for (const p of all) if (p.level) counts.set(p.level, (counts.get(p.level) ?? 0) + 1);
     const level = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-    const peers = all.filter((p) => p.level === level);
+    // By default the first four peers: those drawn in the case's graph first, then by id, so
+    // the same data always offers the same places (the list's own order is the database's).
+    const drawn = (p: NamedItem) => (x.graph.has(p.id) ? 0 : 1);
+    const peers = all.filter((p) => p.level === level).sort((a, b) => drawn(a) - drawn(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const chosen = new Set(x.state.places ?? peers.slice(0, 4).map((p) => p.id));
     const provinces = all.filter((p) => p.level === level || chosen.has(p.id));
     replace(
