@@ -3,7 +3,7 @@
 // `npm run export`) and DIR/backup.json, which lists them with their SHA-256. Restore with
 // `npm run restore -- --from DIR`.
 import { BackupError, backupTo } from '../bundle/backup.js';
-import { databaseDescription, openCliDatabase } from './database.js';
+import { databaseDescription, withCliDatabase } from './database.js';
 
 const USAGE = 'Usage: npm run backup -- --out DIR';
 
@@ -14,8 +14,7 @@ async function main(args: string[]): Promise<number> {
   }
   const dir = args[1];
   console.error(`Backing up every case of ${databaseDescription()} into ${dir}.`);
-  const { db, stop } = await openCliDatabase();
-  try {
+  return withCliDatabase([BackupError], async (db) => {
     const { manifest, orphans } = await backupTo(db, dir);
     const bytes = manifest.cases.reduce((n, c) => n + c.bytes, 0);
     console.log(
@@ -23,15 +22,7 @@ async function main(args: string[]): Promise<number> {
     );
     if (orphans) console.error(`Note: ${orphans} node(s) belong to no case and are not in the backup (bundles carry cases only).`);
     return 0;
-  } catch (error) {
-    if (error instanceof BackupError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await stop();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

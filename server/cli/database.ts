@@ -7,7 +7,7 @@ import { openDatabase, type OpenDatabase } from '../neo4j/connect.js';
 import type { Database } from '../neo4j/database.js';
 import { migrate } from '../neo4j/migrations.js';
 
-export async function openCliDatabase(): Promise<OpenDatabase> {
+async function openCliDatabase(): Promise<OpenDatabase> {
   const opened = await openDatabase(loadConfig(), (line) => process.stderr.write(`${line}\n`));
   await migrate(opened.db);
   return opened;

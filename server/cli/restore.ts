@@ -6,7 +6,7 @@
 import { userInfo } from 'node:os';
 import { BackupError, restoreFrom } from '../bundle/backup.js';
 import { formatProblem } from '../bundle/problem.js';
-import { databaseDescription, openCliDatabase } from './database.js';
+import { databaseDescription, withCliDatabase } from './database.js';
 
 const USAGE = 'Usage: npm run restore -- --from DIR';
 
@@ -17,8 +17,7 @@ async function main(args: string[]): Promise<number> {
   }
   const dir = args[1];
   console.error(`Restoring the backup in ${dir} into ${databaseDescription()}.`);
-  const { db, stop } = await openCliDatabase();
-  try {
+  return withCliDatabase([BackupError], async (db) => {
     const { restored, refused } = await restoreFrom(db, dir, { who: userInfo().username, via: 'cli' });
     for (const { id, problems } of refused) {
       console.log(`Case ${id} was not restored:`);
@@ -31,15 +30,7 @@ async function main(args: string[]): Promise<number> {
         (refused.length ? ` ${refused.length} case(s) refused (above).` : ''),
     );
     return refused.length ? 1 : 0;
-  } catch (error) {
-    if (error instanceof BackupError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await stop();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));
