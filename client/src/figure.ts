@@ -19,6 +19,8 @@ export interface FigureParts {
   kinds: { label: string; name: string }[];
   layers: { layer: string; name: string }[];
   marks: { gap?: string; answer?: string };
+  /** A large view draws every link solid (graphStyle.ts): the legend's swatches say so, as the explorer's do. */
+  solidLinks?: boolean;
   /** "Data version 3 · link" */
   version: string;
   /** "Sources: …; made with Quanze" */
@@ -67,7 +69,8 @@ export function figureSvg(drawing: Drawing, parts: FigureParts): string {
   const items: { w: number; draw: (x: number, y: number) => string }[] = [
     ...parts.layers.map((l) => {
       const look = (LINK_LOOKS as Record<string, LinkLook | undefined>)[l.layer] ?? UNKNOWN_LINK;
-      const dash = look.line === 'dashed' ? ' stroke-dasharray="6 4"' : look.line === 'dotted' ? ' stroke-dasharray="2 3"' : '';
+      const line = parts.solidLinks ? 'solid' : look.line;
+      const dash = line === 'dashed' ? ' stroke-dasharray="6 4"' : line === 'dotted' ? ' stroke-dasharray="2 3"' : '';
       return {
         w: 40 + textWidth(l.name),
         draw: (x: number, y: number) =>

@@ -80,6 +80,7 @@ export function toolbar(shell: Shell, session: Session, graph: GraphView, action
         gap: graph.markedIds('gap').length ? t('legendGap') : undefined,
         answer: graph.markedIds('answer').length ? t('legendAnswer') : undefined,
       },
+      solidLinks: graph.large,
       version: [t('dataVersion', { v: graphAnswer?.answer.dataVersion ?? '' }), location.href].join(' · '),
       sources: sourceLine(),
     };
