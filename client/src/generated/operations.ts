@@ -289,7 +289,7 @@ export const Neighborhood: Operation<NeighborhoodQuery, NeighborhoodQueryVariabl
 
 export const Lists: Operation<ListsQuery, ListsQueryVariables> = {
   name: "Lists",
-  document: "query Lists {\n  dataVersion\n  powers(limit: 200, sort: [{id: ASC}]) {\n    id\n    name\n    nameZh\n    aliases\n    pinyin\n  }\n  places(limit: 200, sort: [{id: ASC}]) {\n    id\n    name\n    nameZh\n    aliases\n    pinyin\n    level\n  }\n  cases(limit: 100) {\n    id\n    title\n    titleZh\n    summary\n    summaryZh\n  }\n}\n",
+  document: "query Lists {\n  dataVersion\n  powers(limit: 200, sort: [{id: ASC}]) {\n    id\n    name\n    nameZh\n    aliases\n    pinyin\n  }\n  places(limit: 200, sort: [{id: ASC}]) {\n    id\n    name\n    nameZh\n    aliases\n    pinyin\n    level\n  }\n  cases(limit: 100, sort: [{id: ASC}]) {\n    id\n    title\n    titleZh\n    summary\n    summaryZh\n  }\n}\n",
 };
 
 export const Sources: Operation<SourcesQuery, SourcesQueryVariables> = {
