@@ -34,6 +34,7 @@ import { importSeed } from '../server/bundle/seedOnEmpty.js';
 import { defaultBundleFile, option } from './generate.js';
 import { freePort } from '../server/freePort.js';
 import { whoCanOnly } from './whoCanDerived.js';
+import type { FindingsDeriveReport } from '../server/analyses/derived/deriveFindings.js';
 
 const args = process.argv.slice(2);
 const scale = Number(option(args, 'scale') ?? 0.01);
@@ -311,7 +312,10 @@ async function main() {
     const derived = imported.derivedHoldings;
     if (derived) log(`derive (within the import): ${derived.grants} grants, ${derived.holdings} holdings in ${derived.seconds.toFixed(1)} s`);
     const findings = imported.derivedFindings;
-    if (findings) log(`derive (after the import): ${findings.findings} findings in ${findings.seconds.toFixed(1)} s`);
+    if (findings) log(findingsLine('derive (after the import)', findings));
+    // The derive runs in this process: its peak memory is this process's peak so far.
+    const peakRssAfterImportMb = round(process.resourceUsage().maxRSS / 1024, 0);
+    log(`peak RSS of the benchmark process after the import and its derive: ${peakRssAfterImportMb} MB`);
 
     t = performance.now();
     const again = await importBundle(db, await openBundleFile(file), { timeoutMs: 3_600_000 });
@@ -321,6 +325,7 @@ async function main() {
     log(
       `re-import unchanged: ${reimportSeconds.toFixed(2)} s, ${again.written} facts written; then its findings step ${reimportDeriveSeconds.toFixed(1)} s`,
     );
+    if (again.derivedFindings) log(findingsLine('re-import', again.derivedFindings));
 
     const rowByRowFactsPerSecond = await rowByRow(db, file, 300);
     log(`row by row: ${rowByRowFactsPerSecond} facts/s`);
@@ -412,6 +417,9 @@ async function main() {
         reimportWritten: again.written,
         derive: derived ?? null,
         derivedFindings: findings ?? null,
+        reimportDerivedFindings: again.derivedFindings ?? null,
+        peakRssAfterImportMb,
+        peakRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
         p50Ms: Object.fromEntries(Object.keys(questions).map((name) => [name, api[name]?.p50 ?? null])),
         rawP95Ms: Object.fromEntries(Object.keys(questions).map((name) => [name, raw[name]?.p95 ?? null])),
         runs: Object.fromEntries(Object.keys(questions).map((name) => [name, api[name]?.runs ?? null])),
@@ -431,6 +439,13 @@ async function main() {
     await neo4j.stop();
     if (!args.includes('--keep')) fs.rmSync(options.dataDir, { recursive: true, force: true });
   }
+}
+
+/** The findings step of an import, its failure included (the import stays done when it fails, so nothing else says it did). */
+function findingsLine(step: string, findings: FindingsDeriveReport): string {
+  const sets = findings.sets.length ? findings.sets.join(', ') : 'none';
+  const outcome = findings.error ? `FAILED: ${findings.error.split('\n')[0]}` : 'done';
+  return `${step}: findings step ${outcome}; ${findings.findings} findings in ${findings.seconds.toFixed(1)} s; sets stored: ${sets}`;
 }
 
 main().catch((error) => {

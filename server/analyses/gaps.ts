@@ -61,7 +61,26 @@ export async function caseFindings(db: Database, q: Question): Promise<CaseFindi
  * depend on the reading, the candidate holdings and the nodes described) is read once.
  */
 export async function findingsByReading(db: Database, q: Pick<Question, 'case' | 'at'>, readings: Question['reading'][]): Promise<CaseFindings[]> {
-  if (!readings.length) return [];
+  const all: CaseFindings[] = [];
+  await forEachReading(db, q, readings, (findings) => {
+    all.push(findings);
+    return Promise.resolve();
+  });
+  return all;
+}
+
+/**
+ * What findingsByReading gives, handed to `use` one reading at a time: the derive stores a
+ * reading and lets it go before the next is put together, so a national case's two readings
+ * are never held whole at once.
+ */
+export async function forEachReading(
+  db: Database,
+  q: Pick<Question, 'case' | 'at'>,
+  readings: Question['reading'][],
+  use: (findings: CaseFindings, reading: Question['reading']) => Promise<void>,
+): Promise<void> {
+  if (!readings.length) return;
   const caseRef = requireNode(await describeNodes(db, [q.case]), 'Case', q.case);
   const shared = new Holdings(db);
   const lookups = readings.map((reading) => new HolderLookup(reading, shared));
@@ -71,11 +90,14 @@ export async function findingsByReading(db: Database, q: Pick<Question, 'case' |
     accusationsOf(db, question),
     ...FINDING_KINDS.map((entry) => entry.find(db, question, lookups)),
   ]);
-  return readings.map((_, n) => {
-    // A kind computed once is shared by the readings: each reading words its own copy.
-    const own = results.map((r) => (readings.length > 1 ? structuredClone(r[n]) : r[n]));
-    return ordered(caseRef, own, accusations);
-  });
+  for (const [n, reading] of readings.entries()) {
+    // A kind computed once is shared by the readings: each reading but the last words its own
+    // copy; the last, which nothing reads after, takes the originals.
+    const own = results.map((r) => (n < readings.length - 1 ? structuredClone(r[n]) : r[n]));
+    // Nothing else holds this reading's results once they are put together.
+    for (const r of results) r[n] = { findings: [] };
+    await use(ordered(caseRef, own, accusations), reading);
+  }
 }
 
 /** The findings of one reading put together: accusations quoted, like titles told apart, ordered. */

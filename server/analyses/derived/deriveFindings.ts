@@ -5,7 +5,7 @@
 // are. The same computing serves a reader that finds a set missing or stale.
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../neo4j/database.js';
-import { caseFindings, findingsByReading, type CaseFindings, type Question } from '../gaps.js';
+import { caseFindings, forEachReading, type CaseFindings, type Question } from '../gaps.js';
 import { componentOf, noteLinks } from './caseLinks.js';
 import { dropSetsOfGoneCases, isCurrent, staleSets, storeFindings, versionFor } from './findingsStore.js';
 
@@ -48,23 +48,22 @@ export async function deriveSet(
 
 /**
  * Computes the sets of a case in several readings together (the work the readings share is
- * done once: gaps.ts findingsByReading) and stores each; what deriveSet does for one.
+ * done once: gaps.ts forEachReading) and stores each as soon as it is put together, before
+ * the next; what deriveSet does for one. `stored` hears of each set stored.
  */
 async function deriveCase(
   db: Database,
   caseId: string,
   readings: Question['reading'][],
-): Promise<{ reading: Question['reading']; findings: number }[]> {
+  stored: (reading: Question['reading'], findings: number) => void,
+): Promise<void> {
   const version = await versionFor(db, caseId);
-  if (version === null) return [];
+  if (version === null) return;
   const inputs = await componentOf(db, caseId);
-  const all = await findingsByReading(db, { case: caseId, at: null }, readings);
-  const done: { reading: Question['reading']; findings: number }[] = [];
-  for (const [n, reading] of readings.entries()) {
-    await storeFindings(db, { case: caseId, at: null, reading }, version, inputs, all[n]);
-    done.push({ reading, findings: all[n].findings.length });
-  }
-  return done;
+  await forEachReading(db, { case: caseId, at: null }, readings, async (all, reading) => {
+    await storeFindings(db, { case: caseId, at: null, reading }, version, inputs, all);
+    stored(reading, all.findings.length);
+  });
 }
 
 /**
@@ -87,12 +86,20 @@ export async function deriveFindings(db: Database, caseId: string, { compute = t
     // One case at a time, its readings together.
     const byCase = new Map<string, Question['reading'][]>();
     for (const { case: id, reading } of todo) byCase.set(id, [...(byCase.get(id) ?? []), reading]);
-    for (const [id, readings] of byCase) {
-      for (const done of await deriveCase(db, id, readings)) {
-        sets.push(`${id}|${done.reading}`);
-        findings += done.findings;
+    try {
+      for (const [id, readings] of byCase) {
+        await deriveCase(db, id, readings, (reading, count) => {
+          sets.push(`${id}|${reading}`);
+          findings += count;
+        });
       }
+    } catch (error) {
+      // The sets stored before the failure are current; the others stay stale for their first reader.
+      const message = error instanceof Error ? error.message : String(error);
+      return { seconds: secondsSince(started), sets, findings, error: message };
     }
   }
-  return { seconds: Math.round((performance.now() - started) / 10) / 100, sets, findings };
+  return { seconds: secondsSince(started), sets, findings };
 }
+
+const secondsSince = (started: number) => Math.round((performance.now() - started) / 10) / 100;

@@ -5,22 +5,24 @@
 // One `(:FindingSet {key: '<case>|<reading>'})` per case and reading, for the default `at`
 // (everything recorded), holds the totals per kind and severity and what makes it current:
 // `computedVersion`, the data version read before computing, and `inputs`, the cases of the
-// component the findings could read (./caseLinks.ts). One `(:StoredFinding {set, rank})` per
-// finding holds it as JSON, with the ids it rests on (`nodeIds`). Neither is linked to the
-// model's nodes, so no question that walks the graph meets them.
+// component the findings could read (./caseLinks.ts), and the `generation` its findings are:
+// one `(:StoredFinding {set: '<key>@<generation>', rank})` per finding holds it as JSON, with
+// the ids it rests on (`nodeIds`). A set is stored as a new generation that readers do not see
+// until the FindingSet names it (storeFindings). Neither is linked to the model's nodes, so no
+// question that walks the graph meets them.
 //
 // A set is current when the data version is still the one it was computed at, or when every
 // write since was an import (no write behind the digests' back, see docs/decisions.md 12) and
 // no case changed since that is in its inputs, is linked to them, or has links still unknown.
 // A reader can therefore never take a set for current once an import that could change it has
 // switched over, even before the derive step of that import has run.
+import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
 import type { CaseFindings, Finding, GapsAnswer, Question } from '../gaps.js';
 import { countsOf } from '../gaps.js';
 import { LIST_LIMIT } from '../run.js';
 import { CASE_META } from './caseLinks.js';
-
-const BATCH = 2000;
 
 export const setKey = (caseId: string, reading: Question['reading']) => `${caseId}|${reading}`;
 
@@ -51,9 +53,10 @@ export async function storedPage(
   const limit = q.limit ?? LIST_LIMIT;
   const [row] = await db.query<{ total: number; byKind: string; bySeverity: string; incomplete: boolean; start: number; page: string[] }>(
     `MATCH (m:Meta {id: 'dataVersion'}) MATCH (s:FindingSet {key: $key}) WHERE ${CURRENT}
-     OPTIONAL MATCH (a:StoredFinding {set: $key, findingId: $after})
-     WITH s, CASE WHEN a IS NULL THEN 0 ELSE a.rank + 1 END AS start
-     OPTIONAL MATCH (f:StoredFinding {set: $key}) WHERE f.rank >= start AND f.rank < start + $limit
+     WITH s, ${GENERATION_KEY} AS generation
+     OPTIONAL MATCH (a:StoredFinding {set: generation, findingId: $after})
+     WITH s, generation, CASE WHEN a IS NULL THEN 0 ELSE a.rank + 1 END AS start
+     OPTIONAL MATCH (f:StoredFinding {set: generation}) WHERE f.rank >= start AND f.rank < start + $limit
      WITH s, start, f ORDER BY f.rank
      RETURN s.total AS total, s.byKind AS byKind, s.bySeverity AS bySeverity, s.incomplete AS incomplete, start, collect(f.json) AS page`,
     { key: setKey(q.case, q.reading), after: q.after ?? '', limit },
@@ -71,29 +74,152 @@ export async function storedPage(
   };
 }
 
+/** How many findings one transaction writes or deletes: a national set (150,000 findings, some 370 MB of JSON) in one transaction was more than Neo4j's heap allows. */
+const BATCH = 2000;
+/** A store that has not written for this long is taken for dead: another may take the set over (and remove what it wrote). */
+const LEASE_SECONDS = 600;
+/** How long a store waits before asking again whether the set's writer has finished. */
+const WAIT_MS = 1000;
+
+/** The `set` of the StoredFinding nodes of one generation of a set (a set stored before generations existed: the key alone). */
+const generationKey = (key: string, generation: string | null): string => (generation === null ? key : `${key}@${generation}`);
+const GENERATION_KEY = `coalesce(s.key + '@' + s.generation, s.key)`;
+
+export interface StoreOptions {
+  /** Findings per transaction. */
+  batch?: number;
+  /** Called after each batch is written, before the set is switched over; a test throws here to fail a store midway. */
+  afterBatch?: (written: number) => void | Promise<void>;
+}
+
 /**
  * Stores every finding of a case and reading, computed from the data at `version` with the
  * component `inputs`. A set already stored from a later version is kept (a slow reader does
  * not overwrite what the derive step stored after an import). Returns whether it was stored.
+ *
+ * In several transactions, none of them large: the findings are written as a new generation
+ * of the set, in batches, which no reader sees (readers read the generation the FindingSet
+ * names); one small transaction then switches the set over to it, with its totals; the
+ * previous generation is deleted afterwards, in batches. One store of a set writes at a time
+ * (the FindingSet's `writer`, renewed at each batch); a store that fails leaves the previous
+ * set answering, and what it wrote is removed by the next store of that set.
  */
-export async function storeFindings(db: Database, q: Question, version: number, inputs: string[], all: CaseFindings): Promise<boolean> {
+export async function storeFindings(
+  db: Database,
+  q: Question,
+  version: number,
+  inputs: string[],
+  all: CaseFindings,
+  options: StoreOptions = {},
+): Promise<boolean> {
   const key = setKey(q.case, q.reading);
-  return db.write(async (tx) => {
-    // MERGE first: it locks the set, so two stores of one set run one after the other.
-    const held = await tx.run(
-      `MATCH (:Meta {id: $meta}) MERGE (s:FindingSet {key: $key}) ON CREATE SET s.computedVersion = -1 RETURN s.computedVersion AS at`,
-      { key, meta: CASE_META + q.case },
-    );
-    const at = held.records[0]?.get('at') as number | undefined;
-    if (at === undefined || at > version) return false;
-    await tx.run('MATCH (f:StoredFinding {set: $key}) DELETE f', { key });
-    const { byKind, bySeverity } = countsOf(all.findings);
-    await tx.run(
-      `MATCH (s:FindingSet {key: $key})
-       SET s.case = $case, s.reading = $reading, s.computedVersion = $version, s.inputs = $inputs, s.total = $total,
-           s.byKind = $byKind, s.bySeverity = $bySeverity, s.incomplete = $incomplete, s.storedAt = datetime()`,
+  const batch = options.batch ?? BATCH;
+  const generation = randomUUID();
+  const claim = await claimSet(db, key, q.case, version, generation);
+  if (!claim) return false;
+  const own = generationKey(key, generation);
+  let switched: Awaited<ReturnType<typeof switchOver>>;
+  try {
+    for (const orphan of claim.orphans) {
+      await deleteGeneration(db, key, generation, generationKey(key, orphan));
+      await renew(db, key, generation, `s.generations = [g IN s.generations WHERE g <> $orphan]`, { orphan });
+    }
+    for (let i = 0; i < all.findings.length; i += batch) {
+      // Each batch's rows (and their JSON) are made when written, not all at once.
+      const rows = all.findings.slice(i, i + batch).map((f, n) => ({
+        rank: i + n,
+        id: f.id,
+        kind: f.kind,
+        severity: f.severity,
+        nodeIds: f.nodeIds,
+        json: JSON.stringify(f),
+      }));
+      const [written] = await db.write(async (tx) => {
+        const result = await tx.run(
+          `MATCH (s:FindingSet {key: $key}) WHERE s.writer = $generation SET s.writerSeen = datetime()
+           WITH s UNWIND $rows AS row
+           CREATE (:StoredFinding {set: $own, rank: row.rank, findingId: row.id, kind: row.kind, severity: row.severity, nodeIds: row.nodeIds, json: row.json})
+           RETURN count(*) AS n`,
+          { key, generation, own, rows },
+        );
+        return result.records.map((r) => Number(r.get('n')));
+      });
+      if (written !== rows.length) throw lostClaim(key);
+      await options.afterBatch?.(i + rows.length);
+    }
+    switched = await switchOver(db, q, version, inputs, all, generation);
+  } catch (error) {
+    // What this store wrote stays until the next store of the set removes it; the set is free again.
+    await release(db, key, generation).catch(() => undefined);
+    throw error;
+  }
+  // Switched over (or kept a later set): what is left is tidying up the generation no reader reads.
+  const gone = switched.stored ? switched.previous : generation;
+  try {
+    if (gone !== undefined) await deleteGeneration(db, key, generation, generationKey(key, gone));
+    await renew(db, key, generation, `s.generations = [g IN s.generations WHERE g <> $gone], s.writer = null`, { gone: gone ?? '' });
+  } catch (error) {
+    console.warn(`The superseded findings of ${key} were not all removed (the next store of the set will): ${(error as Error).message}`);
+  }
+  return switched.stored;
+}
+
+/**
+ * Takes the set for this store, waiting while another store of it writes. Returns the
+ * generations a failed store left behind, or null when the set is kept (stored from a later
+ * version) or the case was not imported through Quanze.
+ */
+async function claimSet(db: Database, key: string, caseId: string, version: number, generation: string): Promise<{ orphans: string[] } | null> {
+  for (;;) {
+    const [row] = await db.write(async (tx) => {
+      const result = await tx.run(
+        // The first SET locks the set: what follows reads it as the last store left it.
+        `MATCH (:Meta {id: $meta}) MERGE (s:FindingSet {key: $key}) ON CREATE SET s.computedVersion = -1
+         SET s.claimedAt = datetime()
+         WITH s, s.computedVersion > $version AS later,
+              s.writer IS NOT NULL AND s.writerSeen > datetime() - duration({seconds: $lease}) AS busy
+         FOREACH (_ IN CASE WHEN later OR busy THEN [] ELSE [1] END |
+           SET s.writer = $generation, s.writerSeen = datetime(), s.generations = coalesce(s.generations, []) + $generation)
+         RETURN later, busy, [g IN coalesce(s.generations, []) WHERE g <> $generation AND g <> coalesce(s.generation, '')] AS orphans`,
+        { key, meta: CASE_META + caseId, version, generation, lease: LEASE_SECONDS },
+      );
+      return result.records.map((r) => ({ later: r.get('later') as boolean, busy: r.get('busy') as boolean, orphans: r.get('orphans') as string[] }));
+    });
+    if (!row || row.later) return null;
+    if (!row.busy) return { orphans: row.orphans };
+    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+  }
+}
+
+/**
+ * Points the set at the new generation, with its totals, unless a later version was stored
+ * meanwhile. `previous` is the generation it replaced: null for one stored before generations
+ * existed, undefined when there was none.
+ */
+async function switchOver(
+  db: Database,
+  q: Question,
+  version: number,
+  inputs: string[],
+  all: CaseFindings,
+  generation: string,
+): Promise<{ stored: boolean; previous?: string | null }> {
+  const key = setKey(q.case, q.reading);
+  const { byKind, bySeverity } = countsOf(all.findings);
+  const [row] = await db.write(async (tx) => {
+    const result = await tx.run(
+      `MATCH (s:FindingSet {key: $key}) WHERE s.writer = $generation
+       SET s.claimedAt = datetime()
+       WITH s, s.computedVersion > $version AS later, s.case IS NOT NULL AS had, s.generation AS previous,
+            COUNT { MATCH (f:StoredFinding {set: $own}) WHERE f.rank >= 0 } AS written
+       FOREACH (_ IN CASE WHEN later OR written <> $total THEN [] ELSE [1] END |
+         SET s.generation = $generation, s.case = $case, s.reading = $reading, s.computedVersion = $version, s.inputs = $inputs,
+             s.total = $total, s.byKind = $byKind, s.bySeverity = $bySeverity, s.incomplete = $incomplete, s.storedAt = datetime())
+       RETURN later, written, had, previous`,
       {
         key,
+        generation,
+        own: generationKey(key, generation),
         case: q.case,
         reading: q.reading,
         version,
@@ -104,17 +230,56 @@ export async function storeFindings(db: Database, q: Question, version: number, 
         incomplete: all.incomplete,
       },
     );
-    const rows = all.findings.map((f, rank) => ({ rank, id: f.id, kind: f.kind, severity: f.severity, nodeIds: f.nodeIds, json: JSON.stringify(f) }));
-    for (let i = 0; i < rows.length; i += BATCH) {
-      await tx.run(
-        `UNWIND $rows AS row
-         CREATE (:StoredFinding {set: $key, rank: row.rank, findingId: row.id, kind: row.kind, severity: row.severity, nodeIds: row.nodeIds, json: row.json})`,
-        { key, rows: rows.slice(i, i + BATCH) },
-      );
-    }
-    return true;
+    return result.records.map((r) => ({
+      later: r.get('later') as boolean,
+      written: Number(r.get('written')),
+      had: r.get('had') as boolean,
+      previous: r.get('previous') as string | null,
+    }));
   });
+  if (!row) throw lostClaim(key);
+  if (row.later) return { stored: false };
+  // Never switch over to half a set (only a store that lost its claim could see this).
+  if (row.written !== all.findings.length) throw lostClaim(key);
+  return row.had ? { stored: true, previous: row.previous } : { stored: true };
 }
+
+/** Deletes the StoredFinding nodes of one generation, a batch per transaction, while this store still holds the set. */
+async function deleteGeneration(db: Database, key: string, generation: string, generationKeyToDelete: string): Promise<void> {
+  for (;;) {
+    const deleted = await db.write(async (tx) => {
+      const result = await tx.run(
+        `MATCH (s:FindingSet {key: $key}) WHERE s.writer = $generation SET s.writerSeen = datetime()
+         WITH s CALL () { MATCH (f:StoredFinding {set: $gone}) WHERE f.rank >= 0 WITH f LIMIT $batch DELETE f RETURN count(*) AS n }
+         RETURN n`,
+        { key, generation, gone: generationKeyToDelete, batch: neo4j.int(BATCH) },
+      );
+      return result.records.map((r) => Number(r.get('n')));
+    });
+    if (deleted[0] === undefined) throw lostClaim(key);
+    if (deleted[0] === 0) return;
+  }
+}
+
+/** Updates the set while this store holds it (and renews the claim); throws when it no longer does. */
+async function renew(db: Database, key: string, generation: string, assignments: string, params: Record<string, unknown>): Promise<void> {
+  const [n] = await db.write(async (tx) => {
+    const result = await tx.run(
+      `MATCH (s:FindingSet {key: $key}) WHERE s.writer = $generation SET s.writerSeen = datetime(), ${assignments} RETURN count(*) AS n`,
+      { key, generation, ...params },
+    );
+    return result.records.map((r) => Number(r.get('n')));
+  });
+  if (!n) throw lostClaim(key);
+}
+
+/** Frees the set after a failed store, if this store still holds it. */
+async function release(db: Database, key: string, generation: string): Promise<void> {
+  await db.write((tx) => tx.run(`MATCH (s:FindingSet {key: $key}) WHERE s.writer = $generation SET s.writer = null`, { key, generation }));
+}
+
+const lostClaim = (key: string) =>
+  new Error(`The findings of ${key} were not stored: another store took the set over after this one stopped writing for ${LEASE_SECONDS} s.`);
 
 /** The stored sets that are no longer current, and those of cases that are gone. */
 export async function staleSets(db: Database): Promise<{ case: string; reading: Question['reading'] }[]> {
@@ -133,13 +298,29 @@ export async function isCurrent(db: Database, caseId: string, reading: Question[
   return (row?.n ?? 0) > 0;
 }
 
-/** Removes the sets of cases that no longer exist. */
+/** Removes the sets of cases that no longer exist, every generation of each, a batch per transaction. */
 export async function dropSetsOfGoneCases(db: Database): Promise<void> {
-  await db.write((tx) =>
-    tx.run(
-      `MATCH (s:FindingSet) WHERE NOT EXISTS { MATCH (c:Case) WHERE c.id = s.case }
-       CALL (s) { MATCH (f:StoredFinding {set: s.key}) DELETE f }
-       DELETE s`,
-    ),
+  const gone = await db.query<{ key: string; generations: string[] }>(
+    // A set being stored for the first time has no case yet: its key says which.
+    `MATCH (s:FindingSet) WHERE NOT EXISTS { MATCH (c:Case) WHERE c.id = coalesce(s.case, split(s.key, '|')[0]) }
+     RETURN s.key AS key, [s.key] + [g IN coalesce(s.generations, []) | s.key + '@' + g] AS generations`,
   );
+  for (const { key, generations } of gone) {
+    for (const generation of generations) {
+      for (;;) {
+        const deleted = await db.write(async (tx) => {
+          const result = await tx.run(
+            `MATCH (f:StoredFinding {set: $generation}) WHERE f.rank >= 0 WITH f LIMIT $batch DELETE f RETURN count(*) AS n`,
+            {
+              generation,
+              batch: neo4j.int(BATCH),
+            },
+          );
+          return Number(result.records[0]?.get('n') ?? 0);
+        });
+        if (!deleted) break;
+      }
+    }
+    await db.write((tx) => tx.run('MATCH (s:FindingSet {key: $key}) DELETE s', { key }));
+  }
 }
