@@ -159,15 +159,30 @@ export function privateNames(): string[] {
 
 const ORDER: PrivateDataFinding['kind'][] = ['ID_CARD', 'MOBILE', 'LANDLINE', 'BANK_CARD', 'EMAIL', 'MESSAGING_ID', 'PRIVATE_NAME'];
 
+/** Printable ASCII is its own NFKC form and holds none of the characters normaliseForMatching replaces. */
+const PLAIN_ASCII = /^[\x20-\x7E]*$/;
+/**
+ * What each pattern cannot match without, tested first: most texts of a bundle (ids, dates,
+ * names, titles) hold no digit, `@` or messaging keyword, and these tests are much cheaper than
+ * the patterns (EMAIL's lookbehind retries every word at every start). Each is implied by its
+ * pattern, so testing it first finds exactly what the pattern alone finds.
+ */
+const HAS_DIGIT = /\d/;
+const MESSAGING_KEYWORD = /QQ|微信|WeChat|wxid/i;
+
 export function findPrivateData(text: string, names: readonly string[] = privateNames()): PrivateDataFinding[] {
-  const normal = normaliseForMatching(text);
+  const normal = PLAIN_ASCII.test(text) ? text : normaliseForMatching(text);
   const findings: PrivateDataFinding[] = [];
-  for (const m of normal.matchAll(NUMBER_LIKE)) {
-    for (const number of numbersIn(m[0])) findings.push({ kind: number.kind, masked: mask(number.text.trim()) });
+  if (HAS_DIGIT.test(normal)) {
+    for (const m of normal.matchAll(NUMBER_LIKE)) {
+      for (const number of numbersIn(m[0])) findings.push({ kind: number.kind, masked: mask(number.text.trim()) });
+    }
   }
-  for (const m of normal.matchAll(EMAIL)) findings.push({ kind: 'EMAIL', masked: mask(m[0]) });
-  for (const m of normal.matchAll(MESSAGING))
-    if (/\d{5,}/.test(m[1]) || /^wxid/i.test(m[0])) findings.push({ kind: 'MESSAGING_ID', masked: mask(m[1]) });
+  if (normal.includes('@')) for (const m of normal.matchAll(EMAIL)) findings.push({ kind: 'EMAIL', masked: mask(m[0]) });
+  if (MESSAGING_KEYWORD.test(normal)) {
+    for (const m of normal.matchAll(MESSAGING))
+      if (/\d{5,}/.test(m[1]) || /^wxid/i.test(m[0])) findings.push({ kind: 'MESSAGING_ID', masked: mask(m[1]) });
+  }
   if (names.length) {
     const key = nameKey(text);
     for (const name of names) if (key.includes(name)) findings.push({ kind: 'PRIVATE_NAME', masked: name[0] + '*'.repeat(name.length - 1) });

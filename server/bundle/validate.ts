@@ -327,16 +327,25 @@ function checkDateOrder(entry: BundleItem, report: Report) {
 
 function checkPrivateData(value: unknown, at: Segments, report: Report, names: readonly string[]) {
   if (typeof value === 'string') {
+    // `at` is the walk's own path, changed as it goes: a problem keeps a copy.
     for (const finding of findPrivateData(value, names)) {
       report(
-        at,
+        [...at],
         'PRIVATE_DATA',
         `${fieldName(at)} contains what looks like ${PRIVATE_DATA_NAMES[finding.kind]} (${finding.masked}); private individuals' data must not be stored: remove it.`,
       );
     }
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkPrivateData(v, [...at, i], report, names));
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      checkPrivateData(value[i], at, report, names);
+      at.pop();
+    }
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) checkPrivateData(v, [...at, k], report, names);
+    for (const key of Object.keys(value)) {
+      at.push(key);
+      checkPrivateData((value as Record<string, unknown>)[key], at, report, names);
+      at.pop();
+    }
   }
 }
