@@ -267,7 +267,10 @@ async function explainPerson(
       reasonZh: `${zh(person)}在${dateZh(at)}不享有${zh(power)}：${link.explanationZh}`,
     };
   }
-  const described = await describeNodes(db, [...positions.map((p) => p.bodyId), ...positions.flatMap((p) => citationSourceIds(p.citations))]);
+  const described = await describeNodes(db, [], {
+    Body: positions.map((p) => p.bodyId),
+    Source: positions.flatMap((p) => citationSourceIds(p.citations)),
+  });
   const answers = await Promise.all(
     positions.map(async (p) => ({ p, answer: await explainBody(db, params, refOf(described, p.bodyId, 'Body'), power, place, reading, source) })),
   );
@@ -293,7 +296,12 @@ async function explainPerson(
 /** `source`: where the holdings come from, the derived layer unless the differential test asks the live derivation. */
 export async function explain(db: Database, params: ExplainParams, source: HoldingSource = holdingRows): Promise<ExplainAnswer> {
   const reading: Reading = params.reading ?? 'AS_IT_STOOD';
-  const asked = await describeNodes(db, [params.body, params.power, ...(params.place ? [params.place] : [])]);
+  const asked = await describeNodes(db, [], {
+    Body: [params.body],
+    Person: [params.body],
+    Power: [params.power],
+    Place: params.place ? [params.place] : [],
+  });
   const subject = asked.get(params.body)?.ref;
   if (!subject || (subject.label !== 'Body' && subject.label !== 'Person')) throw new UnknownNodeError('Body', params.body);
   const power = asked.get(params.power)?.ref;

@@ -327,7 +327,12 @@ export async function whoCan(db: Database, params: WhoCanParams, source: Holding
   let page: HoldingPage = { skip: 0, take: Math.min(firstPage(limit), ROW_CAP) };
   // One round trip for what does not depend on the holdings: the asked nodes, the first page, the outcomes, the positions.
   const [asked, first, outcomes, held] = await Promise.all([
-    describeNodes(db, [params.power, ...(params.place ? [params.place] : []), ...(params.holder ? [params.holder] : [])]),
+    describeNodes(db, [], {
+      Power: [params.power],
+      Place: params.place ? [params.place] : [],
+      Body: params.holder ? [params.holder] : [],
+      Person: params.holder ? [params.holder] : [],
+    }),
     source(db, { ...question, page }),
     outcomesOf(db, params.context),
     params.holder ? positionsOn(db, params.holder, params.at) : Promise.resolve([]),
