@@ -3,7 +3,9 @@
 // relationships carry can be resolved by source id). Shared by all analyses.
 //
 // Parameters:
-//   $ids  list of node ids, of any label; ids that match no node are left out.
+//   $byLabel  {label: [id, ...]} for each label of the model: the ids to look for under that label.
+//             An id whose label the caller knows is in its label's list only (one index seek);
+//             one it does not know is in every list. Ids that match no node are left out.
 //
 // One row per node found:
 //   id, label, name, nameZh       the NodeRef (see below for how each label is named)
@@ -15,22 +17,21 @@
 // Naming: Instrument and Case by title; Source by its English title when it has one;
 // Provision by its ref (refZh in Chinese) and its instrument's title; Grant by power, modality and provision;
 // Action by summary; Statement by quote; everything else by name/nameZh.
-UNWIND $ids AS id
-// Ids are unique per label (migrations); one index seek per label beats a label-less scan.
-CALL (id) {
-  MATCH (n:Body {id: id}) RETURN n
-  UNION MATCH (n:Person {id: id}) RETURN n
-  UNION MATCH (n:Place {id: id}) RETURN n
-  UNION MATCH (n:BodyType {id: id}) RETURN n
-  UNION MATCH (n:Power {id: id}) RETURN n
-  UNION MATCH (n:Instrument {id: id}) RETURN n
-  UNION MATCH (n:Provision {id: id}) RETURN n
-  UNION MATCH (n:Grant {id: id}) RETURN n
-  UNION MATCH (n:Action {id: id}) RETURN n
-  UNION MATCH (n:Statement {id: id}) RETURN n
-  UNION MATCH (n:Group {id: id}) RETURN n
-  UNION MATCH (n:Source {id: id}) RETURN n
-  UNION MATCH (n:Case {id: id}) RETURN n
+// Ids are unique per label (migrations): an index seek per id and label, never a label-less scan.
+CALL () {
+  UNWIND $byLabel.Body AS id MATCH (n:Body {id: id}) RETURN n
+  UNION UNWIND $byLabel.Person AS id MATCH (n:Person {id: id}) RETURN n
+  UNION UNWIND $byLabel.Place AS id MATCH (n:Place {id: id}) RETURN n
+  UNION UNWIND $byLabel.BodyType AS id MATCH (n:BodyType {id: id}) RETURN n
+  UNION UNWIND $byLabel.Power AS id MATCH (n:Power {id: id}) RETURN n
+  UNION UNWIND $byLabel.Instrument AS id MATCH (n:Instrument {id: id}) RETURN n
+  UNION UNWIND $byLabel.Provision AS id MATCH (n:Provision {id: id}) RETURN n
+  UNION UNWIND $byLabel.Grant AS id MATCH (n:Grant {id: id}) RETURN n
+  UNION UNWIND $byLabel.Action AS id MATCH (n:Action {id: id}) RETURN n
+  UNION UNWIND $byLabel.Statement AS id MATCH (n:Statement {id: id}) RETURN n
+  UNION UNWIND $byLabel.Group AS id MATCH (n:Group {id: id}) RETURN n
+  UNION UNWIND $byLabel.Source AS id MATCH (n:Source {id: id}) RETURN n
+  UNION UNWIND $byLabel.Case AS id MATCH (n:Case {id: id}) RETURN n
 }
 WITH DISTINCT n
 WITH n, head(labels(n)) AS label,

@@ -80,12 +80,42 @@ function byPublication(a: Evidence, b: Evidence): number {
   );
 }
 
-/** NodeRef, evidence and (for sources) source fields of each id found; unknown ids are absent from the map. */
-export async function describeNodes(db: Database, ids: Iterable<string>): Promise<Map<string, DescribedNode>> {
-  const unique = [...new Set([...ids].filter((id): id is string => typeof id === 'string' && id !== ''))];
+/** The labels evidence.cypher looks ids up under. */
+export const DESCRIBED_LABELS = [
+  'Body',
+  'Person',
+  'Place',
+  'BodyType',
+  'Power',
+  'Instrument',
+  'Provision',
+  'Grant',
+  'Action',
+  'Statement',
+  'Group',
+  'Source',
+  'Case',
+] as const;
+export type DescribedLabel = (typeof DESCRIBED_LABELS)[number];
+
+/** Ids whose label the caller knows, by label (an id that may be one of two labels is under both). */
+export type IdsByLabel = Partial<Record<DescribedLabel, Iterable<string>>>;
+
+const usable = (id: unknown): id is string => typeof id === 'string' && id !== '';
+
+/**
+ * NodeRef, evidence and (for sources) source fields of each id found; unknown ids are absent
+ * from the map. `ids` are looked up under every label; `known` under the label given only, one
+ * index seek each (a node of another label with that id is not found).
+ */
+export async function describeNodes(db: Database, ids: Iterable<string>, known: IdsByLabel = {}): Promise<Map<string, DescribedNode>> {
+  const anyLabel = [...new Set([...ids].filter(usable))];
+  const byLabel = Object.fromEntries(
+    DESCRIBED_LABELS.map((label) => [label, [...new Set([...anyLabel, ...[...(known[label] ?? [])].filter(usable)])]]),
+  );
   const described = new Map<string, DescribedNode>();
-  if (!unique.length) return described;
-  const rows = await runAnalysis<Row>(db, 'evidence', { ids: unique });
+  if (!Object.values(byLabel).some((list) => list.length)) return described;
+  const rows = await runAnalysis<Row>(db, 'evidence', { byLabel });
   for (const row of rows) {
     const evidence = row.citations.map((c) => evidenceOf(c, row.source ?? c.source)).sort(byPublication);
     if (row.unsourced && !evidence.length) evidence.push(UNSOURCED_EVIDENCE);

@@ -14,7 +14,7 @@ import { en, zh } from './names.js';
 import { runAnalysis } from './run.js';
 import { positionsOn, positionStep, positionWords } from './positions.js';
 import type { Basis, ChainStep, ConditionContext, ExplainAnswer, MissingLink, NodeRef } from './types.js';
-import { basisWords, holdersOf, holdingRows, idsOfHoldings, outcomesOf, step, weakest, type HoldingSource } from './whoCan.js';
+import { basisWords, holdersOn, holdingRows, outcomesOf, step, weakest, type HoldingSource } from './whoCan.js';
 
 import { describeConditions, rank, missingLinkOf, type MissingLinkRow } from './missingLink.js';
 export interface ExplainParams {
@@ -49,16 +49,14 @@ async function explainBody(
   source: HoldingSource,
 ): Promise<Answer> {
   const at = params.at;
-  const { rows, capped } = await source(db, { power: params.power, place: params.place, at, reading });
-  const outcomes = await outcomesOf(db, params.context);
-  const [linkRow] = await runAnalysis<MissingLinkRow>(db, 'explainMissingLink', {
-    body: body.id,
-    power: params.power,
-    place: params.place ?? null,
-    at,
-  });
-  const described = await describeNodes(db, [
-    ...idsOfHoldings(rows, outcomes),
+  // Three reads that do not depend on each other, at once.
+  const [{ rows, capped }, outcomes, [linkRow]] = await Promise.all([
+    source(db, { power: params.power, place: params.place, at, reading }),
+    outcomesOf(db, params.context),
+    runAnalysis<MissingLinkRow>(db, 'explainMissingLink', { body: body.id, power: params.power, place: params.place ?? null, at }),
+  ]);
+  // The missing link's nodes are described with the holdings', in one query.
+  const linkIds = [
     ...linkRow.successors.flatMap((s) => [s.id, ...s.steps.flatMap((x) => [x.from, x.to, ...citationSourceIds(x.citations)])]),
     ...linkRow.candidates.flatMap((c) => [
       c.grantId,
@@ -72,8 +70,10 @@ async function explainBody(
       ...c.law.restrictions.flatMap((x) => [x.by, x.instrument.id, ...citationSourceIds(x.citations)]),
     ]),
     ...linkRow.prohibitions.map((p) => p.id),
-  ]);
-  const { holders, excluded } = holdersOf(rows, params.context, described, { outcomes, at });
+  ];
+  const { holders, excluded, described } = await holdersOn(rows, { at, context: params.context, outcomes }, (ids) =>
+    describeNodes(db, [...ids, ...linkIds]),
+  );
   const mine = holders.filter((h) => h.body.id === body.id).sort((a, b) => rank(a) - rank(b));
   const base = { body, power, place, at, reading, incomplete: capped, through: null as NodeRef | null };
   const onDay = `on ${formatDate(at, 'en')}${place ? ` in ${en(place)}` : ''}`;
@@ -267,7 +267,10 @@ async function explainPerson(
       reasonZh: `${zh(person)}在${dateZh(at)}不享有${zh(power)}：${link.explanationZh}`,
     };
   }
-  const described = await describeNodes(db, [...positions.map((p) => p.bodyId), ...positions.flatMap((p) => citationSourceIds(p.citations))]);
+  const described = await describeNodes(db, [], {
+    Body: positions.map((p) => p.bodyId),
+    Source: positions.flatMap((p) => citationSourceIds(p.citations)),
+  });
   const answers = await Promise.all(
     positions.map(async (p) => ({ p, answer: await explainBody(db, params, refOf(described, p.bodyId, 'Body'), power, place, reading, source) })),
   );
@@ -293,7 +296,12 @@ async function explainPerson(
 /** `source`: where the holdings come from, the derived layer unless the differential test asks the live derivation. */
 export async function explain(db: Database, params: ExplainParams, source: HoldingSource = holdingRows): Promise<ExplainAnswer> {
   const reading: Reading = params.reading ?? 'AS_IT_STOOD';
-  const asked = await describeNodes(db, [params.body, params.power, ...(params.place ? [params.place] : [])]);
+  const asked = await describeNodes(db, [], {
+    Body: [params.body],
+    Person: [params.body],
+    Power: [params.power],
+    Place: params.place ? [params.place] : [],
+  });
   const subject = asked.get(params.body)?.ref;
   if (!subject || (subject.label !== 'Body' && subject.label !== 'Person')) throw new UnknownNodeError('Body', params.body);
   const power = asked.get(params.power)?.ref;

@@ -17,7 +17,7 @@
 import { dateAtPrecision } from '../dates.js';
 import { RELATIONS, nodeSpec, NODES } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
-import { describeNodes, UnknownNodeError } from './evidence.js';
+import { describeNodes, UnknownNodeError, type IdsByLabel } from './evidence.js';
 import {
   bodyState,
   coversState,
@@ -79,6 +79,23 @@ interface EdgeRow {
 }
 
 const MODEL_LABELS = new Set(NODES.map((n) => n.label));
+/** The labels neighborhood.cypher looks ids up under. */
+const NEIGHBOUR_LABELS = [
+  'Body',
+  'Person',
+  'Place',
+  'BodyType',
+  'Power',
+  'Instrument',
+  'Provision',
+  'Grant',
+  'Action',
+  'Statement',
+  'Group',
+  'Source',
+  'Case',
+  'Term',
+];
 const modelLabel = (labels: string[]) => labels.find((l) => MODEL_LABELS.has(l)) ?? labels[0] ?? 'Node';
 
 /** The layer the model gives a relation type starting from a label. */
@@ -192,7 +209,10 @@ async function drawing(
   at: string | null,
   incomplete: boolean,
 ): Promise<GraphAnswer> {
-  const described = await describeNodes(db, nodeRows.keys());
+  // Each node under its own label (a Term, which evidence.cypher does not name, under none).
+  const byLabel: Partial<Record<string, string[]>> = {};
+  for (const row of nodeRows.values()) (byLabel[modelLabel(row.labels)] ??= []).push(row.id);
+  const described = await describeNodes(db, [], byLabel as IdsByLabel);
   const lawOut = await notInForce(db, [...nodeRows.keys()], at);
   const nodes = [...nodeRows.values()].map((row): GraphNode => {
     const label = modelLabel(row.labels);
@@ -239,11 +259,21 @@ export async function neighborhood(db: Database, question: { id: string; depth?:
   const depth = Math.max(0, Math.min(question.depth ?? 1, MAX_DEPTH));
   const limit = Math.min(question.limit ?? DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT);
   const at = question.at ?? null;
-  const step = (ids: string[], within: string[] | null) => runAnalysis<Step>(db, 'neighborhood', { ids, hide: HIDDEN_RELATIONS, within });
+  // The asked node under every label; the nodes found since under their own.
+  const step = (ids: string[], within: string[] | null) => {
+    const byLabel: Record<string, string[]> = Object.fromEntries(NEIGHBOUR_LABELS.map((label) => [label, []]));
+    for (const id of ids) {
+      const row = nodeRows.get(id);
+      if (row) byLabel[modelLabel(row.labels)]?.push(id);
+      else for (const label of NEIGHBOUR_LABELS) byLabel[label].push(id);
+    }
+    return runAnalysis<Step>(db, 'neighborhood', { byLabel, hide: HIDDEN_RELATIONS, within });
+  };
 
+  const nodeRows = new Map<string, NodeRow>();
   let rows = await step([question.id], depth === 0 ? [] : null);
   if (!rows.length) throw new UnknownNodeError('node', question.id);
-  const nodeRows = new Map<string, NodeRow>([[question.id, rows[0].origin]]);
+  nodeRows.set(question.id, rows[0].origin);
   const edges = new Map<string, EdgeRow>();
   let frontier = [question.id];
   let incomplete = false;
@@ -274,7 +304,7 @@ export async function neighborhood(db: Database, question: { id: string; depth?:
 /** Everything of a case, as it stood at `at`. */
 export async function caseGraph(db: Database, question: { case: string; at?: string | null; limit?: number }): Promise<GraphAnswer> {
   const limit = Math.min(question.limit ?? DEFAULT_GRAPH_LIMIT, MAX_GRAPH_LIMIT);
-  const described = await describeNodes(db, [question.case]);
+  const described = await describeNodes(db, [], { Case: [question.case] });
   if (described.get(question.case)?.ref.label !== 'Case') throw new UnknownNodeError('Case', question.case);
   const rows = await runAnalysis<{ node: NodeRow; edges: (EdgeRow & { node: NodeRow })[] }>(db, 'caseGraph', {
     case: question.case,

@@ -4,7 +4,8 @@
 // pattern would enumerate every path), and once more to draw the edges among the last ring.
 //
 // Parameters:
-//   $ids     ids of the nodes to step out from
+//   $byLabel {label: [id, ...]} for each label of the model: the nodes to step out from, each id in
+//            its label's list when the caller knows it (one index seek), else in every list
 //   $hide    relationship types left out of the drawing (EVIDENCED_BY and IN_CASE by default)
 //   $within  null to reach any neighbour, or the ids the other end must be among
 //
@@ -14,24 +15,23 @@
 //   node    the other end
 // Nodes are {id, labels, props, instrument, parent}: instrument holds the dates of the
 // Instrument a Grant or Provision belongs to, parent the Body a Body is PART_OF.
-// Ids are unique per label (migrations): one index seek per label of the model, where a
-// label-less `MATCH (n) WHERE n.id IN $ids` scans every node (a million actions at scale 1).
-UNWIND $ids AS id
-CALL (id) {
-  MATCH (n:Body {id: id}) RETURN n
-  UNION MATCH (n:Person {id: id}) RETURN n
-  UNION MATCH (n:Place {id: id}) RETURN n
-  UNION MATCH (n:BodyType {id: id}) RETURN n
-  UNION MATCH (n:Power {id: id}) RETURN n
-  UNION MATCH (n:Instrument {id: id}) RETURN n
-  UNION MATCH (n:Provision {id: id}) RETURN n
-  UNION MATCH (n:Grant {id: id}) RETURN n
-  UNION MATCH (n:Action {id: id}) RETURN n
-  UNION MATCH (n:Statement {id: id}) RETURN n
-  UNION MATCH (n:Group {id: id}) RETURN n
-  UNION MATCH (n:Source {id: id}) RETURN n
-  UNION MATCH (n:Case {id: id}) RETURN n
-  UNION MATCH (n:Term {id: id}) RETURN n
+// Ids are unique per label (migrations): an index seek per id and label, where a label-less
+// `MATCH (n) WHERE n.id IN $ids` scans every node (a million actions at scale 1).
+CALL () {
+  UNWIND $byLabel.Body AS id MATCH (n:Body {id: id}) RETURN n
+  UNION UNWIND $byLabel.Person AS id MATCH (n:Person {id: id}) RETURN n
+  UNION UNWIND $byLabel.Place AS id MATCH (n:Place {id: id}) RETURN n
+  UNION UNWIND $byLabel.BodyType AS id MATCH (n:BodyType {id: id}) RETURN n
+  UNION UNWIND $byLabel.Power AS id MATCH (n:Power {id: id}) RETURN n
+  UNION UNWIND $byLabel.Instrument AS id MATCH (n:Instrument {id: id}) RETURN n
+  UNION UNWIND $byLabel.Provision AS id MATCH (n:Provision {id: id}) RETURN n
+  UNION UNWIND $byLabel.Grant AS id MATCH (n:Grant {id: id}) RETURN n
+  UNION UNWIND $byLabel.Action AS id MATCH (n:Action {id: id}) RETURN n
+  UNION UNWIND $byLabel.Statement AS id MATCH (n:Statement {id: id}) RETURN n
+  UNION UNWIND $byLabel.Group AS id MATCH (n:Group {id: id}) RETURN n
+  UNION UNWIND $byLabel.Source AS id MATCH (n:Source {id: id}) RETURN n
+  UNION UNWIND $byLabel.Case AS id MATCH (n:Case {id: id}) RETURN n
+  UNION UNWIND $byLabel.Term AS id MATCH (n:Term {id: id}) RETURN n
 }
 WITH DISTINCT n
 OPTIONAL MATCH (n)-[r]-(m)

@@ -15,7 +15,7 @@
 //   $tokens    the lowercased words of the text, to tell which name matched
 //   $limit     how many rows to return (an integer; the caller asks one more than it shows, to tell whether the list was cut)
 //
-// One row per node, best first: id, score, matched (the name that matched), successor id
+// One row per node, best first: id, label, score, matched (the name that matched), successor id
 // (the body that finally succeeded it, following SUCCEEDED_BY to its end; null if none).
 CALL () {
   WITH $lucene AS query WHERE query IS NOT NULL
@@ -66,5 +66,5 @@ OPTIONAL CALL (node) {
   WHERE NOT (last)-[:SUCCEEDED_BY]->(:Body)
   RETURN last.id AS successor ORDER BY length(path) DESC LIMIT 1
 }
-RETURN node.id AS id, score, matched, successor
+RETURN node.id AS id, head(labels(node)) AS label, score, matched, successor
 ORDER BY score DESC, id

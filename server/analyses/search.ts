@@ -3,7 +3,7 @@
 // successor (searching a bureau's former name shows the bureau and the body it became).
 import neo4j from 'neo4j-driver';
 import type { Database } from '../neo4j/database.js';
-import { describeNodes, refOf } from './evidence.js';
+import { describeNodes, refOf, type IdsByLabel } from './evidence.js';
 import { runAnalysis } from './run.js';
 import type { NodeRef } from './types.js';
 
@@ -46,6 +46,7 @@ function searchParameters(text: string, limit: number) {
 
 interface Row {
   id: string;
+  label: string;
   score: number;
   matched: string | null;
   successor: string | null;
@@ -56,10 +57,10 @@ export async function search(db: Database, question: { text: string; limit?: num
   const params = searchParameters(question.text, limit);
   if (!params.text) return { text: question.text, hits: [], incomplete: false };
   const rows = await runAnalysis<Row>(db, 'search', params);
-  const described = await describeNodes(
-    db,
-    rows.flatMap((r) => [r.id, ...(r.successor ? [r.successor] : [])]),
-  );
+  // Each hit under its own label, a successor as the Body it is.
+  const byLabel: Partial<Record<string, string[]>> = { Body: rows.flatMap((r) => (r.successor ? [r.successor] : [])) };
+  for (const r of rows) (byLabel[r.label] ??= []).push(r.id);
+  const described = await describeNodes(db, [], byLabel as IdsByLabel);
   const hits = rows.slice(0, limit).map((r) => ({
     node: refOf(described, r.id),
     score: Math.round(r.score * 1000) / 1000,

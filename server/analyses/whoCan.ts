@@ -239,6 +239,24 @@ export function holdersOf(
   return { holders, excluded };
 }
 
+/**
+ * The holders on `at` of holding rows judged row by row (judgeEach), and those the context
+ * rules out: the type-level rule applied (`answered`: type-level grants a body of the type
+ * answers for in rows not among these), the rows' nodes described through `describe` (which
+ * may remember them between calls), then holdersOf. whoCan, explain and the findings' lookups
+ * (gaps/holderLookup.ts) all assemble holders here, so a change to it is made once.
+ */
+export async function holdersOn(
+  judged: HoldingRow[],
+  on: { at: string; context?: ConditionContext | null; outcomes?: Outcome[]; answered?: Set<string> },
+  describe: (ids: string[]) => Promise<Map<string, DescribedNode>>,
+): Promise<{ holders: Holder[]; excluded: Holder[]; described: Map<string, DescribedNode> }> {
+  const rows = typeLevelRule(judged, on.answered);
+  const outcomes = on.outcomes ?? [];
+  const described = await describe(idsOfHoldings(rows, outcomes));
+  return { ...holdersOf(rows, on.context, described, { outcomes, at: on.at }), described };
+}
+
 /** The holdings of a person, through the bodies of the positions held on `at`: the person is the holder, the body is `through`. */
 function throughPositions(
   holders: Holder[],
@@ -309,7 +327,12 @@ export async function whoCan(db: Database, params: WhoCanParams, source: Holding
   let page: HoldingPage = { skip: 0, take: Math.min(firstPage(limit), ROW_CAP) };
   // One round trip for what does not depend on the holdings: the asked nodes, the first page, the outcomes, the positions.
   const [asked, first, outcomes, held] = await Promise.all([
-    describeNodes(db, [params.power, ...(params.place ? [params.place] : []), ...(params.holder ? [params.holder] : [])]),
+    describeNodes(db, [], {
+      Power: [params.power],
+      Place: params.place ? [params.place] : [],
+      Body: params.holder ? [params.holder] : [],
+      Person: params.holder ? [params.holder] : [],
+    }),
     source(db, { ...question, page }),
     outcomesOf(db, params.context),
     params.holder ? positionsOn(db, params.holder, params.at) : Promise.resolve([]),
@@ -322,19 +345,22 @@ export async function whoCan(db: Database, params: WhoCanParams, source: Holding
 
   const rows = [...first.rows];
   let { capped: rowCapped, more = false } = first;
+  // Each page's new nodes are described once; the positions' bodies and sources with the first.
   const described = new Map<string, DescribedNode>();
-  const asking = new Set<string>();
+  const asking = new Set<string>(); // ids asked for, found or not
+  let alsoDescribe = positions.flatMap((p) => [p.bodyId, ...citationSourceIds(p.citations)]);
   const describe = async (ids: string[]) => {
-    const fresh = ids.filter((id) => !asking.has(id));
+    const fresh = [...ids, ...alsoDescribe].filter((id) => !asking.has(id));
+    alsoDescribe = [];
     for (const id of fresh) asking.add(id);
-    for (const [id, node] of await describeNodes(db, fresh)) described.set(id, node);
+    if (fresh.length) for (const [id, node] of await describeNodes(db, fresh)) described.set(id, node);
+    return described;
   };
-  await describe([...idsOfHoldings(rows, outcomes), ...positions.flatMap((p) => [p.bodyId, ...citationSourceIds(p.citations)])]);
   const settled = new Set<string>();
   const answered = new Set<string>();
   for (;;) {
     if (more) await settleTypeLevel(db, source, question, rows, settled, answered);
-    let { holders, excluded } = holdersOf(typeLevelRule(rows, answered), params.context, described, { outcomes, at: params.at });
+    let { holders, excluded } = await holdersOn(rows, { at: params.at, context: params.context, outcomes, answered }, describe);
     let holderBodies: NodeRef[] = [];
     if (subject?.label === 'Person') {
       holderBodies = [...new Set(positions.map((p) => p.bodyId))].map((id) => refOf(described, id, 'Body'));
@@ -365,6 +391,5 @@ export async function whoCan(db: Database, params: WhoCanParams, source: Holding
     const next = await source(db, { ...question, page });
     rows.push(...next.rows);
     ({ capped: rowCapped, more = false } = next);
-    await describe(idsOfHoldings(next.rows, []));
   }
 }

@@ -17,16 +17,39 @@
 //   actors [{id, role, basis, citations, unsourced, through {bodyId, title, titleZh, citations, unsourced} or null}]
 // An action given only to the month (or year) is listed when its days may overlap the period;
 // whoDid.ts says when they may also fall outside it.
+// Read from the smaller side: the actions in the place and the places within it, or the actions
+// of the power and its narrower ones, counted from the relationship counts each node keeps (no
+// action is read to count). A province reads its own actions, not the country's; the whole
+// country reads the power's. Each side is filtered on its days before anything else is read.
 MATCH (asked:Power {id: $power})
-MATCH (power:Power)-[:NARROWER_THAN*0..]->(asked)
-MATCH (a:Action)-[:EXERCISED]->(power)
-WITH DISTINCT a
-MATCH (a)-[:IN]->(ap:Place)
-WHERE ($place IS NULL OR EXISTS { (ap)-[:WITHIN*0..]->(:Place {id: $place}) })
+OPTIONAL MATCH (top:Place {id: $place})
+WITH top, COLLECT { MATCH (p:Power)-[:NARROWER_THAN*0..]->(asked) RETURN DISTINCT p } AS powers,
+     CASE WHEN top IS NULL THEN [] ELSE COLLECT { MATCH (pl:Place)-[:WITHIN*0..]->(top) RETURN DISTINCT pl } END AS places
+CALL (powers) { UNWIND powers AS p RETURN sum(COUNT { (p)<-[:EXERCISED]-() }) AS byPower }
+CALL (places) { UNWIND places AS pl RETURN sum(COUNT { (pl)<-[:IN]-() }) AS byPlace }
+// An asked place that does not exist holds no action: its side, empty, is read.
+WITH powers, places, $place IS NOT NULL AND byPlace < byPower AS fromPlace
+CALL (powers, places, fromPlace) {
+  WITH powers, places WHERE fromPlace
+  UNWIND places AS ap
+  MATCH (ap)<-[:IN]-(a:Action)
   // The action's days [startedAt, endedAt] may overlap the period; an action without an end lasted
   // one day. An imprecise date is the interval [x, xLast] (docs/analyses.md, precision).
-  AND ($to IS NULL OR a.startedAt <= date($to))
-  AND ($from IS NULL OR coalesce(a.endedAtLast, a.endedAt, a.startedAtLast, a.startedAt) >= date($from))
+  WHERE ($to IS NULL OR a.startedAt <= date($to))
+    AND ($from IS NULL OR coalesce(a.endedAtLast, a.endedAt, a.startedAtLast, a.startedAt) >= date($from))
+    AND EXISTS { (a)-[:EXERCISED]->(p:Power) WHERE p IN powers }
+  RETURN a, ap
+  UNION
+  WITH powers, places WHERE NOT fromPlace
+  UNWIND powers AS power
+  MATCH (power)<-[:EXERCISED]-(a:Action)
+  WHERE ($to IS NULL OR a.startedAt <= date($to))
+    AND ($from IS NULL OR coalesce(a.endedAtLast, a.endedAt, a.startedAtLast, a.startedAt) >= date($from))
+  WITH DISTINCT a, places
+  MATCH (a)-[:IN]->(ap:Place)
+  WHERE $place IS NULL OR ap IN places
+  RETURN a, ap
+}
 // The page first, then the actors of the actions on it only.
 WITH a, ap ORDER BY a.startedAt, a.id
 LIMIT toInteger($rowCap)

@@ -50,7 +50,7 @@ const ROW_CAP = 10_000;
 
 export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDidAnswer> {
   const limit = params.limit ?? LIST_LIMIT;
-  const asked = await describeNodes(db, [params.power, ...(params.place ? [params.place] : [])]);
+  const asked = await describeNodes(db, [], { Power: [params.power], Place: params.place ? [params.place] : [] });
   const power = requireNode(asked, 'Power', params.power);
   const place = params.place ? requireNode(asked, 'Place', params.place) : null;
 
@@ -63,17 +63,16 @@ export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDid
     rowCap: Math.min(limit + 1, ROW_CAP),
   });
   const shown = rows.slice(0, limit);
-  const ids = shown.flatMap((r) => [
-    r.id,
-    r.placeId,
-    ...r.powerIds,
-    ...r.actors.flatMap((a) => [
-      a.id,
-      ...citationSourceIds(a.citations),
-      ...(a.through ? [a.through.bodyId, ...citationSourceIds(a.through.citations)] : []),
-    ]),
-  ]);
-  const described = await describeNodes(db, ids);
+  // Each id under the label its relationship gives it: an actor is a body or a person.
+  const actors = shown.flatMap((r) => r.actors);
+  const described = await describeNodes(db, [], {
+    Action: shown.map((r) => r.id),
+    Place: shown.map((r) => r.placeId),
+    Power: shown.flatMap((r) => r.powerIds),
+    Body: [...actors.map((a) => a.id), ...actors.flatMap((a) => (a.through ? [a.through.bodyId] : []))],
+    Person: actors.map((a) => a.id),
+    Source: actors.flatMap((a) => [...citationSourceIds(a.citations), ...citationSourceIds(a.through?.citations)]),
+  });
 
   const actions: ActionResult[] = shown.map((r) => ({
     ...basisOf(r, described),

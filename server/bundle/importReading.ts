@@ -3,6 +3,7 @@
 // part and stages its new nodes and the relationships among them.
 import { createHash } from 'node:crypto';
 import { CITATION, NODES, type NodeSpec } from '../model/model.js';
+import { CASE_META } from '../neo4j/caseMeta.js';
 import { SHARED_VOCABULARY, bundleRelations, itemsOf, referencesOf, type Citation } from './bundleShape.js';
 import { graphProperties } from './graphValues.js';
 import { bundleFromData, type ParsedBundle } from './parse.js';
@@ -100,7 +101,7 @@ export abstract class ImportReading extends ImportState {
          OPTIONAL MATCH (d:Meta {id: $digestId})
          RETURN coalesce(m.version, 0) AS version, m.importedVersion AS importedVersion, coalesce(m.digestsFrom, 0) AS digestsFrom,
                 d.digest AS caseDigest, d.digestVersion AS caseDigestVersion`,
-        { digestId: `importedCase:${this.caseId}` },
+        { digestId: CASE_META + this.caseId },
       );
       const row = meta.records[0];
       this.version = Number(row.get('version'));

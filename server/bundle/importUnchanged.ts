@@ -13,11 +13,12 @@
 // Otherwise the import goes the long way, which finds what changed node by node.
 import { createHash } from 'node:crypto';
 import { NODES } from '../model/model.js';
+import { CASE_META } from '../neo4j/caseMeta.js';
 import type { Database } from '../neo4j/database.js';
 import type { BundleStream } from './bundleStream.js';
 import { bundleJsonSchema } from './jsonSchema.js';
 
-export const CASE_DIGEST_META = (caseId: string) => `importedCase:${caseId}`;
+export const CASE_DIGEST_META = (caseId: string) => CASE_META + caseId;
 
 let model: string | undefined;
 /** The model a bundle is read against: a bundle read against another model (a new version of Quanze) is not the same bundle. */

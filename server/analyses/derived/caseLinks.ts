@@ -14,8 +14,9 @@
 // stored finding set computed before that change is then taken to be stale (./findingsStore.ts).
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
+import { CASE_META } from '../../neo4j/caseMeta.js';
 
-export const CASE_META = 'importedCase:';
+export { CASE_META };
 
 /** The cases other than `caseId` whose nodes are, or touch, the case's nodes (the case node included). */
 const ADJACENT = `

@@ -4,14 +4,14 @@
 // This is whoCan (../whoCan.ts) for a question with no holder and no context, put together
 // from its own parts so that what does not change between questions is read once: the
 // candidate holdings of a (power, place) do not depend on the day or the reading (whoCan.cypher
-// reads them at any date; judgeRows judges them on the day), so they are read once per
+// reads them at any date; judgeEach and holdersOn judge them on the day), so they are read once per
 // (power, place) for every stretch and both readings; and the nodes they name are described
 // once for the run (Holdings). The holders are the same as whoCan's, cut at the same limit.
 import type { Database } from '../../neo4j/database.js';
 import { describeNodes, type DescribedNode } from '../evidence.js';
 import { LIST_LIMIT, runAnalysis } from '../run.js';
 import type { Holder, Reading } from '../types.js';
-import { derivedRows, holdersOf, idsOfHoldings, judgeRows, type HoldingRow } from '../whoCan.js';
+import { derivedRows, holdersOn, judgeEach, type HoldingRow } from '../whoCan.js';
 
 /**
  * What the lookups of one run share, whatever their reading: the candidate holdings per
@@ -110,9 +110,7 @@ export class HolderLookup {
   /** whoCan's holders and those its context rules out (none: there is no context), each list cut at whoCan's limit. */
   private async whoCan(power: string, place: string | null, at: string): Promise<Holder[]> {
     const all = await this.shared.rows(power, place);
-    const rows = judgeRows(all, at, this.reading);
-    const described = await this.shared.describe(idsOfHoldings(rows, []));
-    const { holders, excluded } = holdersOf(rows, null, described, { outcomes: [], at });
+    const { holders, excluded } = await holdersOn(judgeEach(all, at, this.reading), { at }, (ids) => this.shared.describe(ids));
     return [...holders.slice(0, LIST_LIMIT), ...excluded.slice(0, LIST_LIMIT)];
   }
 

@@ -1,0 +1,93 @@
+// whoDid's page on a small hand-built graph, against the real Neo4j: the actions of a power
+// family in a place and the places within it, across a month boundary, cut at a limit.
+// whoDid.cypher reads them from the place's side or the power's, whichever holds fewer
+// actions; the questions below go each way and must give the page the whole list would.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Database } from '../../server/neo4j/database.js';
+import { importBundle } from '../../server/bundle/importBundle.js';
+import { whoDid } from '../../server/analyses/whoDid.js';
+import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
+
+let db: Database;
+
+const action = (id: string, startedAt: string, power: string, place: string, endedAt?: string) => ({
+  id,
+  summary: `Action ${id}`,
+  summaryZh: `行动${id}`,
+  startedAt,
+  ...(endedAt ? { endedAt } : {}),
+  exercised: [power],
+  in: place,
+  performedBy: [],
+  evidence: [{ source: 'src-w', quoteZh: `引文${id}`, locator: 'p1' }],
+});
+
+beforeAll(async () => {
+  db = await testDatabase();
+  await clearDatabase(db);
+  const result = await importBundle(db, {
+    format: 'quanze-bundle/1',
+    case: { id: 'test-whodid-page', title: 'whoDid page test', titleZh: '测试' },
+    sources: [{ id: 'src-w', title: '测试来源', outlet: '测试报', publishedAt: '2022-08-01', kind: 'NEWS', language: 'zh' }],
+    places: [
+      { id: 'land', name: 'Testland', nameZh: '测试国', level: 'COUNTRY' },
+      { id: 'prov', name: 'Province', nameZh: '甲省', level: 'PROVINCE', within: 'land' },
+      { id: 'city-a', name: 'City A', nameZh: '甲市', level: 'CITY', within: 'prov' },
+      { id: 'county-a1', name: 'County A1', nameZh: '甲一县', level: 'COUNTY', within: 'city-a' },
+      { id: 'city-b', name: 'City B', nameZh: '乙市', level: 'CITY', within: 'prov' },
+      { id: 'other', name: 'Other Province', nameZh: '丙省', level: 'PROVINCE', within: 'land' },
+    ],
+    powers: [
+      { id: 'code', name: 'Manage codes', nameZh: '管理健康码' },
+      { id: 'code.assign', name: 'Assign a code', nameZh: '赋码', narrowerThan: 'code' },
+      { id: 'data', name: 'Aggregate data', nameZh: '汇聚数据' },
+    ],
+    actions: [
+      action('a1', '2022-05-31', 'code.assign', 'county-a1'),
+      action('a2', '2022-06-01', 'code.assign', 'city-b'),
+      action('a3', '2022-05-20', 'code', 'city-a', '2022-06-02'),
+      action('a4', '2022-06-30', 'code.assign', 'city-a'),
+      action('a5', '2022-07-01', 'code.assign', 'county-a1'),
+      action('a6', '2022-06-15', 'code.assign', 'other'),
+      // Known only to the month: its days may fall in June.
+      action('a7', '2022-06', 'code.assign', 'city-b'),
+      // Another power's actions make the province hold more actions than the code family does.
+      ...['n1', 'n2', 'n3', 'n4', 'n5', 'n6'].map((id) => action(id, '2022-06-10', 'data', 'city-b')),
+    ],
+  });
+  expect(result.problems).toEqual([]);
+});
+afterAll(closeTestDatabase);
+
+const ids = (answer: Awaited<ReturnType<typeof whoDid>>) => answer.actions.map((a) => a.id);
+
+describe('whoDid, a page', () => {
+  it('in a province (read from the power: the province holds more actions), across the end of May', async () => {
+    const question = { power: 'code', place: 'prov', from: '2022-05-31', to: '2022-06-30' };
+    const all = await whoDid(db, question);
+    expect(ids(all)).toEqual(['a3', 'a1', 'a2', 'a7', 'a4']);
+    expect(all.incomplete).toBe(false);
+    const page = await whoDid(db, { ...question, limit: 3 });
+    expect(ids(page)).toEqual(['a3', 'a1', 'a2']);
+    expect(page.incomplete).toBe(true);
+  });
+
+  it('in a city and the county within it (read from the place), across the ends of May and June', async () => {
+    const june = await whoDid(db, { power: 'code', place: 'city-a', from: '2022-06-01', to: '2022-06-30' });
+    // a3 began in May and lasted into June; a1 (31 May) and a5 (1 July) fall outside.
+    expect(ids(june)).toEqual(['a3', 'a4']);
+    const page = await whoDid(db, { power: 'code.assign', place: 'city-a', from: '2022-05-31', to: '2022-07-01', limit: 2 });
+    // a3 exercised the broader power only.
+    expect(ids(page)).toEqual(['a1', 'a4']);
+    expect(page.incomplete).toBe(true);
+    const rest = await whoDid(db, { power: 'code.assign', place: 'city-a', from: '2022-05-31', to: '2022-07-01', limit: 3 });
+    expect(ids(rest)).toEqual(['a1', 'a4', 'a5']);
+    expect(rest.incomplete).toBe(false);
+  });
+
+  it('anywhere, and in a place that holds none', async () => {
+    expect(ids(await whoDid(db, { power: 'code', from: '2022-06-01', to: '2022-06-30' }))).toEqual(['a3', 'a2', 'a7', 'a6', 'a4']);
+    expect(ids(await whoDid(db, { power: 'data', place: 'city-a' }))).toEqual([]);
+    expect(ids(await whoDid(db, { power: 'data', place: 'prov', limit: 2 }))).toEqual(['n1', 'n2']);
+  });
+});
