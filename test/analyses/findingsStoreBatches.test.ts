@@ -154,3 +154,20 @@ it('runs two stores of one set one after the other: the set is whole and holds o
   expect((await allPages(2000)).ids).toEqual(last.findings.map((f) => f.id));
   expect(await nodesOfSet()).toBe(last.findings.length);
 }, 300_000);
+
+it('reads a set stored before generations existed, and replaces it whole', async () => {
+  // Such a set: the FindingSet names no generation and its findings' `set` is the key alone.
+  await db.write(async (tx) => {
+    await tx.run(
+      `MATCH (s:FindingSet {key: $key}) MATCH (f:StoredFinding {set: s.key + '@' + s.generation}) SET f.set = $key
+       WITH DISTINCT s REMOVE s.generation, s.generations`,
+      { key: KEY },
+    );
+  });
+  const old = await allPages(5000);
+  expect(old.ids.length).toBeGreaterThan(0);
+  const replacing = synthetic('replacing', 1800);
+  expect(await store(replacing, { batch: 500 })).toBe(true);
+  expect((await allPages(1000)).ids).toEqual(replacing.findings.map((f) => f.id));
+  expect(await nodesOfSet()).toBe(1800);
+}, 300_000);
