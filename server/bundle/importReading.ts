@@ -203,7 +203,7 @@ export abstract class ImportReading extends ImportState {
         const items = itemsOf(part.data).filter((e) => first || e.spec.label !== 'Case');
         const writes = this.checkAndStagePart(part, first, items);
         await writing;
-        writing = this.writeInTransactions(writes, 'checking and staging');
+        writing = this.writeInTransactions(writes);
         writing.catch(() => {}); // awaited below: this only keeps a failure from counting as unhandled meanwhile
         if (this.problems.length >= MAX_PROBLEMS) break;
         done += items.filter((e) => e.spec.label !== 'Case').length;

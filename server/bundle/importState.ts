@@ -267,8 +267,14 @@ export abstract class ImportState {
     ]);
   }
 
-  /** Runs statements in transactions of about TRANSACTION_ROWS rows each, keeping the lease alive. */
-  protected async writeInTransactions(writes: Write[], step: string) {
+  /**
+   * Runs statements in transactions of about TRANSACTION_ROWS rows each, keeping the lease alive.
+   * With a step, reports its rows done of its rows to write after each transaction; without one,
+   * the caller reports progress in its own unit (items checked), which the facts written join.
+   */
+  protected async writeInTransactions(writes: Write[], step?: string) {
+    const total = writes.reduce((n, w) => n + w[2], 0);
+    let done = 0;
     let i = 0;
     while (i < writes.length) {
       const group: Write[] = [];
@@ -280,7 +286,8 @@ export abstract class ImportState {
       // Sent one after the other without waiting for each answer (the driver pipelines them): Neo4j runs them in order.
       await this.db.write((tx) => Promise.all(group.map(([cypher, params]) => tx.run(cypher, params))), this.timeoutMs);
       this.written += rows;
+      done += rows;
+      if (step) this.progress(step, done, total);
     }
-    if (writes.length) this.progress(step, this.written, this.written);
   }
 }

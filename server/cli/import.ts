@@ -5,9 +5,10 @@
 // facts (nodes and relationships) written per second on stderr.
 import { userInfo } from 'node:os';
 import { openBundleFile } from '../bundle/bundleStream.js';
-import { ImportBusyError, importBundle, type ImportCounts, type ImportProgress, type ImportResult } from '../bundle/importBundle.js';
+import { ImportBusyError, importBundle, type ImportCounts, type ImportResult } from '../bundle/importBundle.js';
 import { formatProblem } from '../bundle/problem.js';
 import { databaseDescription, withCliDatabase } from './database.js';
+import { progressBar } from './progressBar.js';
 
 const USAGE = 'Usage: npm run import -- FILE [--dry-run]   (FILE: .yaml, .json, or .ndjson for large cases)';
 
@@ -21,37 +22,6 @@ function describeCounts(counts: ImportCounts): string {
     .map(([label, c]) => `${label} ${c.created + c.updated + c.unchanged}`)
     .join(', ');
   return `${created + updated + unchanged} nodes (${created} new, ${updated} updated, ${unchanged} unchanged: ${perType}), ${relations} relationships written`;
-}
-
-/** A bar on a terminal, a line every tenth of the way otherwise; quiet for the first two seconds. */
-export function progressBar(out: NodeJS.WriteStream = process.stderr) {
-  const started = Date.now();
-  let lastDraw = 0;
-  let lastLine = '';
-  return ({ step, done, total, written }: ImportProgress) => {
-    const now = Date.now();
-    const seconds = (now - started) / 1000;
-    if (seconds < 2 && done < total) return;
-    const share = total ? done / total : 1;
-    const rate = seconds > 0 ? Math.round(written / seconds) : 0;
-    const text = `${step.padEnd(22)} ${Math.floor(share * 100)
-      .toString()
-      .padStart(
-        3,
-      )}%  ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ${written.toLocaleString('en')} facts, ${rate.toLocaleString('en')} facts/s`;
-    if (out.isTTY) {
-      if (now - lastDraw < 200 && done < total) return;
-      lastDraw = now;
-      const width = 24;
-      const filled = Math.round(share * width);
-      out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}\x1b[K${done >= total ? '\n' : ''}`);
-    } else {
-      const line = `${step} ${Math.floor(share * 10) * 10}%`;
-      if (line === lastLine && done < total) return;
-      lastLine = line;
-      out.write(`  ${text}\n`);
-    }
-  };
 }
 
 /** The derive step, as the success line says it: "; derived 3 grants (41 holdings) in 0.2 s". */

@@ -209,6 +209,16 @@ describe('a large bundle', () => {
     expect(result.problems).toEqual([]);
     expect(progress.length).toBeGreaterThan(5);
     expect(progress.at(-1)!.done).toBe(progress.at(-1)!.total);
+    // Each step counts in one unit towards one total, so a progress bar fills once per step (it
+    // printed a finished bar per part when facts written were reported as done of themselves).
+    for (const step of new Set(progress.map((p) => p.step))) {
+      const own = progress.filter((p) => p.step === step);
+      expect(new Set(own.map((p) => p.total)).size).toBe(1);
+      own.forEach((p, i) => {
+        expect(p.done).toBeLessThanOrEqual(p.total);
+        if (i) expect(p.done).toBeGreaterThanOrEqual(own[i - 1].done);
+      });
+    }
     const [row] = await db.query<{ n: number }>('MATCH (:Body)-[:PART_OF]->(:Body) RETURN count(*) AS n');
     expect(row.n).toBe(2999);
   });
