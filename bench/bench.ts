@@ -356,9 +356,15 @@ async function main() {
     const raw: Record<string, Timing> = {};
     // The first gaps page right after the import, before anything is remembered: what a reader waits for.
     t = performance.now();
-    await post(server.url, questions.gapsFirstPage);
-    const gapsFirstCallMs = round(performance.now() - t, 0);
-    log(`gaps first page, first call after the import: ${gapsFirstCallMs} ms`);
+    // When the findings were not stored, this call computes them (minutes at scale): a failure is reported, not fatal.
+    const gapsFirstCallMs = await post(server.url, questions.gapsFirstPage).then(
+      () => round(performance.now() - t, 0),
+      (error: unknown) => (
+        log(`gaps first page, first call after the import: failed after ${round(performance.now() - t, 0)} ms: ${(error as Error).message}`),
+        null
+      ),
+    );
+    if (gapsFirstCallMs !== null) log(`gaps first page, first call after the import: ${gapsFirstCallMs} ms`);
     for (const [name, query] of Object.entries(questions)) {
       try {
         recorder.take();
