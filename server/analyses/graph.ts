@@ -17,7 +17,7 @@
 import { dateAtPrecision } from '../dates.js';
 import { RELATIONS, nodeSpec, NODES } from '../model/model.js';
 import type { Database } from '../neo4j/database.js';
-import { describeNodes, UnknownNodeError, type IdsByLabel } from './evidence.js';
+import { describeNodes, DESCRIBED_LABELS, UnknownNodeError, type IdsByLabel } from './evidence.js';
 import {
   bodyState,
   coversState,
@@ -79,23 +79,8 @@ interface EdgeRow {
 }
 
 const MODEL_LABELS = new Set(NODES.map((n) => n.label));
-/** The labels neighborhood.cypher looks ids up under. */
-const NEIGHBOUR_LABELS = [
-  'Body',
-  'Person',
-  'Place',
-  'BodyType',
-  'Power',
-  'Instrument',
-  'Provision',
-  'Grant',
-  'Action',
-  'Statement',
-  'Group',
-  'Source',
-  'Case',
-  'Term',
-];
+/** The labels neighborhood.cypher looks ids up under: those of evidence.cypher and the glossary's terms. */
+const NEIGHBOUR_LABELS = [...DESCRIBED_LABELS, 'Term'];
 const modelLabel = (labels: string[]) => labels.find((l) => MODEL_LABELS.has(l)) ?? labels[0] ?? 'Node';
 
 /** The layer the model gives a relation type starting from a label. */
