@@ -43,7 +43,7 @@ describe('generated contract', () => {
     expect(reading).toContain('whoCan(power: "p", reading: AS_LATER_HELD)');
     expect(() => parse(reading)).not.toThrow();
     const lists = inlined(Op.Lists.document, {});
-    expect(lists).toContain('powers(limit: 200)');
+    expect(lists).toContain('powers(limit: 200, sort: [{id: ASC}])');
   });
 
   it('generates every named operation of the client', () => {
