@@ -3,9 +3,13 @@
 // private Neo4j; prints the findings derive of the import (wall time, findings, load), then times gaps'
 // first page read from the stored findings, cold and warm, in process (no remembered answers).
 // --queries: the time spent in each kind of statement during the import and its derive (summed over
-// statements running at once, so more than the wall time when they overlap). --dump DIR: writes every
-// finding of each case and reading as JSON (to compare two versions of the code byte for byte) and
-// prints its sha256. Prints what docs/performance.md quotes. Asserts nothing.
+// statements running at once, so more than the wall time when they overlap). --profile: PROFILE of each
+// per-action statement of the findings asked about a batch of three actions, beside the whole case.
+// --dump DIR: writes every finding of each case and reading as JSON (to compare two versions of the
+// code byte for byte) and prints its sha256, and the stored sets paged back from the database
+// (`<case>.<reading>.stored.json`, the same shape) with theirs. Prints the derive's CPU seconds (this process; Neo4j's are its own) and the
+// process's peak RSS (process.resourceUsage().maxRSS) after the derive. Prints what docs/performance.md
+// quotes. Asserts nothing.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +25,9 @@ import { seedFiles } from '../server/bundle/seedOnEmpty.js';
 import { answerGaps } from '../server/analyses/derived/gapsAnswer.js';
 import { storedPage } from '../server/analyses/derived/findingsStore.js';
 import { caseFindings } from '../server/analyses/gaps.js';
+import { expandFragments } from '../server/analyses/fragments.js';
+import type { ProfiledPlan } from 'neo4j-driver';
+import { deriveFindings } from '../server/analyses/derived/deriveFindings.js';
 import { testNeo4jOptions } from '../test/support/testNeo4j.js';
 import { defaultBundleFile } from '../bench/generate.js';
 
@@ -36,6 +43,62 @@ const load = () =>
     .loadavg()
     .map((x) => x.toFixed(1))
     .join(' ');
+
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return ((used.user + used.system) / 1e6).toFixed(1);
+};
+
+/** A stored set paged back whole, in caseFindings' shape, with its totals. */
+async function storedSet(caseId: string, reading: 'AS_IT_STOOD' | 'AS_LATER_HELD') {
+  const findings: unknown[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await storedPage(db, { case: caseId, reading, at: null, limit: 5000, after });
+    if (!page) return null;
+    findings.push(...page.findings);
+    if (!page.hasNextPage) return { findings, total: page.total, byKind: page.byKind, bySeverity: page.bySeverity, incomplete: page.incomplete };
+    after = page.endCursor;
+  }
+}
+
+/** An operator of a profiled plan and those under it, one line each: what it read (rows) and its db hits. */
+function planLines(plan: ProfiledPlan, depth = 0): string[] {
+  const args = plan.arguments as Record<string, unknown>;
+  const detail = typeof args.Details === 'string' ? args.Details.slice(0, 90) : '';
+  return [
+    `${'  '.repeat(depth)}${plan.operatorType} rows ${plan.rows} hits ${plan.dbHits}  ${detail}`,
+    ...plan.children.flatMap((c) => planLines(c, depth + 1)),
+  ];
+}
+
+/**
+ * PROFILE of each per-action statement asked about one batch of three actions, beside the
+ * whole case: a batch should read only its actions (an index seek per id), not the case's.
+ */
+async function profileBatch(caseId: string) {
+  const actions = (
+    await db.query<{ id: string }>(fs.readFileSync(path.join('server', 'analyses', 'gaps', 'caseActions.cypher'), 'utf8'), { case: caseId, at: null })
+  ).map((r) => r.id);
+  for (const kind of ['actorsOfActions', 'prohibitedAction', 'unattributedAction', 'heldUnlawful']) {
+    const cypher = expandFragments(fs.readFileSync(path.join('server', 'analyses', 'gaps', kind, `${kind}.cypher`), 'utf8'));
+    for (const [label, ids] of [
+      ['3 actions', actions.slice(1000, 1003)],
+      [`all ${actions.length} actions`, actions],
+    ] as const) {
+      const summary = await db.read(
+        async (tx) => (await tx.run(`PROFILE ${cypher}`, { case: caseId, at: null, actions: ids, laterHeld: false })).summary,
+      );
+      const plan = summary.profile as ProfiledPlan;
+      const lines = planLines(plan);
+      console.log(
+        `PROFILE ${kind}, ${label}: ${lines.length} operators, db hits ${lines.reduce((n, l) => n + Number(/hits (\d+)/.exec(l)?.[1] ?? 0), 0)}`,
+      );
+      if (label === '3 actions') for (const line of lines.filter((l) => /Action|IN_CASE|Unwind/.test(l))) console.log('   ', line);
+    }
+  }
+}
 
 const options = await testNeo4jOptions('probe');
 const neo4j = await startLocalNeo4j({ ...options, heap: '1g', pageCache: '512m', log: () => {} });
@@ -65,12 +128,22 @@ try {
   for (const file of files) {
     const t = performance.now();
     const bundle = file.endsWith('.ndjson') ? await openBundleFile(file) : await readBundleFile(file);
-    const imported = await importBundle(db, bundle, { timeoutMs: 3_600_000 });
+    // The derive is run here, after the import, so its own time, CPU and memory can be told apart.
+    const imported = await importBundle(db, bundle, { timeoutMs: 3_600_000, findings: 'later' });
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems.slice(0, 3)));
     cases.push(imported.caseId!);
+    const importSeconds = ((performance.now() - t) / 1000).toFixed(1);
+    const peakBefore = process.resourceUsage().maxRSS;
+    let sampled = 0;
+    const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 500);
+    const cpu = process.cpuUsage();
+    const derived = await deriveFindings(db, imported.caseId!);
+    clearInterval(sampler);
+    if (derived.error) console.log('the findings derive failed:', derived.error);
     console.log(
-      `import of ${imported.caseId}: ${((performance.now() - t) / 1000).toFixed(1)} s; findings derive ${imported.derivedFindings?.seconds} s,`,
-      `${imported.derivedFindings?.findings} findings in ${imported.derivedFindings?.sets.length} sets; load ${load()}; rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`,
+      `import of ${imported.caseId}: ${importSeconds} s (peak rss ${mib(peakBefore * 1024)} MiB); findings derive ${derived.seconds} s,`,
+      `${derived.findings} findings in ${derived.sets.length} sets, cpu of this process ${cpuSeconds(cpu)} s;`,
+      `rss during the derive at most ${mib(sampled)} MiB (sampled every 0.5 s); peak rss of the process ${mib(process.resourceUsage().maxRSS * 1024)} MiB; load ${load()}`,
     );
   }
   if (spent.size) {
@@ -84,10 +157,14 @@ try {
         const json = JSON.stringify(await caseFindings(db, { case: caseId, at: null, reading }), null, 1);
         fs.writeFileSync(path.join(dump, `${caseId}.${reading}.json`), json);
         console.log('dump', caseId, reading, createHash('sha256').update(json).digest('hex').slice(0, 16));
+        const stored = JSON.stringify(await storedSet(caseId, reading), null, 1);
+        fs.writeFileSync(path.join(dump, `${caseId}.${reading}.stored.json`), stored);
+        console.log('dump stored', caseId, reading, createHash('sha256').update(stored).digest('hex').slice(0, 16));
       }
     }
   }
   const caseId = cases.at(-1)!;
+  if (args.includes('--profile')) await profileBatch(caseId);
   for (const reading of ['AS_IT_STOOD', 'AS_LATER_HELD', 'AS_IT_STOOD', 'AS_LATER_HELD'] as const) {
     let t = performance.now();
     const a = await answerGaps(db, { case: caseId, reading, limit: 50 });

@@ -28,7 +28,8 @@
 import type { Database } from '../neo4j/database.js';
 import { describeNodes, requireNode } from './evidence.js';
 import { accusationsOf, quoteAccusations } from './gaps/accusations/index.js';
-import { GAP_KINDS, SEVERITY_ORDER, type Finding, type GapsAnswer, type GapsQuestion, type Question } from './gaps/finding.js';
+import { GAP_KINDS, SEVERITY_ORDER, type Finding, type GapsAnswer, type GapsQuestion, type Question, type Ranked } from './gaps/finding.js';
+import { actionIdsOf } from './gaps/caseActions.js';
 import { HolderLookup, Holdings } from './gaps/holderLookup.js';
 import { FINDING_KINDS, type KindResult } from './gaps/registry.js';
 import { LIST_LIMIT } from './run.js';
@@ -85,10 +86,11 @@ export async function forEachReading(
   const shared = new Holdings(db);
   const lookups = readings.map((reading) => new HolderLookup(reading, shared));
   const question = { ...q, reading: readings[0] };
+  const actions = await actionIdsOf(db, q);
   // The kinds are independent: ask for them together.
   const [accusations, ...results] = await Promise.all([
     accusationsOf(db, question),
-    ...FINDING_KINDS.map((entry) => entry.find(db, question, lookups)),
+    ...FINDING_KINDS.map((entry) => entry.find(db, question, lookups, actions)),
   ]);
   for (const [n, reading] of readings.entries()) {
     // A kind computed once is shared by the readings: each reading but the last words its own
@@ -102,36 +104,48 @@ export async function forEachReading(
 
 /** The findings of one reading put together: accusations quoted, like titles told apart, ordered. */
 function ordered(caseRef: NodeRef, results: KindResult[], accusations: Awaited<ReturnType<typeof accusationsOf>>): CaseFindings {
-  const all = results.flatMap((r) => r.findings);
-  const unique = [...new Map(all.map((f) => [f.id, f])).values()];
+  const unique = uniqueById(results.flatMap((r) => r.findings));
   // An accusation that concerns an action is quoted on that action's findings.
   quoteAccusations(unique, accusations.rows, accusations.described);
   // Two actions whose subjects read alike (same kind of act, people and day): say which is which.
   const titles = new Map<string, number>();
   for (const f of unique) titles.set(f.title, (titles.get(f.title) ?? 0) + 1);
   for (const f of unique) {
-    if ((titles.get(f.title) ?? 0) > 1 && f.detail) {
-      f.title = `${f.title} — ${f.detail.en}`;
-      f.titleZh = `${f.titleZh}——${f.detail.zh}`;
-    }
+    if ((titles.get(f.title) ?? 0) > 1 && f.detail) tellApart(f, f.detail);
   }
-  unique.sort(
-    (a, b) =>
-      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-      b.affected - a.affected ||
-      a.title.localeCompare(b.title) ||
-      a.id.localeCompare(b.id),
-  );
+  unique.sort(inAnswerOrder);
   return {
     case: caseRef,
-    findings: unique.map(({ affected: _affected, detail: _detail, ...finding }) => finding),
+    findings: unique.map(unranked),
     incomplete: results.some((r) => r.incomplete),
   };
 }
 
+/** The findings with distinct ids; of two with one id, the later (the store of batches does the same). */
+export const uniqueById = <T extends { id: string }>(all: T[]): T[] => [...new Map(all.map((f) => [f.id, f])).values()];
+
+/** A title that reads like another's, with the detail that tells them apart (in both languages). */
+export function tellApart(f: Pick<Finding, 'title' | 'titleZh'>, detail: { en: string; zh: string }): void {
+  f.title = `${f.title} — ${detail.en}`;
+  f.titleZh = `${f.titleZh}——${detail.zh}`;
+}
+
+/** What findings are ordered by in an answer: severity, people affected (most first), title, id. */
+export type OrderKeys = Pick<Ranked, 'severity' | 'affected' | 'title' | 'id'>;
+
+/** The answer's order; titles compared by localeCompare, in Node (Neo4j's ORDER BY would differ). */
+export const inAnswerOrder = (a: OrderKeys, b: OrderKeys): number =>
+  SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+  b.affected - a.affected ||
+  a.title.localeCompare(b.title) ||
+  a.id.localeCompare(b.id);
+
+/** A finding as answered: without what it is ordered and told apart by. */
+export const unranked = ({ affected: _affected, detail: _detail, ...finding }: Ranked): Finding => finding;
+
 /** Counts per kind and per severity over every finding, in the order of GAP_KINDS and SEVERITY_ORDER. */
-export function countsOf(findings: Finding[]): Pick<GapsAnswer, 'byKind' | 'bySeverity'> {
-  const count = (key: (f: Finding) => string, order: readonly string[]) =>
+export function countsOf(findings: Pick<Finding, 'kind' | 'severity'>[]): Pick<GapsAnswer, 'byKind' | 'bySeverity'> {
+  const count = (key: (f: Pick<Finding, 'kind' | 'severity'>) => string, order: readonly string[]) =>
     order.map((k) => ({ key: k, count: findings.filter((f) => key(f) === k).length })).filter((c) => c.count > 0);
   return { byKind: count((f) => f.kind, GAP_KINDS), bySeverity: count((f) => f.severity, SEVERITY_ORDER) };
 }

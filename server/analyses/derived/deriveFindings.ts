@@ -5,9 +5,11 @@
 // are. The same computing serves a reader that finds a set missing or stale.
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../neo4j/database.js';
-import { caseFindings, forEachReading, type CaseFindings, type Question } from '../gaps.js';
+import { caseFindings, type CaseFindings, type Question } from '../gaps.js';
+import { batchActions, forEachBatch } from '../gaps/batches.js';
+import { BatchedSetWriter } from './findingsBatchStore.js';
 import { componentOf, noteLinks } from './caseLinks.js';
-import { dropSetsOfGoneCases, isCurrent, staleSets, storeFindings, versionFor } from './findingsStore.js';
+import { dropSetsOfGoneCases, isCurrent, staleSets, storeFindings, versionFor, type StoreOptions } from './findingsStore.js';
 
 export const READINGS: readonly Question['reading'][] = ['AS_IT_STOOD', 'AS_LATER_HELD'];
 
@@ -46,24 +48,56 @@ export async function deriveSet(
   return { all, stored };
 }
 
+/** How the derive computes and stores: tests ask for tiny batches, or fail a store midway. */
+export interface DeriveOptions {
+  /** Actions per batch (gaps/batches.ts batchActions: QUANZE_FINDINGS_BATCH_ACTIONS, else 20,000). */
+  batchActions?: number;
+  /** Passed to each set's store: findings per transaction, and a hook after each transaction. */
+  store?: StoreOptions;
+  /** Called after each batch of actions is written to every set (a test throws here to fail the derive midway). */
+  afterActions?: (done: number) => void | Promise<void>;
+}
+
 /**
  * Computes the sets of a case in several readings together (the work the readings share is
- * done once: gaps.ts forEachReading) and stores each as soon as it is put together, before
- * the next; what deriveSet does for one. `stored` hears of each set stored.
+ * done once), a batch of actions at a time (gaps/batches.ts), each batch written to every
+ * reading's new generation as it comes; each set is then ordered and switched over
+ * (./findingsBatchStore.ts). `stored` hears of each set stored.
  */
-async function deriveCase(
+export async function deriveCase(
   db: Database,
   caseId: string,
   readings: Question['reading'][],
-  stored: (reading: Question['reading'], findings: number) => void,
+  stored: (reading: Question['reading'], findings: number) => void = () => undefined,
+  options: DeriveOptions = {},
 ): Promise<void> {
   const version = await versionFor(db, caseId);
   if (version === null) return;
   const inputs = await componentOf(db, caseId);
-  await forEachReading(db, { case: caseId, at: null }, readings, async (all, reading) => {
-    await storeFindings(db, { case: caseId, at: null, reading }, version, inputs, all);
-    stored(reading, all.findings.length);
-  });
+  // Opened at the first batch, after the kinds computed whole: a claim unrenewed for 10 minutes is lost.
+  let writers: (BatchedSetWriter | null)[] | undefined;
+  try {
+    const { incomplete } = await forEachBatch(db, { case: caseId, at: null }, readings, batchActions(options.batchActions), async (batch, done) => {
+      if (!writers) {
+        writers = [];
+        for (const reading of readings) writers.push(await BatchedSetWriter.open(db, { case: caseId, at: null, reading }, version, options.store));
+      }
+      for (const [n, writer] of writers.entries()) await writer?.write(batch[n]);
+      if (done) await options.afterActions?.(done);
+    });
+    const open = writers ?? [];
+    for (const [n, writer] of open.entries()) {
+      if (!writer) continue;
+      const total = writer.total;
+      // Finished or failed, it holds the set no longer: nothing to abandon below.
+      open[n] = null;
+      await writer.finish(inputs, incomplete[n]);
+      stored(readings[n], total);
+    }
+  } catch (error) {
+    for (const writer of writers ?? []) await writer?.abandon();
+    throw error;
+  }
 }
 
 /**
@@ -71,7 +105,11 @@ async function deriveCase(
  * computed). Without `compute` only the case's links are noted (so the sets of unrelated cases
  * stay current) and the sets the import made stale are left for their first reader.
  */
-export async function deriveFindings(db: Database, caseId: string, { compute = true } = {}): Promise<FindingsDeriveReport> {
+export async function deriveFindings(
+  db: Database,
+  caseId: string,
+  { compute = true, ...options }: { compute?: boolean } & DeriveOptions = {},
+): Promise<FindingsDeriveReport> {
   const started = performance.now();
   await noteLinks(db, caseId);
   await dropSetsOfGoneCases(db);
@@ -88,10 +126,16 @@ export async function deriveFindings(db: Database, caseId: string, { compute = t
     for (const { case: id, reading } of todo) byCase.set(id, [...(byCase.get(id) ?? []), reading]);
     try {
       for (const [id, readings] of byCase) {
-        await deriveCase(db, id, readings, (reading, count) => {
-          sets.push(`${id}|${reading}`);
-          findings += count;
-        });
+        await deriveCase(
+          db,
+          id,
+          readings,
+          (reading, count) => {
+            sets.push(`${id}|${reading}`);
+            findings += count;
+          },
+          options,
+        );
       }
     } catch (error) {
       // The sets stored before the failure are current; the others stay stale for their first reader.

@@ -75,14 +75,14 @@ export async function storedPage(
 }
 
 /** How many findings one transaction writes or deletes: a national set (150,000 findings, some 370 MB of JSON) in one transaction was more than Neo4j's heap allows. */
-const BATCH = 2000;
+export const BATCH = 2000;
 /** A store that has not written for this long is taken for dead: another may take the set over (and remove what it wrote). */
 const LEASE_SECONDS = 600;
 /** How long a store waits before asking again whether the set's writer has finished. */
 const WAIT_MS = 1000;
 
 /** The `set` of the StoredFinding nodes of one generation of a set (a set stored before generations existed: the key alone). */
-const generationKey = (key: string, generation: string | null): string => (generation === null ? key : `${key}@${generation}`);
+export const generationKey = (key: string, generation: string | null): string => (generation === null ? key : `${key}@${generation}`);
 const GENERATION_KEY = `coalesce(s.key + '@' + s.generation, s.key)`;
 
 export interface StoreOptions {
@@ -120,10 +120,7 @@ export async function storeFindings(
   const own = generationKey(key, generation);
   let switched: Awaited<ReturnType<typeof switchOver>>;
   try {
-    for (const orphan of claim.orphans) {
-      await deleteGeneration(db, key, generation, generationKey(key, orphan));
-      await renew(db, key, generation, `s.generations = [g IN s.generations WHERE g <> $orphan]`, { orphan });
-    }
+    await removeOrphans(db, key, generation, claim.orphans);
     for (let i = 0; i < all.findings.length; i += batch) {
       // Each batch's rows (and their JSON) are made when written, not all at once.
       const rows = all.findings.slice(i, i + batch).map((f, n) => ({
@@ -147,13 +144,33 @@ export async function storeFindings(
       if (written !== rows.length) throw lostClaim(key);
       await options.afterBatch?.(i + rows.length);
     }
-    switched = await switchOver(db, q, version, inputs, all, generation);
+    switched = await switchOver(
+      db,
+      q,
+      version,
+      inputs,
+      { ...countsOf(all.findings), total: all.findings.length, incomplete: all.incomplete },
+      generation,
+    );
   } catch (error) {
     // What this store wrote stays until the next store of the set removes it; the set is free again.
     await release(db, key, generation).catch(() => undefined);
     throw error;
   }
-  // Switched over (or kept a later set): what is left is tidying up the generation no reader reads.
+  await tidyUp(db, key, generation, switched);
+  return switched.stored;
+}
+
+/** Deletes the generations failed stores left behind, once this store holds the set. */
+export async function removeOrphans(db: Database, key: string, generation: string, orphans: string[]): Promise<void> {
+  for (const orphan of orphans) {
+    await deleteGeneration(db, key, generation, generationKey(key, orphan));
+    await renew(db, key, generation, `s.generations = [g IN s.generations WHERE g <> $orphan]`, { orphan });
+  }
+}
+
+/** After the switch-over (or a later set kept): deletes the generation no reader reads and frees the set. */
+export async function tidyUp(db: Database, key: string, generation: string, switched: { stored: boolean; previous?: string | null }): Promise<void> {
   const gone = switched.stored ? switched.previous : generation;
   try {
     if (gone !== undefined) await deleteGeneration(db, key, generation, generationKey(key, gone));
@@ -161,7 +178,6 @@ export async function storeFindings(
   } catch (error) {
     console.warn(`The superseded findings of ${key} were not all removed (the next store of the set will): ${(error as Error).message}`);
   }
-  return switched.stored;
 }
 
 /**
@@ -169,7 +185,13 @@ export async function storeFindings(
  * generations a failed store left behind, or null when the set is kept (stored from a later
  * version) or the case was not imported through Quanze.
  */
-async function claimSet(db: Database, key: string, caseId: string, version: number, generation: string): Promise<{ orphans: string[] } | null> {
+export async function claimSet(
+  db: Database,
+  key: string,
+  caseId: string,
+  version: number,
+  generation: string,
+): Promise<{ orphans: string[] } | null> {
   for (;;) {
     const [row] = await db.write(async (tx) => {
       const result = await tx.run(
@@ -191,21 +213,24 @@ async function claimSet(db: Database, key: string, caseId: string, version: numb
   }
 }
 
+/** What the FindingSet says of the whole set: how many findings, per kind and severity, and whether a list was cut. */
+export type SetTotals = Pick<GapsAnswer, 'byKind' | 'bySeverity' | 'total' | 'incomplete'>;
+
 /**
  * Points the set at the new generation, with its totals, unless a later version was stored
  * meanwhile. `previous` is the generation it replaced: null for one stored before generations
  * existed, undefined when there was none.
  */
-async function switchOver(
+export async function switchOver(
   db: Database,
   q: Question,
   version: number,
   inputs: string[],
-  all: CaseFindings,
+  totals: SetTotals,
   generation: string,
 ): Promise<{ stored: boolean; previous?: string | null }> {
   const key = setKey(q.case, q.reading);
-  const { byKind, bySeverity } = countsOf(all.findings);
+  const { byKind, bySeverity, total, incomplete } = totals;
   const [row] = await db.write(async (tx) => {
     const result = await tx.run(
       `MATCH (s:FindingSet {key: $key}) WHERE s.writer = $generation
@@ -224,10 +249,10 @@ async function switchOver(
         reading: q.reading,
         version,
         inputs,
-        total: all.findings.length,
+        total,
         byKind: JSON.stringify(byKind),
         bySeverity: JSON.stringify(bySeverity),
-        incomplete: all.incomplete,
+        incomplete,
       },
     );
     return result.records.map((r) => ({
@@ -240,7 +265,7 @@ async function switchOver(
   if (!row) throw lostClaim(key);
   if (row.later) return { stored: false };
   // Never switch over to half a set (only a store that lost its claim could see this).
-  if (row.written !== all.findings.length) throw lostClaim(key);
+  if (row.written !== total) throw lostClaim(key);
   return row.had ? { stored: true, previous: row.previous } : { stored: true };
 }
 
@@ -262,7 +287,7 @@ async function deleteGeneration(db: Database, key: string, generation: string, g
 }
 
 /** Updates the set while this store holds it (and renews the claim); throws when it no longer does. */
-async function renew(db: Database, key: string, generation: string, assignments: string, params: Record<string, unknown>): Promise<void> {
+export async function renew(db: Database, key: string, generation: string, assignments: string, params: Record<string, unknown>): Promise<void> {
   const [n] = await db.write(async (tx) => {
     const result = await tx.run(
       `MATCH (s:FindingSet {key: $key}) WHERE s.writer = $generation SET s.writerSeen = datetime(), ${assignments} RETURN count(*) AS n`,
@@ -274,11 +299,11 @@ async function renew(db: Database, key: string, generation: string, assignments:
 }
 
 /** Frees the set after a failed store, if this store still holds it. */
-async function release(db: Database, key: string, generation: string): Promise<void> {
+export async function release(db: Database, key: string, generation: string): Promise<void> {
   await db.write((tx) => tx.run(`MATCH (s:FindingSet {key: $key}) WHERE s.writer = $generation SET s.writer = null`, { key, generation }));
 }
 
-const lostClaim = (key: string) =>
+export const lostClaim = (key: string) =>
   new Error(`The findings of ${key} were not stored: another store took the set over after this one stopped writing for ${LEASE_SECONDS} s.`);
 
 /** The stored sets that are no longer current, and those of cases that are gone. */

@@ -75,6 +75,16 @@ export class Holdings {
     return this.known;
   }
 
+  /**
+   * Lets go of the nodes described so far (the next describe asks again): the derive calls it
+   * after each batch of actions, so what is remembered does not grow with the case. The
+   * candidate holdings, a few per (power, place), are kept.
+   */
+  forgetDescribed(): void {
+    this.asked.clear();
+    this.known.clear();
+  }
+
   /** The boundary days of the law, sorted (gaps/lawBoundaries.cypher). */
   days(): Promise<string[]> {
     this.boundaries ??= runAnalysis<{ days: string[] }>(this.db, 'gaps/lawBoundaries', {}).then(([row]) => (row?.days ?? []).sort());

@@ -24,11 +24,17 @@ export interface FindingKindEntry {
   folder: string;
   kinds: readonly GapKind[];
   /**
+   * True for a kind whose every finding is about one action (found through it): it is asked
+   * about some of the case's actions (`actions`: all of them, or one batch), and two batches
+   * never give findings with the same id. The others read the whole case and ignore `actions`.
+   */
+  perAction: boolean;
+  /**
    * The findings in the reading of each lookup (one HolderLookup per reading asked), in their
    * order; `question.reading` is the first of them. The results may share findings: the caller
    * copies them before changing one.
    */
-  find(db: Database, question: Question, lookups: HolderLookup[]): Promise<KindResult[]>;
+  find(db: Database, question: Question, lookups: HolderLookup[], actions: string[]): Promise<KindResult[]>;
 }
 
 /** A kind that does not depend on the reading: computed once, the same for each. */
@@ -36,26 +42,46 @@ const once = (lookups: HolderLookup[], p: Promise<KindResult>): Promise<KindResu
 const each = (p: Promise<Ranked[][]>): Promise<KindResult[]> => p.then((all) => all.map((f) => ({ findings: f })));
 const findings = (p: Promise<Ranked[]>): Promise<KindResult> => p.then((f) => ({ findings: f }));
 
+// A finding's id starts with its kind, and each kind is given by one entry: two entries never
+// give the same id, so the order of the entries decides nothing but the order of work.
 export const FINDING_KINDS: readonly FindingKindEntry[] = [
   {
     folder: 'actorsOfActions',
     kinds: ['UNAUTHORIZED_ACTION', 'AUTHORITY_VIA_PARENT_ONLY', 'CONDITION_NOT_MET'],
-    find: (db, q, lookups) => each(actorFindings(db, q, lookups)),
+    perAction: true,
+    find: (db, q, lookups, actions) => each(actorFindings(db, q, lookups, actions)),
   },
-  { folder: 'prohibitedAction', kinds: ['PROHIBITED_ACTION'], find: (db, q, lookups) => once(lookups, findings(prohibitedFindings(db, q))) },
-  { folder: 'unattributedAction', kinds: ['UNATTRIBUTED_ACTION'], find: (db, q, lookups) => once(lookups, findings(unattributedFindings(db, q))) },
-  { folder: 'disclaimedAuthority', kinds: ['DISCLAIMED_AUTHORITY'], find: (db, q, lookups) => each(disclaimedFindings(db, q, lookups)) },
+  {
+    folder: 'prohibitedAction',
+    kinds: ['PROHIBITED_ACTION'],
+    perAction: true,
+    find: (db, q, lookups, actions) => once(lookups, findings(prohibitedFindings(db, q, actions))),
+  },
+  {
+    folder: 'unattributedAction',
+    kinds: ['UNATTRIBUTED_ACTION'],
+    perAction: true,
+    find: (db, q, lookups, actions) => once(lookups, findings(unattributedFindings(db, q, actions))),
+  },
+  {
+    folder: 'disclaimedAuthority',
+    kinds: ['DISCLAIMED_AUTHORITY'],
+    perAction: false,
+    find: (db, q, lookups) => each(disclaimedFindings(db, q, lookups)),
+  },
   {
     folder: 'conflictingAttribution',
     kinds: ['CONFLICTING_ATTRIBUTION'],
+    perAction: false,
     find: (db, q, lookups) => once(lookups, findings(conflictingFindings(db, q))),
   },
-  { folder: 'referrals', kinds: ['REFERRAL_LOOP', 'DEAD_END'], find: (db, q, lookups) => once(lookups, referralFindings(db, q)) },
-  { folder: 'dormantPower', kinds: ['DORMANT_POWER'], find: (db, q, lookups) => each(dormantFindings(db, q, lookups)) },
+  { folder: 'referrals', kinds: ['REFERRAL_LOOP', 'DEAD_END'], perAction: false, find: (db, q, lookups) => once(lookups, referralFindings(db, q)) },
+  { folder: 'dormantPower', kinds: ['DORMANT_POWER'], perAction: false, find: (db, q, lookups) => each(dormantFindings(db, q, lookups)) },
   {
     folder: 'heldUnlawful',
     kinds: ['HELD_UNLAWFUL'],
+    perAction: true,
     // Which holdings count depends on the reading: asked in each.
-    find: (db, q, lookups) => Promise.all(lookups.map((l) => findings(heldUnlawfulFindings(db, { ...q, reading: l.reading })))),
+    find: (db, q, lookups, actions) => Promise.all(lookups.map((l) => findings(heldUnlawfulFindings(db, { ...q, reading: l.reading }, actions)))),
   },
 ];

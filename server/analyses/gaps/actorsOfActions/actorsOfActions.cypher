@@ -5,6 +5,8 @@
 //
 // Parameters:
 //   $case  id of the Case
+//   $actions  ids of the actions to judge: every action of the case (caseActions.cypher), or one
+//             batch of them (the derive); each is found through the index on Action.id
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
 // One row per (action, exercised power, actor):
@@ -24,7 +26,8 @@
 //   actsFor  [{body {id, label, name, nameZh}, citations, unsourced, basis}] the bodies the actor
 //           ACTS_FOR on the action's first day: it is judged through them, as a person is
 //           judged through the body of its position
-MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
+UNWIND $actions AS actionId
+MATCH (a:Action {id: actionId})-[:IN_CASE]->(:Case {id: $case})
 WHERE $at IS NULL OR a.startedAt <= date($at)
 MATCH (a)-[:EXERCISED]->(power:Power)
 MATCH (a)-[:IN]->(place:Place)

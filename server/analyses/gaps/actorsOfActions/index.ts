@@ -12,9 +12,9 @@ import type { HolderLookup } from '../holderLookup.js';
 import { groupJudged, judgeActor, parseConditionsMet, type ActorRow, type Judged } from './judge.js';
 import { actorFinding } from './wording.js';
 
-/** The findings in the reading of each lookup, in their order. */
-export async function actorFindings(db: Database, question: Question, lookups: HolderLookup[]): Promise<Ranked[][]> {
-  const rows = await runAnalysis<ActorRow>(db, 'gaps/actorsOfActions/actorsOfActions', { case: question.case, at: question.at });
+/** The findings about `actions` in the reading of each lookup, in their order. */
+export async function actorFindings(db: Database, question: Question, lookups: HolderLookup[], actions: string[]): Promise<Ranked[][]> {
+  const rows = await runAnalysis<ActorRow>(db, 'gaps/actorsOfActions/actorsOfActions', { case: question.case, at: question.at, actions });
   if (lookups.length) await lookups[0].shared.prefetch(rows.map((row) => [row.root, row.place.id]));
   return Promise.all(lookups.map((lookup) => judged(db, rows, lookup)));
 }

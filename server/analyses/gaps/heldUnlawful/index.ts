@@ -5,10 +5,12 @@ import { runAnalysis } from '../../run.js';
 import type { Question, Ranked } from '../finding.js';
 import { heldUnlawfulFinding, type HeldRow } from './wording.js';
 
-export async function heldUnlawfulFindings(db: Database, question: Question): Promise<Ranked[]> {
+/** The findings about `actions`. */
+export async function heldUnlawfulFindings(db: Database, question: Question, actions: string[]): Promise<Ranked[]> {
   const rows = await runAnalysis<HeldRow>(db, 'gaps/heldUnlawful/heldUnlawful', {
     case: question.case,
     at: question.at,
+    actions,
     laterHeld: question.reading === 'AS_LATER_HELD',
   });
   if (!rows.length) return [];

@@ -6,8 +6,9 @@ import { runAnalysis } from '../../run.js';
 import type { Question, Ranked } from '../finding.js';
 import { prohibitedFinding, type ProhibitedRow } from './wording.js';
 
-export async function prohibitedFindings(db: Database, question: Question): Promise<Ranked[]> {
-  const rows = await runAnalysis<ProhibitedRow>(db, 'gaps/prohibitedAction/prohibitedAction', { case: question.case, at: question.at });
+/** The findings about `actions`. */
+export async function prohibitedFindings(db: Database, question: Question, actions: string[]): Promise<Ranked[]> {
+  const rows = await runAnalysis<ProhibitedRow>(db, 'gaps/prohibitedAction/prohibitedAction', { case: question.case, at: question.at, actions });
   const described = await describeNodes(
     db,
     rows.flatMap((r) => [r.action.id, r.grant.id, r.provision.id]),

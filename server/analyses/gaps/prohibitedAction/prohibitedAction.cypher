@@ -7,6 +7,8 @@
 //
 // Parameters:
 //   $case  id of the Case
+//   $actions  ids of the actions to judge: every action of the case (caseActions.cypher), or one
+//             batch of them (the derive); each is found through the index on Action.id
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
 // One row per (action, prohibition): action {id, summary, summaryZh, title, titleZh, startedAt, startedAtPrecision,
@@ -15,7 +17,8 @@
 // and weigh it), power exercised, forbidden power (the prohibition's own scope), grant {id,
 // purposes, allowed [{label, labelZh} or null per purpose]}, grantPlace, provision, and the
 // instrument {id, title, titleZh, docType, kind {label, labelZh} of a DOC_TYPE term or null}.
-MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
+UNWIND $actions AS actionId
+MATCH (a:Action {id: actionId})-[:IN_CASE]->(:Case {id: $case})
 WHERE ($at IS NULL OR a.startedAt <= date($at)) AND a.purpose IS NOT NULL
 MATCH (a)-[:EXERCISED]->(power:Power)-[:NARROWER_THAN*0..]->(forbidden:Power)<-[:OF]-(g:Grant {modality: 'PROHIBITION'})
 MATCH (a)-[:IN]->(:Place)-[:WITHIN*0..]->(grantPlace:Place)<-[:WITHIN]-(g)

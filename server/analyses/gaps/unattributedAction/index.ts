@@ -5,8 +5,13 @@ import { runAnalysis } from '../../run.js';
 import type { Question, Ranked } from '../finding.js';
 import { unattributedFinding, type UnattributedRow } from './wording.js';
 
-export async function unattributedFindings(db: Database, question: Question): Promise<Ranked[]> {
-  const rows = await runAnalysis<UnattributedRow>(db, 'gaps/unattributedAction/unattributedAction', { case: question.case, at: question.at });
+/** The findings about `actions`. */
+export async function unattributedFindings(db: Database, question: Question, actions: string[]): Promise<Ranked[]> {
+  const rows = await runAnalysis<UnattributedRow>(db, 'gaps/unattributedAction/unattributedAction', {
+    case: question.case,
+    at: question.at,
+    actions,
+  });
   const described = await describeNodes(
     db,
     rows.map((r) => r.action.id),

@@ -3,13 +3,16 @@
 //
 // Parameters:
 //   $case  id of the Case
+//   $actions  ids of the actions to judge: every action of the case (caseActions.cypher), or one
+//             batch of them (the derive); each is found through the index on Action.id
 //   $at    YYYY-MM-DD or null: only actions started on or before this date
 //
 // One row per action: action {id, summary, summaryZh, title, titleZh, startedAt, startedAtPrecision, endedAt,
 // purpose, purposeBasis, purposeLabel, affectedCount, groups, powers [{id, name, nameZh,
 // affectsPeople}]} (to name it and weigh it), powers, place, and the actors
 // known in other roles.
-MATCH (a:Action)-[:IN_CASE]->(:Case {id: $case})
+UNWIND $actions AS actionId
+MATCH (a:Action {id: actionId})-[:IN_CASE]->(:Case {id: $case})
 WHERE ($at IS NULL OR a.startedAt <= date($at))
   AND NOT EXISTS { (a)-[:PERFORMED_BY {role: 'DECIDED'}]->() }
 RETURN {{actionFacts(a)}} AS action,
