@@ -2,6 +2,9 @@
 // kind of finding has its own folder in ./gaps/ (its Cypher, its judgement, its wording),
 // listed in ./gaps/registry.ts; this module runs them for a case and a date, tells apart
 // findings whose titles read alike, and orders them. Severity by kind: ./gaps/finding.ts.
+// The derive after an import gets the same findings a batch of actions at a time
+// (./gaps/batches.ts) and tells titles apart and orders them as it stores them
+// (./derived/findingsBatchStore.ts), with the helpers below.
 //
 // One finding per subject, so the list reads like a summary:
 //   - actor-based kinds: one per (action, kind, body acted through, parent): two officials of
@@ -71,9 +74,10 @@ export async function findingsByReading(db: Database, q: Pick<Question, 'case' |
 }
 
 /**
- * What findingsByReading gives, handed to `use` one reading at a time: the derive stores a
- * reading and lets it go before the next is put together, so a national case's two readings
- * are never held whole at once.
+ * What findingsByReading gives, handed to `use` one reading at a time, each let go before the
+ * next is put together. Every finding of a reading is held at once: the derive after an
+ * import computes and stores a batch of actions at a time instead (./gaps/batches.ts), to the
+ * same findings.
  */
 export async function forEachReading(
   db: Database,
