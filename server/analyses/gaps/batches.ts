@@ -67,8 +67,9 @@ export async function forEachBatch(
   const perReading = (kinds: KindResult[][], rows: AccusationRow[]): Ranked[][] =>
     readings.map((_, n) => {
       for (const r of kinds) incomplete[n] ||= r[n].incomplete ?? false;
-      // A kind computed once is shared by the readings: each gets its own copy to quote on.
-      const findings = uniqueById(kinds.flatMap((r) => structuredClone(r[n].findings)));
+      // A kind computed once is shared by the readings: each reading but the last quotes on its
+      // own copy; the last, which nothing reads after, takes the originals.
+      const findings = uniqueById(kinds.flatMap((r) => (n < readings.length - 1 ? structuredClone(r[n].findings) : r[n].findings)));
       quoteAccusations(findings, rows, accusations.described);
       return findings;
     });
