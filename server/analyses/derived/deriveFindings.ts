@@ -50,7 +50,7 @@ export async function deriveSet(
 
 /** How the derive computes and stores: tests ask for tiny batches, or fail a store midway. */
 export interface DeriveOptions {
-  /** Actions per batch (gaps/batches.ts batchActions: QUANZE_FINDINGS_BATCH_ACTIONS, else 20,000). */
+  /** Actions per batch (gaps/batches.ts batchActions: QUANZE_FINDINGS_BATCH_ACTIONS, else 5,000). */
   batchActions?: number;
   /** Passed to each set's store: findings per transaction, and a hook after each transaction. */
   store?: StoreOptions;
