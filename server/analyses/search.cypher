@@ -28,37 +28,32 @@
 // taken. A name that equals or contains the text (+10, +5 below) holds the text in order, so it
 // is a hit of the phrase query: those are taken by themselves, and a hit of neither list taken
 // gets no boost. The hits are ranked once, not every hit of a common bigram.
+// The best hit each full-text query leaves out (its number $take + 1), plus the boost it can
+// get: nothing scores more among the hits not taken. Null when every query was read to its end.
 CALL () {
-  UNWIND CASE WHEN $lucene IS NULL THEN [] ELSE [$lucene] END AS query
+  UNWIND CASE WHEN $lucene IS NULL THEN [] ELSE [
+    {index: 'nameText', query: $lucene, weight: 1.0, boost: 0.0}, {index: 'recordText', query: $lucene, weight: 0.5, boost: 0.0},
+    {index: 'nameText', query: $phrase, weight: 1.0, boost: 10.0}, {index: 'recordText', query: $phrase, weight: 0.5, boost: 10.0}
+  ] END AS list
+  CALL db.index.fulltext.queryNodes(list.index, list.query, {skip: $take, limit: 1}) YIELD score
+  RETURN max(score * list.weight + list.boost) AS bound
+}
+CALL () {
+  WITH $lucene AS query WHERE query IS NOT NULL
   CALL db.index.fulltext.queryNodes('nameText', query, {limit: $take}) YIELD node, score
-  RETURN collect({node: node, score: score}) AS byName
-}
-CALL () {
-  UNWIND CASE WHEN $lucene IS NULL THEN [] ELSE [$lucene] END AS query
+  RETURN node, score
+  UNION
+  WITH $lucene AS query WHERE query IS NOT NULL
   CALL db.index.fulltext.queryNodes('recordText', query, {limit: $take}) YIELD node, score
-  RETURN collect({node: node, score: score * 0.5}) AS byWords
-}
-CALL () {
-  UNWIND CASE WHEN $phrase IS NULL THEN [] ELSE [$phrase] END AS query
+  RETURN node, score * 0.5 AS score
+  UNION
+  WITH $phrase AS query WHERE query IS NOT NULL
   CALL db.index.fulltext.queryNodes('nameText', query, {limit: $take}) YIELD node, score
-  RETURN collect({node: node, score: score}) AS byNamePhrase
-}
-CALL () {
-  UNWIND CASE WHEN $phrase IS NULL THEN [] ELSE [$phrase] END AS query
+  RETURN node, score
+  UNION
+  WITH $phrase AS query WHERE query IS NOT NULL
   CALL db.index.fulltext.queryNodes('recordText', query, {limit: $take}) YIELD node, score
-  RETURN collect({node: node, score: score * 0.5}) AS byWordsPhrase
-}
-// A list cut at $take may hold more: a hit beyond it scores at most its last, plus the boost it can get.
-WITH byName + byWords + byNamePhrase + byWordsPhrase AS hits,
-     reduce(best = null, b IN [
-         CASE WHEN size(byName) = $take THEN last(byName).score END,
-         CASE WHEN size(byWords) = $take THEN last(byWords).score END,
-         CASE WHEN size(byNamePhrase) = $take THEN last(byNamePhrase).score + 10.0 END,
-         CASE WHEN size(byWordsPhrase) = $take THEN last(byWordsPhrase).score + 10.0 END
-       ] | CASE WHEN b IS NULL OR (best IS NOT NULL AND best >= b) THEN best ELSE b END) AS bound
-CALL (hits) {
-  UNWIND hits AS hit
-  RETURN hit.node AS node, hit.score AS score
+  RETURN node, score * 0.5 AS score
   UNION
   // The scans run only when their parameter is set (a WHERE on the parameter alone, before the MATCH).
   WITH $contains AS contains WHERE contains IS NOT NULL
