@@ -8,32 +8,29 @@
 // explorer's landing on each seed case, to the story drawn, in headless Chromium.
 // `--only landing`: just the landing (a private Neo4j with the seed cases and the server).
 // `--only whoCan`: whoCan read from the derived holdings and from the live derivation (bench/whoCanDerived.ts).
+// `--only questions [--data DIR] [--questions a,b]`: just the questions, on the database a `--keep` run left
+//   (bench/questions.ts): no generation, no import.
 // `--only draw [--elements N]`: just the explorer drawing a large view (no Neo4j), --runs times (default 3).
 // Prints a table and, with --json, the figures in the shape issue 10 gives. Asserts nothing.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ManagedTransaction } from 'neo4j-driver';
 import { projectRoot } from '../server/config.js';
-import { loadConfig } from '../server/config.js';
 import { Database } from '../server/neo4j/database.js';
 import { migrate } from '../server/neo4j/migrations.js';
 import { startLocalNeo4j } from '../server/neo4j/localNeo4j.js';
 import { openBundleFile } from '../server/bundle/bundleStream.js';
 import { importBundle } from '../server/bundle/importBundle.js';
-import { createApp } from '../server/http/app.js';
-import { createGraphQL } from '../server/graphql/server.js';
 import { testNeo4jOptions } from '../test/support/testNeo4j.js';
-import { ids, nationalShape, writeNationalCase } from './nationalCase.js';
+import { writeNationalCase } from './nationalCase.js';
 import { drawExplorerView } from './explorerDraw.js';
 import { measureLanding, type LandingFigure } from './explorerLanding.js';
 import { importSeed } from '../server/bundle/seedOnEmpty.js';
 import { defaultBundleFile, option } from './generate.js';
-import { freePort } from '../server/freePort.js';
 import { whoCanOnly } from './whoCanDerived.js';
+import { measureQuestions, post, questionsOf, questionsOnly, round, rssMb, startServer } from './questions.js';
 import type { FindingsDeriveReport } from '../server/analyses/derived/deriveFindings.js';
 
 const args = process.argv.slice(2);
@@ -44,124 +41,7 @@ const runs = Number(option(args, 'runs') ?? 200);
 const budgetMs = Number(option(args, 'budget') ?? 90_000);
 const jsonFile = option(args, 'json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-interface Timing {
-  p50: number;
-  p95: number;
-  runs: number;
-}
-
-async function timeRuns(work: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < 3; i++) await work(); // warm: plans cached, pages in memory
-  const times: number[] = [];
-  const started = performance.now();
-  while (times.length < runs && (times.length < 5 || performance.now() - started < budgetMs)) {
-    const t = performance.now();
-    await work();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), runs: times.length };
-}
-
-/**
- * A Database that notes every statement the API runs, to replay the same Cypher through the
- * raw driver. The server asks through a per-request view (`withDeadline`), so the views it
- * makes record too: without that, nothing was recorded and the raw replay timed no statement.
- */
-function recording(db: Database): { db: Database; take(): [string, Record<string, unknown>][] } {
-  let statements: [string, Record<string, unknown>][] = [];
-  const wrap = (base: Database): Database => {
-    const original = base.read.bind(base);
-    const recorder = Object.create(base) as Database;
-    recorder.read = <T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) =>
-      original(
-        (tx) =>
-          work(
-            new Proxy(tx, {
-              get(target, key) {
-                if (key === 'run')
-                  return (cypher: string, params?: Record<string, unknown>) => {
-                    statements.push([cypher, params ?? {}]);
-                    return target.run(cypher, params);
-                  };
-                const value = Reflect.get(target, key);
-                return typeof value === 'function' ? value.bind(target) : value;
-              },
-            }),
-          ),
-        timeoutMs,
-      );
-    recorder.query = async <T>(cypher: string, params: Record<string, unknown> = {}) =>
-      recorder.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.toObject() as T));
-    recorder.withDeadline = (ms: number) => wrap(base.withDeadline(ms));
-    return recorder;
-  };
-  return {
-    db: wrap(db),
-    take: () => {
-      const taken = statements;
-      statements = [];
-      return taken;
-    },
-  };
-}
-
-async function post(url: string, query: string): Promise<unknown> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as { errors?: { message: string }[]; data?: unknown };
-  if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors[0].message}`);
-  return body.data;
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024, 0);
-}
-
-async function startServer(neo4j: { uri: string; user: string; password: string }): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      PORT: String(port),
-      QUANZE_SEED: 'false',
-      QUANZE_QUERY_TIMEOUT_MS: '600000',
-      QUANZE_REQUEST_DEADLINE_MS: '600000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server stopped: ${output}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { url, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server did not become ready: ${output}`);
-}
+const limits = { runs, budgetMs };
 
 /** One statement per fact, each in its own transaction: the naive way, on the first actions of the bundle. */
 async function rowByRow(db: Database, file: string, sample: number): Promise<number> {
@@ -265,6 +145,8 @@ async function landingOnly(): Promise<void> {
 
 async function main() {
   if (option(args, 'only') === 'landing') return landingOnly();
+  if (option(args, 'only') === 'questions')
+    return questionsOnly({ scale, seed, runs, budgetMs, jsonFile, dataDir: option(args, 'data'), only: option(args, 'questions')?.split(',') });
   if (option(args, 'only') === 'whoCan') return whoCanOnly({ scale, seed, runs, jsonFile });
   if (option(args, 'only') === 'draw') {
     for (let i = 0; i < Number(option(args, 'runs') ?? 3); i++) {
@@ -275,7 +157,6 @@ async function main() {
     }
     return;
   }
-  const shape = nationalShape(scale);
   const file = defaultBundleFile(scale, seed);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let t = performance.now();
@@ -332,28 +213,8 @@ async function main() {
 
     // The questions: the API over HTTP (a separate server process), and the same Cypher replayed through the driver.
     server = await startServer(neo4j);
-    const recorder = recording(db);
-    const inProcess = await createGraphQL(recorder.db, loadConfig({ QUANZE_REQUEST_DEADLINE_MS: '600000', QUANZE_QUERY_TIMEOUT_MS: '600000' }));
-    const app = createApp({ db: recorder.db, mountGraphQL: inProcess.mount });
-    const local = await new Promise<import('node:http').Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    const localUrl = `http://127.0.0.1:${(local.address() as net.AddressInfo).port}`;
-
     const caseId = generated.caseId;
-    const county = ids.county(Math.floor(shape.counties / 2));
-    const province = ids.province(0);
-    const questions: Record<string, string> = {
-      whoCanCounty: `{ whoCan(power: "nat.assign", place: "${county}", at: "2022-06-13") { holders { body { id } } } }`,
-      whoCanCountry: `{ whoCan(power: "nat.assign", at: "2022-06-13", limit: 50) { holders { body { id } } } }`,
-      whoDid: `{ whoDid(power: "nat.assign", place: "${province}", from: "2022-06-01", to: "2022-06-30", limit: 50) { actions { id } } }`,
-      explain: `{ explain(body: "${county}-health", power: "nat.assign", place: "${county}", at: "2022-06-13") { verdict } }`,
-      gapsFirstPage: `{ gaps(case: "${caseId}", limit: 50) { findings { id } } }`,
-      search: `{ search(text: "第12县", limit: 20) { hits { node { id } } } }`,
-      neighborhood: `{ neighborhood(id: "${county}-hq", depth: 1, limit: 300) { nodes { id } } }`,
-    };
-    const api: Record<string, Timing> = {};
-    const raw: Record<string, Timing> = {};
+    const questions = questionsOf(scale, caseId);
     // The first gaps page right after the import, before anything is remembered: what a reader waits for.
     t = performance.now();
     // When the findings were not stored, this call computes them (minutes at scale): a failure is reported, not fatal.
@@ -365,28 +226,7 @@ async function main() {
       ),
     );
     if (gapsFirstCallMs !== null) log(`gaps first page, first call after the import: ${gapsFirstCallMs} ms`);
-    for (const [name, query] of Object.entries(questions)) {
-      try {
-        recorder.take();
-        await post(localUrl, query);
-        const statements = recorder.take();
-        api[name] = await timeRuns(() => post(server!.url, query));
-        const session = db.driver.session({ database: db.name, defaultAccessMode: 'READ' });
-        try {
-          raw[name] = await timeRuns(async () => {
-            for (const [cypher, params] of statements) await session.run(cypher, params);
-          });
-        } finally {
-          await session.close();
-        }
-        log(
-          `${name.padEnd(14)} API p50 ${api[name].p50} ms p95 ${api[name].p95} ms (${api[name].runs} runs) | raw Cypher (${statements.length} statements) p50 ${raw[name].p50} ms p95 ${raw[name].p95} ms (${raw[name].runs} runs)`,
-        );
-      } catch (error) {
-        log(`${name}: could not be measured: ${(error as Error).message.split('\n')[0]}`);
-      }
-    }
-    await new Promise((resolve) => local.close(resolve));
+    const { api, raw } = await measureQuestions(db, server.url, questions, limits);
     const serverRssMb = rssMb(server.child.pid!);
     const neo4jHeapUsedMb = await neo4jHeapMb(db);
 

@@ -39,6 +39,8 @@ function searchParameters(text: string, limit: number) {
     contains: [...plain].length === 1 ? plain : null,
     pinyin: latin ? plain.replace(/[\s']/g, '') : null,
     tokens: plain.split(' ').filter((t) => t.length > 0),
+    // The hits that hold the text in order, scored as the text alone scores them (the phrase adds nothing: ^0).
+    phrase: indexable ? `+"${escapeLucene(plain)}"^0 (${escapeLucene(plain)})` : null,
     // One more than shown, to tell whether the list was cut; an integer, as LIMIT requires.
     limit: neo4j.int(limit + 1),
   };
@@ -50,13 +52,23 @@ interface Row {
   score: number;
   matched: string | null;
   successor: string | null;
+  bound: number | null;
 }
+
+/** Hits taken from each full-text query at first, per row asked: most questions are answered by the first take. */
+const FIRST_TAKE_PER_ROW = 4;
 
 export async function search(db: Database, question: { text: string; limit?: number }): Promise<SearchAnswer> {
   const limit = question.limit ?? DEFAULT_SEARCH_LIMIT;
   const params = searchParameters(question.text, limit);
   if (!params.text) return { text: question.text, hits: [], incomplete: false };
-  const rows = await runAnalysis<Row>(db, 'search', params);
+  // Take the best hits of each full-text query, and more only while a hit not taken could still reach the page.
+  let take = Math.max(50, FIRST_TAKE_PER_ROW * (limit + 1));
+  let rows = await runAnalysis<Row>(db, 'search', { ...params, take: neo4j.int(take) });
+  while (!pageSettled(rows, limit + 1)) {
+    take *= 8;
+    rows = await runAnalysis<Row>(db, 'search', { ...params, take: neo4j.int(take) });
+  }
   // Each hit under its own label, a successor as the Body it is.
   const byLabel: Partial<Record<string, string[]>> = { Body: rows.flatMap((r) => (r.successor ? [r.successor] : [])) };
   for (const r of rows) (byLabel[r.label] ??= []).push(r.id);
@@ -68,4 +80,15 @@ export async function search(db: Database, question: { text: string; limit?: num
     successor: r.successor ? refOf(described, r.successor, 'Body') : null,
   }));
   return { text: question.text, hits, incomplete: rows.length > limit };
+}
+
+/**
+ * Whether the rows are the page every hit would give: each full-text query was read to its end,
+ * or the page is full and its last row scores above the best a hit not taken could reach (a tie
+ * could go either way, by id).
+ */
+function pageSettled(rows: Row[], wanted: number): boolean {
+  const bound = rows[0]?.bound ?? null;
+  if (bound === null) return true;
+  return rows.length >= wanted && rows[wanted - 1].score > bound;
 }

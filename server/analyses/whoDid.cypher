@@ -8,6 +8,8 @@
 //   $from    first day of the period 'YYYY-MM-DD', or null (open)
 //   $to      last day of the period 'YYYY-MM-DD', or null (open)
 //   $rowCap  most actions to return: one more than the answer shows, to tell whether the list was cut
+//   $spanDays the longest span, in days, of each span class but the last (server/derive/actionSpans.ts)
+//   $side    'auto', or the side to read from ('place', 'power', 'days'): the tests read each way
 //
 // One row per action, earliest first:
 //   id, summary, summaryZh, startedAt, endedAt (text at their precision: '2022-06-13', '2022-06', '2022'),
@@ -17,10 +19,13 @@
 //   actors [{id, role, basis, citations, unsourced, through {bodyId, title, titleZh, citations, unsourced} or null}]
 // An action given only to the month (or year) is listed when its days may overlap the period;
 // whoDid.ts says when they may also fall outside it.
-// Read from the smaller side: the actions in the place and the places within it, or the actions
-// of the power and its narrower ones, counted from the relationship counts each node keeps (no
-// action is read to count). A province reads its own actions, not the country's; the whole
-// country reads the power's. Each side is filtered on its days before anything else is read.
+// Read from the side that reads fewest actions: the actions in the place and the places within
+// it, or the actions of the power and its narrower ones (counted from the relationship counts
+// each node keeps: no action is read to count), or the actions on the asked days in date order,
+// through the index on (spanClass, startedAt), until the page is full. The days side reads
+// about rowCap × (all actions / the smaller side) actions, so it wins when the smaller side
+// holds many (a province, the whole country); a county reads its own. Each side is filtered on
+// its days before anything else is read.
 MATCH (asked:Power {id: $power})
 OPTIONAL MATCH (top:Place {id: $place})
 WITH top, COLLECT { MATCH (p:Power)-[:NARROWER_THAN*0..]->(asked) RETURN DISTINCT p } AS powers,
@@ -28,9 +33,17 @@ WITH top, COLLECT { MATCH (p:Power)-[:NARROWER_THAN*0..]->(asked) RETURN DISTINC
 CALL (powers) { UNWIND powers AS p RETURN sum(COUNT { (p)<-[:EXERCISED]-() }) AS byPower }
 CALL (places) { UNWIND places AS pl RETURN sum(COUNT { (pl)<-[:IN]-() }) AS byPlace }
 // An asked place that does not exist holds no action: its side, empty, is read.
-WITH powers, places, $place IS NOT NULL AND byPlace < byPower AS fromPlace
-CALL (powers, places, fromPlace) {
-  WITH powers, places WHERE fromPlace
+WITH powers, places, $place IS NOT NULL AND byPlace < byPower AS fromPlace,
+     CASE WHEN $place IS NOT NULL AND byPlace < byPower THEN byPlace ELSE byPower END AS smaller
+WITH powers, places,
+     CASE
+       WHEN $side <> 'auto' THEN $side
+       WHEN toFloat(smaller) * smaller > toFloat($rowCap) * COUNT { (:Action) } THEN 'days'
+       WHEN fromPlace THEN 'place'
+       ELSE 'power'
+     END AS side
+CALL (powers, places, side) {
+  WITH powers, places WHERE side = 'place'
   UNWIND places AS ap
   MATCH (ap)<-[:IN]-(a:Action)
   // The action's days [startedAt, endedAt] may overlap the period; an action without an end lasted
@@ -40,12 +53,43 @@ CALL (powers, places, fromPlace) {
     AND EXISTS { (a)-[:EXERCISED]->(p:Power) WHERE p IN powers }
   RETURN a, ap
   UNION
-  WITH powers, places WHERE NOT fromPlace
+  WITH powers, places WHERE side = 'power'
   UNWIND powers AS power
   MATCH (power)<-[:EXERCISED]-(a:Action)
   WHERE ($to IS NULL OR a.startedAt <= date($to))
     AND ($from IS NULL OR coalesce(a.endedAtLast, a.endedAt, a.startedAtLast, a.startedAt) >= date($from))
   WITH DISTINCT a, places
+  MATCH (a)-[:IN]->(ap:Place)
+  WHERE $place IS NULL OR ap IN places
+  RETURN a, ap
+  UNION
+  // Class by class: an action of class k that may touch the period started at most $spanDays[k]
+  // days before it (the last class, unbounded, is the few longest), and none after its end.
+  WITH powers, places WHERE side = 'days'
+  UNWIND range(0, size($spanDays)) AS k
+  WITH powers, places, k,
+       CASE WHEN $from IS NULL OR k >= size($spanDays) THEN date('0000-01-01') ELSE date($from) - duration({days: $spanDays[k]}) END AS earliest,
+       coalesce(date($to), date('9999-12-31')) AS latest
+  // The day of the class's rowCap-th action, read in the index's order (the planner stops at the
+  // limit); then the actions up to that day, ties on it included, for the order by id below.
+  CALL (powers, places, k, earliest, latest) {
+    MATCH (a:Action)
+    WHERE a.spanClass = k AND a.startedAt >= earliest AND a.startedAt <= latest
+      AND ($from IS NULL OR coalesce(a.endedAtLast, a.endedAt, a.startedAtLast, a.startedAt) >= date($from))
+      AND EXISTS { (a)-[:EXERCISED]->(p:Power) WHERE p IN powers }
+      AND ($place IS NULL OR EXISTS { (a)-[:IN]->(pl:Place) WHERE pl IN places })
+    WITH a ORDER BY a.spanClass, a.startedAt
+    LIMIT toInteger($rowCap)
+    RETURN max(a.startedAt) AS through
+  }
+  CALL (powers, places, k, earliest, through) {
+    MATCH (a:Action)
+    WHERE a.spanClass = k AND a.startedAt >= earliest AND a.startedAt <= through
+      AND ($from IS NULL OR coalesce(a.endedAtLast, a.endedAt, a.startedAtLast, a.startedAt) >= date($from))
+      AND EXISTS { (a)-[:EXERCISED]->(p:Power) WHERE p IN powers }
+      AND ($place IS NULL OR EXISTS { (a)-[:IN]->(pl:Place) WHERE pl IN places })
+    RETURN a
+  }
   MATCH (a)-[:IN]->(ap:Place)
   WHERE $place IS NULL OR ap IN places
   RETURN a, ap

@@ -6,6 +6,7 @@ import { citationEvidence, citationSourceIds, describeNodes, refOf, requireNode 
 import { LIST_LIMIT, runAnalysis } from './run.js';
 import { BASIS_WORDS, weakestBasis, type Basis } from './basis.js';
 import { formatDate } from '../dates.js';
+import { SPAN_DAYS } from '../derive/actionSpans.js';
 import type { ActionResult, Actor, ActorRole, WhoDidAnswer } from './types.js';
 
 export interface WhoDidParams {
@@ -15,6 +16,8 @@ export interface WhoDidParams {
   from?: string | null;
   to?: string | null;
   limit?: number;
+  /** Which side whoDid.cypher reads from; the tests ask each way, the API always 'auto'. */
+  side?: 'auto' | 'place' | 'power' | 'days';
 }
 
 interface ActorRow {
@@ -61,6 +64,8 @@ export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDid
     to: params.to ?? null,
     // One more than shown, to tell whether the list was cut (never more than the row cap).
     rowCap: Math.min(limit + 1, ROW_CAP),
+    spanDays: SPAN_DAYS,
+    side: params.side ?? 'auto',
   });
   const shown = rows.slice(0, limit);
   // Each id under the label its relationship gives it: an actor is a body or a person.

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { projectRoot } from '../config.js';
 import type { Database } from '../neo4j/database.js';
+import { stampActionSpans, stampAllActionSpans } from './actionSpans.js';
 
 export const DERIVED_META = 'derivedVersion';
 /** Grants derived per statement: bounded so that one statement's rows stay small. */
@@ -146,6 +147,8 @@ export class ImportDerivation {
     } else {
       ({ grants, holdings } = await deriveAll(tx));
     }
+    // The actions the import wrote (`SET n = props` drops the class of a changed one) get their span class again.
+    await stampActionSpans(tx, [...this.ids.changed, ...this.ids.added]);
     await markDerived(tx, version);
     this.spent += Date.now() - started;
     return { seconds: this.spent / 1000, grants, holdings, full: !this.current };
@@ -180,6 +183,7 @@ export async function rebuildDerived(db: Database): Promise<DeriveReport | null>
     const now = await versions(tx);
     if (now.data === now.derived) return null;
     const { grants, holdings } = await deriveAll(tx);
+    await stampAllActionSpans(tx);
     await markDerived(tx, now.data);
     return { seconds: (Date.now() - started) / 1000, grants, holdings, full: true };
   }, 30 * 60_000);

@@ -2,6 +2,7 @@
 // running them twice leaves the same schema; a test checks that.
 import { NODES } from '../model/model.js';
 import type { Database } from './database.js';
+import { stampMissingSpans } from '../derive/actionSpans.js';
 
 export const FULLTEXT_INDEX = 'nameText';
 /** Full-text over what was said and done and where it was reported: statements, actions, sources. */
@@ -19,6 +20,8 @@ export function migrationStatements(): string[] {
   );
   const indexes = [
     'CREATE INDEX action_started IF NOT EXISTS FOR (n:Action) ON (n.startedAt)',
+    // whoDid's seek of the actions on the asked days, class by class (server/derive/actionSpans.ts).
+    'CREATE INDEX action_span_started IF NOT EXISTS FOR (n:Action) ON (n.spanClass, n.startedAt)',
     'CREATE INDEX statement_said IF NOT EXISTS FOR (n:Statement) ON (n.saidOn)',
     'CREATE INDEX statement_stance IF NOT EXISTS FOR (n:Statement) ON (n.stance)',
     'CREATE INDEX grant_modality IF NOT EXISTS FOR (n:Grant) ON (n.modality)',
@@ -50,6 +53,7 @@ export async function migrate(db: Database): Promise<void> {
     await db.write((tx) => tx.run(statement));
   }
   await db.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
+  await stampMissingSpans(db);
 }
 
 /** The schema as Neo4j reports it, one line per constraint or index, for comparing before and after. */
