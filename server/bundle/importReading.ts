@@ -312,7 +312,7 @@ export abstract class ImportReading extends ImportState {
       this.stagedLabels.add(label);
       for (const batch of chunks(rows)) {
         // Properties written out one by one: `SET n = map` would make the planner hold every row back (Eager).
-        const packed = packRows(batch, (row) => [row.id], ['stagedId']);
+        const packed = packRows(batch, (row) => [row.id], ['id']);
         writes.push([`UNWIND $rows AS row CREATE (n:${STAGED(label)} ${packed.map})`, { rows: packed.rows }, batch.length]);
       }
       for (const row of rows) this.staged.add(row.id);

@@ -272,7 +272,7 @@ export abstract class ImportState {
 
   protected relationWrites(group: { type: string; fromLabel: string; toLabel: string; rows: RelationRow[] }, staged: boolean): Write[] {
     const [a, b] = staged
-      ? [`(a:${STAGED(group.fromLabel)} {stagedId: row[0]})`, `(b:${STAGED(group.toLabel)} {stagedId: row[1]})`]
+      ? [`(a:${STAGED(group.fromLabel)} {id: row[0]})`, `(b:${STAGED(group.toLabel)} {id: row[1]})`]
       : [`(a:${group.fromLabel} {id: row[0]})`, `(b:${group.toLabel} {id: row[1]})`];
     for (let i = 0; i < group.rows.length; i++) this.countRelation(group.type);
     // Labels and types come from model.ts, never from the bundle, so interpolating them is safe.
