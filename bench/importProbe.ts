@@ -1,4 +1,4 @@
-// npx tsx bench/importProbe.ts [--scale 0.05] [--runs 2] [--other DIR] [--file BUNDLE]: imports a
+// npx tsx bench/importProbe.ts [--scale 0.05] [--runs 2] [--other DIR] [--file BUNDLE] [--statements]: imports a
 // generated bundle (npm run generate -- --scale S) into a private Neo4j in process, with
 // `findings: 'later'`, several times on the same Neo4j (emptied between runs, so the JVM's
 // warm-up is paid by the first runs and the later ones can be compared). For each run and each
