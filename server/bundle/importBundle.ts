@@ -3,10 +3,10 @@
 // How (docs/bundle-format.md, "How an import is written"):
 //   1. read the bundle part by part (an NDJSON bundle line by line) and note every id;
 //   2. validate each part against the model and the database, and write its new nodes as
-//      *staged* nodes: label `ImportStaged_<Label>`, id kept as `stagedId`, so no question,
-//      which matches model labels and ids, can see them; relationships among staged nodes
+//      *staged* nodes: label `ImportStaged_<Label>` with their id, so no question,
+//      which matches nodes by model labels, can see them; relationships among staged nodes
 //      are written too, in large batched transactions;
-//   3. in one final transaction, the switch: staged nodes take their real label and id,
+//   3. in one final transaction, the switch: staged nodes take their real label,
 //      changed nodes are overwritten, relationships to nodes that were already there are
 //      written, dropped nodes leave the case, and the data version moves on.
 // A refused, failed or killed import leaves only staged nodes, which the next import (or
@@ -132,11 +132,9 @@ class BundleImport extends ImportReading {
     const derivation = new ImportDerivation({ changed: this.changed.map((n) => n.id), added: [...this.staged], dropped });
     return this.db.write(async (tx) => {
       await derivation.before(tx);
-      // Staged nodes become real, all at once, inside this transaction.
+      // Staged nodes become real, all at once, inside this transaction: they carry their id already, so only the label changes.
       for (const label of this.stagedLabels) {
-        const result = await tx.run(
-          `MATCH (n:${STAGED(label)}) SET n:${label}, n.id = n.stagedId REMOVE n:${STAGED(label)}, n.stagedId RETURN count(n) AS n`,
-        );
+        const result = await tx.run(`MATCH (n:${STAGED(label)}) SET n:${label} REMOVE n:${STAGED(label)} RETURN count(n) AS n`);
         step(Number(result.records[0].get('n')), 0); // written once already, when staged
       }
       if (this.caseChanged && this.caseRow) {
@@ -234,10 +232,13 @@ class BundleImport extends ImportReading {
   private async acquireLease() {
     if (!stagingIndexed.has(this.db)) {
       for (const { label } of NODES) {
+        const name = label.toLowerCase();
         await this.db.write(
-          (tx) => tx.run(`CREATE RANGE INDEX import_staged_${label.toLowerCase()} IF NOT EXISTS FOR (n:${STAGED(label)}) ON (n.stagedId)`),
+          (tx) => tx.run(`CREATE RANGE INDEX import_staged_id_${name} IF NOT EXISTS FOR (n:${STAGED(label)}) ON (n.id)`),
           this.timeoutMs,
         );
+        // Staged nodes kept their id as `stagedId` before; that index has nothing left to find.
+        await this.db.write((tx) => tx.run(`DROP INDEX import_staged_${name} IF EXISTS`), this.timeoutMs);
       }
       await this.db.write((tx) => tx.run('CALL db.awaitIndexes(120)'), this.timeoutMs);
       stagingIndexed.add(this.db);

@@ -9,17 +9,7 @@ import { graphProperties } from './graphValues.js';
 import { bundleFromData, type ParsedBundle } from './parse.js';
 import { pinyinOf } from './pinyin.js';
 import { schemaValidator, validateBundle } from './validate.js';
-import {
-  ImportState,
-  RelationGroups,
-  STAGED,
-  chunks,
-  propertyMap,
-  type NodeRow,
-  type PlannedItem,
-  type Relation,
-  type Write,
-} from './importState.js';
+import { ImportState, RelationGroups, STAGED, chunks, packRows, type NodeRow, type PlannedItem, type Relation, type Write } from './importState.js';
 
 const MAX_PROBLEMS = 500;
 
@@ -322,7 +312,8 @@ export abstract class ImportReading extends ImportState {
       this.stagedLabels.add(label);
       for (const batch of chunks(rows)) {
         // Properties written out one by one: `SET n = map` would make the planner hold every row back (Eager).
-        writes.push([`UNWIND $rows AS row CREATE (n:${STAGED(label)} ${propertyMap(batch, { stagedId: 'row.id' })})`, { rows: batch }, batch.length]);
+        const packed = packRows(batch, (row) => [row.id], ['id']);
+        writes.push([`UNWIND $rows AS row CREATE (n:${STAGED(label)} ${packed.map})`, { rows: packed.rows }, batch.length]);
       }
       for (const row of rows) this.staged.add(row.id);
     }

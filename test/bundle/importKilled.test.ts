@@ -13,6 +13,8 @@ import { readBundleFile } from '../../server/bundle/parse.js';
 import { openBundleFile } from '../../server/bundle/bundleStream.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
 import { exportBundle, bundleYaml } from '../../server/bundle/exportBundle.js';
+import { describeNodes } from '../../server/analyses/evidence.js';
+import { search } from '../../server/analyses/search.js';
 import { clearDatabase, closeTestDatabase, testDatabase, testCredentials } from '../support/neo4j.js';
 
 const TINY = path.join(projectRoot, 'test', 'fixtures', 'bundles', 'valid-tiny.yaml');
@@ -120,6 +122,11 @@ describe('an import killed half way', () => {
     expect(bundleYaml(await exportBundle(db, 'test-tiny'))).toBe(exported);
     const [found] = await db.query<{ n: number }>("MATCH (a:Action) WHERE a.id STARTS WITH 't-more-' RETURN count(a) AS n");
     expect(found.n).toBe(0);
+    // Staged nodes carry their id already; the questions, which match model labels, still see none of them.
+    const [staged] = await db.query<{ id: string }>('MATCH (n:ImportStaged_Action) RETURN n.id AS id LIMIT 1');
+    expect(staged.id).toMatch(/^t-more-/);
+    expect((await describeNodes(db, [staged.id])).size).toBe(0);
+    expect((await search(db, { text: '赋红码', limit: 100 })).hits.filter((h) => h.node.id.startsWith('t-more-'))).toEqual([]);
 
     // The killed import's lease is stale after a moment; the next import takes over.
     await new Promise((r) => setTimeout(r, 1500));
