@@ -3,7 +3,7 @@
 // separate server process, and the same Cypher replayed through the raw driver, p50/p95 over warm
 // calls. `--only questions` starts Neo4j on the data a `--keep` run left (the newest
 // .data/test/bench-* folder, or `--data DIR`), runs the migrations and measures, without importing.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,6 +18,7 @@ import { createApp } from '../server/http/app.js';
 import { createGraphQL } from '../server/graphql/server.js';
 import { freePort } from '../server/freePort.js';
 import { ids, nationalShape } from './nationalCase.js';
+import { startOurServer } from '../test/support/ourProcess.js';
 
 export interface Timing {
   p50: number;
@@ -108,40 +109,18 @@ export function rssMb(pid: number): number {
 }
 
 export async function startServer(neo4j: { uri: string; user: string; password: string }): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
+  const { url, server } = await startOurServer(
+    {
       NEO4J_URI: neo4j.uri,
       NEO4J_USER: neo4j.user,
       NEO4J_PASSWORD: neo4j.password,
-      PORT: String(port),
       QUANZE_SEED: 'false',
       QUANZE_QUERY_TIMEOUT_MS: '600000',
       QUANZE_REQUEST_DEADLINE_MS: '600000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server stopped: ${output}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { url, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server did not become ready: ${output}`);
+    120_000,
+  );
+  return { url, child: server.child };
 }
 
 /** The questions asked of the national synthetic case at `scale`, by name. */

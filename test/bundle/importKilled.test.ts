@@ -2,7 +2,6 @@
 // the previous version of the case answering, with nothing of the new one visible; the next
 // import sweeps what the killed one staged and completes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { exportBundle, bundleYaml } from '../../server/bundle/exportBundle.js';
 import { describeNodes } from '../../server/analyses/evidence.js';
 import { search } from '../../server/analyses/search.js';
 import { clearDatabase, closeTestDatabase, testDatabase, testCredentials } from '../support/neo4j.js';
+import { startOurProcess } from '../support/ourProcess.js';
 
 const TINY = path.join(projectRoot, 'test', 'fixtures', 'bundles', 'valid-tiny.yaml');
 const ACTIONS = 6_000;
@@ -82,40 +82,14 @@ describe('an import killed half way', () => {
     const exported = bundleYaml(await exportBundle(db, 'test-tiny'));
     const file = await biggerVersionOfTiny();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'cli', 'import.ts'), file], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI,
-        NEO4J_USER: testCredentials().user,
-        NEO4J_PASSWORD: testCredentials().password,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const importer = startOurProcess(path.join('server', 'cli', 'import.ts'), [file], {
+      NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI,
+      NEO4J_USER: testCredentials().user,
+      NEO4J_PASSWORD: testCredentials().password,
     });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-    });
-    child.stderr.on('data', (d) => {
-      output += d;
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
     // Kill it once it has staged part of the new version, and before it switches over.
-    const deadline = Date.now() + 400_000;
-    let killed = false;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) break;
-      if ((await stagedCount()) > 500) {
-        child.kill('SIGKILL');
-        killed = true;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!killed) child.kill('SIGKILL');
-    await exited;
-    expect({ killed, output: killed ? '' : output }).toEqual({ killed: true, output: '' });
+    await importer.waitFor('staged 500 nodes', async () => (await stagedCount()) > 500, 400_000, 100);
+    await importer.stop('SIGKILL');
 
     expect(await stagedCount()).toBeGreaterThan(0);
     expect(await visibleGraph()).toEqual(before);

@@ -2,13 +2,12 @@
 // remembered answers are keyed by the data version read from the database, so neither
 // process answers from a memory the other's import has made stale.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../../server/config.js';
 import type { Database } from '../../server/neo4j/database.js';
 import { readBundleFile } from '../../server/bundle/parse.js';
 import { clearDatabase, closeTestDatabase, testDatabase, testCredentials } from '../support/neo4j.js';
-import { freePort } from '../../server/freePort.js';
+import { startOurServer, type OurProcess } from '../support/ourProcess.js';
 
 const TOKEN = 'two-servers-editor-token';
 const TINY = path.join(projectRoot, 'test', 'fixtures', 'bundles', 'valid-tiny.yaml');
@@ -18,48 +17,21 @@ const WHO_DID = '{ whoDid(power: "t-code.assign") { dataVersion actions { id } }
 
 interface Server {
   url: string;
-  child: ChildProcess;
+  server: OurProcess;
 }
 
-async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
+const startServer = (): Promise<Server> =>
+  startOurServer(
+    {
       NEO4J_URI: process.env.QUANZE_TEST_NEO4J_URI,
       NEO4J_USER: testCredentials().user,
       NEO4J_PASSWORD: testCredentials().password,
-      PORT: String(port),
       QUANZE_SEED: 'false',
       QUANZE_EDITOR_TOKEN: TOKEN,
       QUANZE_QUERY_TIMEOUT_MS: '60000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server stopped: ${output}`);
-    if (
-      await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { url, child };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`The server did not become ready: ${output}`);
-}
+    150_000,
+  );
 
 async function post(server: Server, query: string, variables: Record<string, unknown> = {}, bearer?: string) {
   const response = await fetch(`${server.url}/graphql`, {
@@ -81,13 +53,7 @@ beforeAll(async () => {
   [a, b] = await Promise.all([startServer(), startServer()]);
 }, 300_000);
 afterAll(async () => {
-  for (const server of [a, b]) {
-    if (server && server.child.exitCode === null) {
-      const exited = new Promise((resolve) => server.child.once('exit', resolve));
-      server.child.kill('SIGTERM');
-      await exited;
-    }
-  }
+  for (const started of [a, b]) await started?.server.stop('SIGTERM');
   await closeTestDatabase();
 });
 
