@@ -27,6 +27,7 @@ import { deriveAfterImport } from './deriveAfterImport.js';
 import { ImportReading } from './importReading.js';
 import { RelationGroups, STAGED, chunks, type ChangedNode, type ImportResult, type ImportOptions } from './importState.js';
 import { ImportDerivation } from '../derive/derive.js';
+import { spanClassSet } from '../derive/actionSpans.js';
 import { CASE_DIGEST_META, identify, unchangedCounts, type BundleIdentity } from './importUnchanged.js';
 
 export type { ImportProgress, ImportOptions, ImportCounts, ImportResult } from './importState.js';
@@ -202,7 +203,7 @@ class BundleImport extends ImportReading {
       const types = [...new Set([...bundleRelations(label).map((r) => r.type), 'EVIDENCED_BY'])];
       for (const batch of chunks(nodes)) {
         await tx.run(
-          `UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n = row.props
+          `UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n = row.props${spanClassSet(label, 'n')}
            WITH n, row
            OPTIONAL MATCH (n)-[old]->() WHERE type(old) IN $types DELETE old`,
           { rows: batch.map((n) => ({ id: n.id, props: n.props })), types },

@@ -10,6 +10,7 @@ import { bundleFromData, type ParsedBundle } from './parse.js';
 import { pinyinOf } from './pinyin.js';
 import { schemaValidator, validateBundle } from './validate.js';
 import { ImportState, RelationGroups, STAGED, chunks, packRows, type NodeRow, type PlannedItem, type Relation, type Write } from './importState.js';
+import { spanClassSet } from '../derive/actionSpans.js';
 
 const MAX_PROBLEMS = 500;
 
@@ -313,7 +314,11 @@ export abstract class ImportReading extends ImportState {
       for (const batch of chunks(rows)) {
         // Properties written out one by one: `SET n = map` would make the planner hold every row back (Eager).
         const packed = packRows(batch, (row) => [row.id], ['id']);
-        writes.push([`UNWIND $rows AS row CREATE (n:${STAGED(label)} ${packed.map})`, { rows: packed.rows }, batch.length]);
+        writes.push([
+          `UNWIND $rows AS row CREATE (n:${STAGED(label)} ${packed.map})${spanClassSet(label, 'n')}`,
+          { rows: packed.rows },
+          batch.length,
+        ]);
       }
       for (const row of rows) this.staged.add(row.id);
     }

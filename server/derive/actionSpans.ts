@@ -5,9 +5,10 @@
 // may touch the period started at most SPAN_DAYS[k] days before it, so each class is one
 // bounded seek in date order, however long the place's record. See docs/decisions.md.
 //
-// Kept true by the import (ImportDerivation stamps the actions it writes, in its switch-over
-// transaction), by a full rebuild of the derived layer, and, for a database written before
-// the span classes existed, by the migrations (stampMissingSpans, once).
+// Kept true by the import, in the statements that write an action (spanClassSet: staging a new
+// one, overwriting a changed one), so no pass over the actions is left for the switch-over; by a
+// full rebuild of the derived layer; and, for a database written before the span classes
+// existed, by the migrations (stampMissingSpans, once). Every one of them uses spanClassOf.
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../neo4j/database.js';
 
@@ -17,22 +18,24 @@ import type { Database } from '../neo4j/database.js';
  */
 export const SPAN_DAYS = [0, 3, 10, 31, 92, 366, 3660];
 
-const SPAN = 'duration.inDays(a.startedAt, coalesce(a.endedAtLast, a.endedAt, a.startedAtLast, a.startedAt)).days';
-/** The Cypher expression of the class of `a` (an Action). */
-const CLASS_OF = `CASE ${SPAN_DAYS.map((days, k) => `WHEN ${SPAN} <= ${days} THEN ${k}`).join(' ')} ELSE ${SPAN_DAYS.length} END`;
+/** The Cypher expression of the span class of the action named `node` in the statement: the rule, written once. */
+export function spanClassOf(node: string): string {
+  const span = `duration.inDays(${node}.startedAt, coalesce(${node}.endedAtLast, ${node}.endedAt, ${node}.startedAtLast, ${node}.startedAt)).days`;
+  return `CASE ${SPAN_DAYS.map((days, k) => `WHEN ${span} <= ${days} THEN ${k}`).join(' ')} ELSE ${SPAN_DAYS.length} END`;
+}
 
-/** Ids stamped per statement: one statement's rows stay small. */
-const IDS_PER_STATEMENT = 10_000;
+/**
+ * The clause a statement that writes nodes of `label` ends with so that an action's class
+ * follows the dates it has just been given: ` SET node.spanClass = …` for an Action, nothing else.
+ */
+export function spanClassSet(label: string, node: string): string {
+  return label === 'Action' ? ` SET ${node}.spanClass = ${spanClassOf(node)}` : '';
+}
+
+const CLASS_OF = spanClassOf('a');
 
 /** The Meta node saying every action of the database has its class under these bounds (written once the migration has stamped them). */
 const SPANS_META = 'actionSpans';
-
-/** Stamps the actions among `ids` (other ids are skipped), in `tx`. */
-export async function stampActionSpans(tx: ManagedTransaction, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    await tx.run(`UNWIND $ids AS id MATCH (a:Action {id: id}) SET a.spanClass = ${CLASS_OF}`, { ids: ids.slice(i, i + IDS_PER_STATEMENT) });
-  }
-}
 
 /** Stamps every action, in `tx` (a full rebuild of the derived layer: a write behind the import's back may have changed any). */
 export async function stampAllActionSpans(tx: ManagedTransaction): Promise<void> {

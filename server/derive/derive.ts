@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { projectRoot } from '../config.js';
 import type { Database } from '../neo4j/database.js';
-import { stampActionSpans, stampAllActionSpans } from './actionSpans.js';
+import { stampAllActionSpans } from './actionSpans.js';
 
 export const DERIVED_META = 'derivedVersion';
 /** Grants derived per statement: bounded so that one statement's rows stay small. */
@@ -147,8 +147,6 @@ export class ImportDerivation {
     } else {
       ({ grants, holdings } = await deriveAll(tx));
     }
-    // The actions the import wrote (`SET n = props` drops the class of a changed one) get their span class again.
-    await stampActionSpans(tx, [...this.ids.changed, ...this.ids.added]);
     await markDerived(tx, version);
     this.spent += Date.now() - started;
     return { seconds: this.spent / 1000, grants, holdings, full: !this.current };

@@ -147,4 +147,18 @@ describe('the span classes the read by days rests on are kept true', () => {
     await migrate(db);
     expect(ids(await whoDid(db, september))).toEqual(['l1', 'l3', 'l6']);
   });
+
+  it('by a re-import that moves an action to other days, in a narrower class', async () => {
+    const june = { ...september, from: '2022-06-01', to: '2022-06-30' };
+    expect(ids(await whoDid(db, june))).toContain('l6');
+    // l6, which ran from June to the end of September, is now one day in September.
+    const moved = { ...bundle, actions: bundle.actions.map((a) => (a.id === 'l6' ? { ...a, startedAt: '2022-09-20' } : a)) };
+    expect((await importBundle(db, moved)).problems).toEqual([]);
+    const [l6] = await db.query<{ spanClass: number }>("MATCH (a:Action {id: 'l6'}) RETURN a.spanClass AS spanClass");
+    expect(Number(l6.spanClass)).toBe(0);
+    expect(ids(await whoDid(db, september))).toEqual(['l1', 'l3', 'l6']);
+    expect(ids(await whoDid(db, { ...september, from: '2022-09-20', to: '2022-09-20' }))).toEqual(['l1', 'l3', 'l6']);
+    expect(ids(await whoDid(db, { ...september, to: '2022-09-19' }))).toEqual(['l1', 'l3']);
+    expect(ids(await whoDid(db, june))).not.toContain('l6');
+  });
 });
