@@ -7,13 +7,15 @@
 // Kept in memory per finding: what the answer is ordered by (severity, people affected,
 // title, id), its kind (for the totals) and, for a finding about an action, the detail that
 // tells two alike titles apart. At the end, the titles that read alike across the whole set
-// are told apart (those findings' JSON rewritten, as gaps.ts `ordered` does in memory), the
-// ranks computed in Node with the answer's comparator and written back, a batch per
-// transaction, and the set switched over with its totals.
+// are told apart and the findings ordered by the function gaps.ts uses in memory
+// (gaps/answerOrder.ts tellApartAndOrder, on the keys); the JSON of those told apart is
+// rewritten and the ranks written back, a batch per transaction, and the set switched over
+// with its totals.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../neo4j/database.js';
+import { tellApart, tellApartAndOrder, unranked } from '../gaps/answerOrder.js';
 import type { Finding, GapKind, Question, Ranked } from '../gaps/finding.js';
-import { countsOf, inAnswerOrder, tellApart, unranked } from '../gaps.js';
+import { countsOf } from '../gaps.js';
 import { BATCH, claimSet, generationKey, lostClaim, release, removeOrphans, setKey, switchOver, tidyUp, type StoreOptions } from './findingsStore.js';
 
 interface Keys {
@@ -107,8 +109,7 @@ export class BatchedSetWriter {
     const all = [...this.keys.values()];
     this.keys.clear();
     const switched = await this.failing(async () => {
-      await this.tellAlikeApart(all);
-      all.sort(inAnswerOrder);
+      await this.rewriteToldApart(tellApartAndOrder(all));
       for (let i = 0; i < all.length; i += this.batch) {
         const rows = all.slice(i, i + this.batch).map((k, n) => ({ id: k.id, rank: i + n }));
         const n = await this.inClaim(
@@ -129,12 +130,8 @@ export class BatchedSetWriter {
     await release(this.db, this.key, this.generation).catch(() => undefined);
   }
 
-  /** Two findings whose titles read alike, across the whole set: each takes its detail (title and JSON). */
-  private async tellAlikeApart(all: Keys[]): Promise<void> {
-    const titles = new Map<string, number>();
-    for (const k of all) titles.set(k.title, (titles.get(k.title) ?? 0) + 1);
-    const alike = all.filter((k) => (titles.get(k.title) ?? 0) > 1 && k.detail);
-    titles.clear();
+  /** The stored JSON of the findings told apart (their keys already hold the new titles) takes each one's detail. */
+  private async rewriteToldApart(alike: Keys[]): Promise<void> {
     for (let i = 0; i < alike.length; i += this.batch) {
       const chunk = alike.slice(i, i + this.batch);
       const stored = await this.db.query<{ id: string; json: string }>(
@@ -146,7 +143,6 @@ export class BatchedSetWriter {
         const finding = JSON.parse(json.get(k.id) ?? 'null') as Finding | null;
         if (!finding) throw lostClaim(this.key);
         tellApart(finding, k.detail!);
-        k.title = finding.title;
         return { id: k.id, json: JSON.stringify(finding) };
       });
       const n = await this.inClaim(
