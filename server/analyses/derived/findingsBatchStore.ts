@@ -16,7 +16,8 @@ import type { Database } from '../../neo4j/database.js';
 import { tellApart, tellApartAndOrder, unranked } from '../gaps/answerOrder.js';
 import type { Finding, GapKind, Question, Ranked } from '../gaps/finding.js';
 import { countsOf } from '../gaps.js';
-import { BATCH, claimSet, generationKey, lostClaim, release, removeOrphans, setKey, switchOver, tidyUp, type StoreOptions } from './findingsStore.js';
+import { claimSet, keepClaim, lostClaim, release } from './findingsClaim.js';
+import { BATCH, generationKey, removeOrphans, setKey, switchOver, tidyUp, type StoreOptions } from './findingsStore.js';
 
 interface Keys {
   id: string;
@@ -35,6 +36,8 @@ export class BatchedSetWriter {
   private readonly key: string;
   private readonly own: string;
   private readonly batch: number;
+  /** Stops the timer that renews the claim: called on every way out (finish, abandon). */
+  private readonly stopRenewing: () => Promise<void>;
 
   private constructor(
     private readonly db: Database,
@@ -46,6 +49,7 @@ export class BatchedSetWriter {
     this.key = setKey(q.case, q.reading);
     this.own = generationKey(this.key, generation);
     this.batch = options.batch ?? BATCH;
+    this.stopRenewing = keepClaim(db, this.key, generation);
   }
 
   /** Claims the set (waiting for another store of it); null when a set from a later version is kept or the case was not imported. */
@@ -120,6 +124,7 @@ export class BatchedSetWriter {
       }
       return switchOver(this.db, this.q, this.version, inputs, { ...countsOf(all), total: all.length, incomplete }, this.generation);
     });
+    await this.stopRenewing();
     await tidyUp(this.db, this.key, this.generation, switched);
     return switched.stored;
   }
@@ -127,6 +132,7 @@ export class BatchedSetWriter {
   /** Frees the set after a failure elsewhere (what was written is removed by the next store). */
   async abandon(): Promise<void> {
     this.keys.clear();
+    await this.stopRenewing();
     await release(this.db, this.key, this.generation).catch(() => undefined);
   }
 
