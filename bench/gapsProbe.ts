@@ -10,6 +10,10 @@
 // (`<case>.<reading>.stored.json`, the same shape) with theirs. Prints the derive's CPU seconds (this process; Neo4j's are its own) and the
 // process's peak RSS (process.resourceUsage().maxRSS) after the derive. Prints what docs/performance.md
 // quotes. Asserts nothing.
+// --at DAY: instead of the derive and the stored pages, computes every finding of the last case with
+// that date in each reading, as gaps with a date does (never stored): its wall time, this process's
+// CPU seconds, the RSS reached during it (sampled) and the process's peak RSS; with --dump, its JSON
+// (`<case>.at-<DAY>.<reading>.json`) and sha256.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +42,7 @@ const option = (name: string) => {
 };
 const scale = Number(option('scale') ?? 0.01);
 const dump = option('dump');
+const at = option('at');
 const load = () =>
   os
     .loadavg()
@@ -100,6 +105,28 @@ async function profileBatch(caseId: string) {
   }
 }
 
+/** Every finding of the case on `day` in each reading, computed whole as gaps with a date is: time, CPU, memory, and the JSON with --dump. */
+async function findingsAt(caseId: string, day: string) {
+  for (const reading of ['AS_IT_STOOD', 'AS_LATER_HELD'] as const) {
+    let sampled = process.memoryUsage().rss;
+    const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 500);
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const all = await caseFindings(db, { case: caseId, at: day, reading });
+    const seconds = ((performance.now() - t) / 1000).toFixed(1);
+    clearInterval(sampler);
+    console.log(
+      `gaps at ${day}, ${reading}: ${all.findings.length} findings in ${seconds} s, cpu of this process ${cpuSeconds(cpu)} s;`,
+      `rss during it at most ${mib(sampled)} MiB (sampled every 0.5 s); peak rss of the process ${mib(process.resourceUsage().maxRSS * 1024)} MiB; load ${load()}`,
+    );
+    if (!dump) continue;
+    fs.mkdirSync(dump, { recursive: true });
+    const json = JSON.stringify(all, null, 1);
+    fs.writeFileSync(path.join(dump, `${caseId}.at-${day}.${reading}.json`), json);
+    console.log('dump', caseId, day, reading, createHash('sha256').update(json).digest('hex').slice(0, 16));
+  }
+}
+
 const options = await testNeo4jOptions('probe');
 const neo4j = await startLocalNeo4j({ ...options, heap: '1g', pageCache: '512m', log: () => {} });
 const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, timeoutMs: 3_600_000 });
@@ -133,6 +160,7 @@ try {
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems.slice(0, 3)));
     cases.push(imported.caseId!);
     const importSeconds = ((performance.now() - t) / 1000).toFixed(1);
+    if (at) continue;
     const peakBefore = process.resourceUsage().maxRSS;
     let sampled = 0;
     const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 500);
@@ -146,55 +174,58 @@ try {
       `rss during the derive at most ${mib(sampled)} MiB (sampled every 0.5 s); peak rss of the process ${mib(process.resourceUsage().maxRSS * 1024)} MiB; load ${load()}`,
     );
   }
-  if (spent.size) {
-    for (const [name, s] of [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
-      console.log(`${(s.ms / 1000).toFixed(1).padStart(8)} s ${String(s.n).padStart(7)}x  ${name}`);
-  }
-  if (dump) {
-    fs.mkdirSync(dump, { recursive: true });
-    for (const caseId of cases) {
-      for (const reading of ['AS_IT_STOOD', 'AS_LATER_HELD'] as const) {
-        const json = JSON.stringify(await caseFindings(db, { case: caseId, at: null, reading }), null, 1);
-        fs.writeFileSync(path.join(dump, `${caseId}.${reading}.json`), json);
-        console.log('dump', caseId, reading, createHash('sha256').update(json).digest('hex').slice(0, 16));
-        const stored = JSON.stringify(await storedSet(caseId, reading), null, 1);
-        fs.writeFileSync(path.join(dump, `${caseId}.${reading}.stored.json`), stored);
-        console.log('dump stored', caseId, reading, createHash('sha256').update(stored).digest('hex').slice(0, 16));
+  if (at) await findingsAt(cases.at(-1)!, at);
+  else {
+    if (spent.size) {
+      for (const [name, s] of [...spent].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+        console.log(`${(s.ms / 1000).toFixed(1).padStart(8)} s ${String(s.n).padStart(7)}x  ${name}`);
+    }
+    if (dump) {
+      fs.mkdirSync(dump, { recursive: true });
+      for (const caseId of cases) {
+        for (const reading of ['AS_IT_STOOD', 'AS_LATER_HELD'] as const) {
+          const json = JSON.stringify(await caseFindings(db, { case: caseId, at: null, reading }), null, 1);
+          fs.writeFileSync(path.join(dump, `${caseId}.${reading}.json`), json);
+          console.log('dump', caseId, reading, createHash('sha256').update(json).digest('hex').slice(0, 16));
+          const stored = JSON.stringify(await storedSet(caseId, reading), null, 1);
+          fs.writeFileSync(path.join(dump, `${caseId}.${reading}.stored.json`), stored);
+          console.log('dump stored', caseId, reading, createHash('sha256').update(stored).digest('hex').slice(0, 16));
+        }
       }
     }
+    const caseId = cases.at(-1)!;
+    if (args.includes('--profile')) await profileBatch(caseId);
+    for (const reading of ['AS_IT_STOOD', 'AS_LATER_HELD', 'AS_IT_STOOD', 'AS_LATER_HELD'] as const) {
+      let t = performance.now();
+      const a = await answerGaps(db, { case: caseId, reading, limit: 50 });
+      const full = performance.now() - t;
+      t = performance.now();
+      await storedPage(db, { case: caseId, reading, at: null, limit: 50 });
+      const page = performance.now() - t;
+      t = performance.now();
+      const last = await answerGaps(db, { case: caseId, reading, limit: 50, after: a.findings.at(-1)?.id ?? null });
+      console.log(
+        reading,
+        'answerGaps first page',
+        Math.round(full),
+        'ms; storedPage',
+        Math.round(page),
+        'ms; second page',
+        Math.round(performance.now() - t),
+        'ms; total',
+        a.total,
+        last.findings.length,
+      );
+    }
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      await answerGaps(db, { case: caseId, reading: 'AS_IT_STOOD', limit: 50 });
+      times.push(performance.now() - t);
+    }
+    times.sort((x, y) => x - y);
+    console.log('50 warm calls: p50', Math.round(times[24]), 'p95', Math.round(times[47]), 'load', load());
   }
-  const caseId = cases.at(-1)!;
-  if (args.includes('--profile')) await profileBatch(caseId);
-  for (const reading of ['AS_IT_STOOD', 'AS_LATER_HELD', 'AS_IT_STOOD', 'AS_LATER_HELD'] as const) {
-    let t = performance.now();
-    const a = await answerGaps(db, { case: caseId, reading, limit: 50 });
-    const full = performance.now() - t;
-    t = performance.now();
-    await storedPage(db, { case: caseId, reading, at: null, limit: 50 });
-    const page = performance.now() - t;
-    t = performance.now();
-    const last = await answerGaps(db, { case: caseId, reading, limit: 50, after: a.findings.at(-1)?.id ?? null });
-    console.log(
-      reading,
-      'answerGaps first page',
-      Math.round(full),
-      'ms; storedPage',
-      Math.round(page),
-      'ms; second page',
-      Math.round(performance.now() - t),
-      'ms; total',
-      a.total,
-      last.findings.length,
-    );
-  }
-  const times: number[] = [];
-  for (let i = 0; i < 50; i++) {
-    const t = performance.now();
-    await answerGaps(db, { case: caseId, reading: 'AS_IT_STOOD', limit: 50 });
-    times.push(performance.now() - t);
-  }
-  times.sort((x, y) => x - y);
-  console.log('50 warm calls: p50', Math.round(times[24]), 'p95', Math.round(times[47]), 'load', load());
 } finally {
   await db.close();
   await neo4j.stop();

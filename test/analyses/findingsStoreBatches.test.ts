@@ -2,13 +2,17 @@
 // written in batches, then switched over to in one small transaction, then the old one
 // deleted. A reader never sees half a set: while a store writes, and after one that failed
 // midway, the previous set answers; the next store removes what the failed one left; a large
-// set pages back in order; two stores of one set run one after the other.
+// set pages back in order; two stores of one set run one after the other. A store renews its
+// claim on the set while it runs; a claim left unrenewed for longer than the lease (a store
+// that died) is taken over, a renewed one is not.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { projectRoot } from '../../server/config.js';
 import type { Database } from '../../server/neo4j/database.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
 import { readBundleFile } from '../../server/bundle/parse.js';
+import { CASE_META } from '../../server/analyses/derived/caseLinks.js';
+import { keepClaim, renewClaim, tryClaim } from '../../server/analyses/derived/findingsClaim.js';
 import { storedPage, storeFindings, setKey, versionFor, type StoreOptions } from '../../server/analyses/derived/findingsStore.js';
 import type { CaseFindings, Finding, Question } from '../../server/analyses/gaps.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
@@ -170,4 +174,72 @@ it('reads a set stored before generations existed, and replaces it whole', async
   expect(await store(replacing, { batch: 500 })).toBe(true);
   expect((await allPages(1000)).ids).toEqual(replacing.findings.map((f) => f.id));
   expect(await nodesOfSet()).toBe(1800);
+}, 300_000);
+
+/** A claim on a set of its own held by `writer`, last renewed `secondsAgo` seconds ago (as a store that died then leaves it). */
+async function claimLeft(key: string, writer: string, secondsAgo: number): Promise<void> {
+  await db.write((tx) =>
+    tx.run(
+      `MATCH (:Meta {id: $meta}) MERGE (s:FindingSet {key: $key})
+       SET s.computedVersion = -1, s.writer = $writer, s.generations = [$writer], s.writerSeen = datetime() - duration({seconds: $ago})`,
+      { key, meta: CASE_META + CASE, writer, ago: secondsAgo },
+    ),
+  );
+}
+
+/** Who holds the set, and how many seconds ago its claim was last renewed. */
+async function claimOf(key: string): Promise<{ writer: string | null; ago: number }> {
+  const [row] = await db.query<{ writer: string | null; ago: number }>(
+    'MATCH (s:FindingSet {key: $key}) RETURN s.writer AS writer, duration.inSeconds(s.writerSeen, datetime()).seconds AS ago',
+    { key },
+  );
+  return row;
+}
+
+it('takes over a claim left unrenewed for longer than the lease; the store that left it cannot renew it', async () => {
+  const key = `${CASE}|claim-dead`;
+  await claimLeft(key, 'dead', 300);
+  // Five minutes unrenewed: still held with a lease of ten minutes, taken over with one of two.
+  expect(await tryClaim(db, key, CASE, version, 'next', 600)).toMatchObject({ later: false, busy: true });
+  expect((await claimOf(key)).writer).toBe('dead');
+  expect(await tryClaim(db, key, CASE, version, 'next', 120)).toEqual({ later: false, busy: false, orphans: ['dead'] });
+  expect((await claimOf(key)).writer).toBe('next');
+  expect(await renewClaim(db, key, 'dead')).toBe(false);
+  expect((await claimOf(key)).writer).toBe('next');
+}, 300_000);
+
+it("does not take over a live store's claim once renewed", async () => {
+  const key = `${CASE}|claim-live`;
+  await claimLeft(key, 'live', 300);
+  expect(await renewClaim(db, key, 'live')).toBe(true);
+  expect(await tryClaim(db, key, CASE, version, 'other', 120)).toMatchObject({ later: false, busy: true });
+  expect((await claimOf(key)).writer).toBe('live');
+}, 300_000);
+
+it('renews a claim on a timer while the store runs, and no more once stopped', async () => {
+  const key = `${CASE}|claim-timer`;
+  await claimLeft(key, 'running', 300);
+  const stop = keepClaim(db, key, 'running', 10);
+  // Waits for the renewal however slow the machine is: nothing here is timed.
+  while ((await claimOf(key)).ago >= 300) await new Promise((resolve) => setTimeout(resolve, 20));
+  await stop();
+  await claimLeft(key, 'running', 300);
+  // Ten intervals later no renewal has come: the claim is as old as it was left, and taken over.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect((await claimOf(key)).ago).toBeGreaterThanOrEqual(300);
+  expect(await tryClaim(db, key, CASE, version, 'next', 120)).toMatchObject({ busy: false });
+}, 300_000);
+
+it('frees the set when a store fails or finishes (its claim no longer renewed)', async () => {
+  await expect(
+    store(synthetic('stopped', 30), {
+      batch: 10,
+      afterBatch: () => {
+        throw new Error('stopped after a batch');
+      },
+    }),
+  ).rejects.toThrow('stopped after a batch');
+  expect((await claimOf(KEY)).writer).toBeNull();
+  expect(await store(synthetic('finished', 30), { batch: 10 })).toBe(true);
+  expect((await claimOf(KEY)).writer).toBeNull();
 }, 300_000);

@@ -74,7 +74,8 @@ export async function deriveCase(
   const version = await versionFor(db, caseId);
   if (version === null) return;
   const inputs = await componentOf(db, caseId);
-  // Opened at the first batch, after the kinds computed whole: a claim unrenewed for 10 minutes is lost.
+  // Opened at the first batch, after the kinds computed whole: a derive that fails before it has
+  // anything to write claims no set. Each writer renews its claim on a timer until it finishes.
   let writers: (BatchedSetWriter | null)[] | undefined;
   try {
     const { incomplete } = await forEachBatch(db, { case: caseId, at: null }, readings, batchActions(options.batchActions), async (batch, done) => {

@@ -7,14 +7,17 @@
 // Kept in memory per finding: what the answer is ordered by (severity, people affected,
 // title, id), its kind (for the totals) and, for a finding about an action, the detail that
 // tells two alike titles apart. At the end, the titles that read alike across the whole set
-// are told apart (those findings' JSON rewritten, as gaps.ts `ordered` does in memory), the
-// ranks computed in Node with the answer's comparator and written back, a batch per
-// transaction, and the set switched over with its totals.
+// are told apart and the findings ordered by the function gaps.ts uses in memory
+// (gaps/answerOrder.ts tellApartAndOrder, on the keys); the JSON of those told apart is
+// rewritten and the ranks written back, a batch per transaction, and the set switched over
+// with its totals.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../neo4j/database.js';
+import { tellApart, tellApartAndOrder, unranked } from '../gaps/answerOrder.js';
 import type { Finding, GapKind, Question, Ranked } from '../gaps/finding.js';
-import { countsOf, inAnswerOrder, tellApart, unranked } from '../gaps.js';
-import { BATCH, claimSet, generationKey, lostClaim, release, removeOrphans, setKey, switchOver, tidyUp, type StoreOptions } from './findingsStore.js';
+import { countsOf } from '../gaps.js';
+import { claimSet, keepClaim, lostClaim, release } from './findingsClaim.js';
+import { BATCH, generationKey, removeOrphans, setKey, switchOver, tidyUp, type StoreOptions } from './findingsStore.js';
 
 interface Keys {
   id: string;
@@ -33,6 +36,8 @@ export class BatchedSetWriter {
   private readonly key: string;
   private readonly own: string;
   private readonly batch: number;
+  /** Stops the timer that renews the claim: called on every way out (finish, abandon). */
+  private readonly stopRenewing: () => Promise<void>;
 
   private constructor(
     private readonly db: Database,
@@ -44,6 +49,7 @@ export class BatchedSetWriter {
     this.key = setKey(q.case, q.reading);
     this.own = generationKey(this.key, generation);
     this.batch = options.batch ?? BATCH;
+    this.stopRenewing = keepClaim(db, this.key, generation);
   }
 
   /** Claims the set (waiting for another store of it); null when a set from a later version is kept or the case was not imported. */
@@ -107,8 +113,7 @@ export class BatchedSetWriter {
     const all = [...this.keys.values()];
     this.keys.clear();
     const switched = await this.failing(async () => {
-      await this.tellAlikeApart(all);
-      all.sort(inAnswerOrder);
+      await this.rewriteToldApart(tellApartAndOrder(all));
       for (let i = 0; i < all.length; i += this.batch) {
         const rows = all.slice(i, i + this.batch).map((k, n) => ({ id: k.id, rank: i + n }));
         const n = await this.inClaim(
@@ -119,6 +124,7 @@ export class BatchedSetWriter {
       }
       return switchOver(this.db, this.q, this.version, inputs, { ...countsOf(all), total: all.length, incomplete }, this.generation);
     });
+    await this.stopRenewing();
     await tidyUp(this.db, this.key, this.generation, switched);
     return switched.stored;
   }
@@ -126,15 +132,12 @@ export class BatchedSetWriter {
   /** Frees the set after a failure elsewhere (what was written is removed by the next store). */
   async abandon(): Promise<void> {
     this.keys.clear();
+    await this.stopRenewing();
     await release(this.db, this.key, this.generation).catch(() => undefined);
   }
 
-  /** Two findings whose titles read alike, across the whole set: each takes its detail (title and JSON). */
-  private async tellAlikeApart(all: Keys[]): Promise<void> {
-    const titles = new Map<string, number>();
-    for (const k of all) titles.set(k.title, (titles.get(k.title) ?? 0) + 1);
-    const alike = all.filter((k) => (titles.get(k.title) ?? 0) > 1 && k.detail);
-    titles.clear();
+  /** The stored JSON of the findings told apart (their keys already hold the new titles) takes each one's detail. */
+  private async rewriteToldApart(alike: Keys[]): Promise<void> {
     for (let i = 0; i < alike.length; i += this.batch) {
       const chunk = alike.slice(i, i + this.batch);
       const stored = await this.db.query<{ id: string; json: string }>(
@@ -146,7 +149,6 @@ export class BatchedSetWriter {
         const finding = JSON.parse(json.get(k.id) ?? 'null') as Finding | null;
         if (!finding) throw lostClaim(this.key);
         tellApart(finding, k.detail!);
-        k.title = finding.title;
         return { id: k.id, json: JSON.stringify(finding) };
       });
       const n = await this.inClaim(

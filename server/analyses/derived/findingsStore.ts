@@ -23,6 +23,7 @@ import type { CaseFindings, Finding, GapsAnswer, Question } from '../gaps.js';
 import { countsOf } from '../gaps.js';
 import { LIST_LIMIT } from '../run.js';
 import { CASE_META } from './caseLinks.js';
+import { claimSet, keepClaim, lostClaim, release } from './findingsClaim.js';
 
 export const setKey = (caseId: string, reading: Question['reading']) => `${caseId}|${reading}`;
 
@@ -76,11 +77,6 @@ export async function storedPage(
 
 /** How many findings one transaction writes or deletes: a national set (150,000 findings, some 370 MB of JSON) in one transaction was more than Neo4j's heap allows. */
 export const BATCH = 2000;
-/** A store that has not written for this long is taken for dead: another may take the set over (and remove what it wrote). */
-const LEASE_SECONDS = 600;
-/** How long a store waits before asking again whether the set's writer has finished. */
-const WAIT_MS = 1000;
-
 /** The `set` of the StoredFinding nodes of one generation of a set (a set stored before generations existed: the key alone). */
 export const generationKey = (key: string, generation: string | null): string => (generation === null ? key : `${key}@${generation}`);
 const GENERATION_KEY = `coalesce(s.key + '@' + s.generation, s.key)`;
@@ -101,7 +97,7 @@ export interface StoreOptions {
  * of the set, in batches, which no reader sees (readers read the generation the FindingSet
  * names); one small transaction then switches the set over to it, with its totals; the
  * previous generation is deleted afterwards, in batches. One store of a set writes at a time
- * (the FindingSet's `writer`, renewed at each batch); a store that fails leaves the previous
+ * (the FindingSet's `writer`, renewed on a timer while it runs, and by each write); a store that fails leaves the previous
  * set answering, and what it wrote is removed by the next store of that set.
  */
 export async function storeFindings(
@@ -118,6 +114,7 @@ export async function storeFindings(
   const claim = await claimSet(db, key, q.case, version, generation);
   if (!claim) return false;
   const own = generationKey(key, generation);
+  const stopRenewing = keepClaim(db, key, generation);
   let switched: Awaited<ReturnType<typeof switchOver>>;
   try {
     await removeOrphans(db, key, generation, claim.orphans);
@@ -154,9 +151,11 @@ export async function storeFindings(
     );
   } catch (error) {
     // What this store wrote stays until the next store of the set removes it; the set is free again.
+    await stopRenewing();
     await release(db, key, generation).catch(() => undefined);
     throw error;
   }
+  await stopRenewing();
   await tidyUp(db, key, generation, switched);
   return switched.stored;
 }
@@ -177,39 +176,6 @@ export async function tidyUp(db: Database, key: string, generation: string, swit
     await renew(db, key, generation, `s.generations = [g IN s.generations WHERE g <> $gone], s.writer = null`, { gone: gone ?? '' });
   } catch (error) {
     console.warn(`The superseded findings of ${key} were not all removed (the next store of the set will): ${(error as Error).message}`);
-  }
-}
-
-/**
- * Takes the set for this store, waiting while another store of it writes. Returns the
- * generations a failed store left behind, or null when the set is kept (stored from a later
- * version) or the case was not imported through Quanze.
- */
-export async function claimSet(
-  db: Database,
-  key: string,
-  caseId: string,
-  version: number,
-  generation: string,
-): Promise<{ orphans: string[] } | null> {
-  for (;;) {
-    const [row] = await db.write(async (tx) => {
-      const result = await tx.run(
-        // The first SET locks the set: what follows reads it as the last store left it.
-        `MATCH (:Meta {id: $meta}) MERGE (s:FindingSet {key: $key}) ON CREATE SET s.computedVersion = -1
-         SET s.claimedAt = datetime()
-         WITH s, s.computedVersion > $version AS later,
-              s.writer IS NOT NULL AND s.writerSeen > datetime() - duration({seconds: $lease}) AS busy
-         FOREACH (_ IN CASE WHEN later OR busy THEN [] ELSE [1] END |
-           SET s.writer = $generation, s.writerSeen = datetime(), s.generations = coalesce(s.generations, []) + $generation)
-         RETURN later, busy, [g IN coalesce(s.generations, []) WHERE g <> $generation AND g <> coalesce(s.generation, '')] AS orphans`,
-        { key, meta: CASE_META + caseId, version, generation, lease: LEASE_SECONDS },
-      );
-      return result.records.map((r) => ({ later: r.get('later') as boolean, busy: r.get('busy') as boolean, orphans: r.get('orphans') as string[] }));
-    });
-    if (!row || row.later) return null;
-    if (!row.busy) return { orphans: row.orphans };
-    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
   }
 }
 
@@ -297,14 +263,6 @@ export async function renew(db: Database, key: string, generation: string, assig
   });
   if (!n) throw lostClaim(key);
 }
-
-/** Frees the set after a failed store, if this store still holds it. */
-export async function release(db: Database, key: string, generation: string): Promise<void> {
-  await db.write((tx) => tx.run(`MATCH (s:FindingSet {key: $key}) WHERE s.writer = $generation SET s.writer = null`, { key, generation }));
-}
-
-export const lostClaim = (key: string) =>
-  new Error(`The findings of ${key} were not stored: another store took the set over after this one stopped writing for ${LEASE_SECONDS} s.`);
 
 /** The stored sets that are no longer current, and those of cases that are gone. */
 export async function staleSets(db: Database): Promise<{ case: string; reading: Question['reading'] }[]> {

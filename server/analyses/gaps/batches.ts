@@ -1,19 +1,21 @@
-// The findings of a case computed a batch of actions at a time, for the derive, which stores
-// each batch as it comes (../derived/findingsBatchStore.ts) rather than holding every finding
-// of a national case at once.
+// The findings of a case computed a batch of actions at a time: the one way they are computed.
+// The derive stores each batch as it comes (../derived/findingsBatchStore.ts) rather than
+// holding every finding of a national case at once; gaps (../gaps.ts caseFindings) holds them
+// and orders them in memory. Either way no statement is handed more than a batch of action ids.
 //
 // The kinds whose every finding is about one action (registry.ts `perAction`) are asked about
 // one batch of the case's actions at a time, in the order of their own rows (first day, then
 // id); the others, whose findings do not grow with the actions, are computed whole, once, and
 // handed over first. Each batch is handed over in every reading asked, its findings with
 // distinct ids and the accusations about their actions quoted, but neither ordered nor told
-// apart by title: both need every finding of the case, and the store does them at the end
-// from the few keys it keeps of each (severity, people affected, title, id, detail).
+// apart by title: both need every finding of the case, and are done at the end
+// (./answerOrder.ts), by the store from the few keys it keeps of each (severity, people
+// affected, title, id, detail).
 import type { Database } from '../../neo4j/database.js';
 import { describeNodes, requireNode } from '../evidence.js';
-import { uniqueById } from '../gaps.js';
 import type { NodeRef } from '../types.js';
 import { accusationsOf, quoteAccusations, type AccusationRow } from './accusations/index.js';
+import { uniqueById } from './answerOrder.js';
 import { actionIdsOf } from './caseActions.js';
 import type { Question, Ranked } from './finding.js';
 import { HolderLookup, Holdings } from './holderLookup.js';
@@ -45,8 +47,8 @@ export interface BatchesSummary {
  * Hands `use` the findings of the case for `at`, a batch at a time: the kinds not per action
  * first, then each batch of `size` actions; each call gets one list per reading in `readings`,
  * and how many of the case's actions are done (0 for the kinds computed whole).
- * Put together, the lists of a reading are caseFindings' findings before ordering (the ids
- * distinct within each list and never repeated across them).
+ * Put together, the lists of a reading are every finding of the case, before they are told
+ * apart by title and ordered (the ids distinct within each list and never repeated across them).
  */
 export async function forEachBatch(
   db: Database,
