@@ -54,13 +54,15 @@ export async function timeRuns(work: () => Promise<unknown>, limits: RunLimits):
  * raw driver. The server asks through a per-request view (`withDeadline`), so the views it
  * makes record too: without that, nothing was recorded and the raw replay timed no statement.
  */
-function recording(db: Database): { db: Database; take(): [string, Record<string, unknown>][] } {
+function recording(db: Database): { db: Database; take(): [string, Record<string, unknown>][]; transactions(): number } {
   let statements: [string, Record<string, unknown>][] = [];
+  let transactions = 0;
   const wrap = (base: Database): Database => {
     const original = base.read.bind(base);
     const recorder = Object.create(base) as Database;
-    recorder.read = <T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) =>
-      original(
+    recorder.read = <T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) => {
+      transactions += 1;
+      return original(
         (tx) =>
           work(
             new Proxy(tx, {
@@ -77,8 +79,11 @@ function recording(db: Database): { db: Database; take(): [string, Record<string
           ),
         timeoutMs,
       );
-    recorder.query = async <T>(cypher: string, params: Record<string, unknown> = {}) =>
-      recorder.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.toObject() as T));
+    };
+    // Through `this.read`, as Database.query does, so a view made from the recorder (the server's batchedReads) sees every read.
+    recorder.query = async function <T>(this: Database, cypher: string, params: Record<string, unknown> = {}) {
+      return this.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.toObject() as T));
+    };
     recorder.withDeadline = (ms: number) => wrap(base.withDeadline(ms));
     return recorder;
   };
@@ -89,8 +94,27 @@ function recording(db: Database): { db: Database; take(): [string, Record<string
       statements = [];
       return taken;
     },
+    /** Read transactions begun since the last call. */
+    transactions: () => {
+      const begun = transactions;
+      transactions = 0;
+      return begun;
+    },
   };
 }
+
+/** CPU ms (user + system) a process has used, from /proc (Linux); null elsewhere. */
+export function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // After "pid (comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat. */
+const CLOCK_TICKS = 100;
 
 export async function post(url: string, query: string): Promise<unknown> {
   const response = await fetch(`${url}/graphql`, {
@@ -143,6 +167,10 @@ export interface QuestionFigures {
   raw: Record<string, Timing>;
   /** Statements each question ran, as recorded on the in-process server. */
   statements: Record<string, number>;
+  /** Read transactions each question began (round trips of their own), as recorded on the in-process server. */
+  transactions: Record<string, number>;
+  /** CPU ms of the server process per API request (warm-up included), when its pid is known. */
+  serverCpuMs: Record<string, number | null>;
 }
 
 /**
@@ -154,6 +182,7 @@ export async function measureQuestions(
   serverUrl: string,
   questions: Record<string, string>,
   limits: RunLimits,
+  serverPid?: number,
 ): Promise<QuestionFigures> {
   const recorder = recording(db);
   const inProcess = await createGraphQL(recorder.db, loadConfig({ QUANZE_REQUEST_DEADLINE_MS: '600000', QUANZE_QUERY_TIMEOUT_MS: '600000' }));
@@ -162,14 +191,23 @@ export async function measureQuestions(
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const localUrl = `http://127.0.0.1:${(local.address() as net.AddressInfo).port}`;
-  const figures: QuestionFigures = { api: {}, raw: {}, statements: {} };
+  const figures: QuestionFigures = { api: {}, raw: {}, statements: {}, transactions: {}, serverCpuMs: {} };
   try {
     for (const [name, query] of Object.entries(questions)) {
       try {
         recorder.take();
+        recorder.transactions();
         await post(localUrl, query);
         const statements = recorder.take();
-        const api = await timeRuns(() => post(serverUrl, query), limits);
+        const transactions = recorder.transactions();
+        let requests = 0;
+        const cpuBefore = cpuMsOf(serverPid);
+        const api = await timeRuns(() => {
+          requests += 1;
+          return post(serverUrl, query);
+        }, limits);
+        const cpuAfter = cpuMsOf(serverPid);
+        const serverCpuMs = cpuBefore !== null && cpuAfter !== null ? round((cpuAfter - cpuBefore) / requests, 2) : null;
         const session = db.driver.session({ database: db.name, defaultAccessMode: 'READ' });
         let raw: Timing;
         try {
@@ -182,8 +220,10 @@ export async function measureQuestions(
         figures.api[name] = api;
         figures.raw[name] = raw;
         figures.statements[name] = statements.length;
+        figures.transactions[name] = transactions;
+        figures.serverCpuMs[name] = serverCpuMs;
         log(
-          `${name.padEnd(14)} API p50 ${api.p50} ms p95 ${api.p95} ms (${api.runs} runs) | raw Cypher (${statements.length} statements) p50 ${raw.p50} ms p95 ${raw.p95} ms (${raw.runs} runs)`,
+          `${name.padEnd(14)} API p50 ${api.p50} ms p95 ${api.p95} ms (${api.runs} runs, server CPU ${serverCpuMs ?? '?'} ms a request) | raw Cypher (${statements.length} statements, one by one; the API ran them in ${transactions} transactions) p50 ${raw.p50} ms p95 ${raw.p95} ms (${raw.runs} runs)`,
         );
       } catch (error) {
         log(`${name}: could not be measured: ${(error as Error).message.split('\n')[0]}`);
@@ -234,7 +274,7 @@ export async function questionsOnly(
     const all = questionsOf(options.scale, caseId);
     const questions = options.only?.length ? Object.fromEntries(Object.entries(all).filter(([name]) => options.only!.includes(name))) : all;
     const loadBefore = os.loadavg().map((x) => round(x, 1));
-    const { api, raw, statements } = await measureQuestions(db, server.url, questions, options);
+    const { api, raw, statements, transactions, serverCpuMs } = await measureQuestions(db, server.url, questions, options, server.child.pid);
     const ratio = (name: string) => (api[name] && raw[name] && raw[name].p95 > 0 ? round(api[name].p95 / raw[name].p95, 2) : null);
     const names = Object.keys(questions);
     const result = {
@@ -246,6 +286,8 @@ export async function questionsOnly(
       rawP50Ms: Object.fromEntries(names.map((name) => [name, raw[name]?.p50 ?? null])),
       runs: Object.fromEntries(names.map((name) => [name, api[name]?.runs ?? null])),
       statements,
+      transactions,
+      serverCpuMsPerRequest: serverCpuMs,
       apiOverRaw: Object.fromEntries(names.map((name) => [name, ratio(name)])),
       serverRssMb: rssMb(server.child.pid!),
       loadAverage: { before: loadBefore, after: os.loadavg().map((x) => round(x, 1)) },

@@ -38,6 +38,22 @@ const HOW_WORDS: Record<string, [string, string]> = {
 
 type Answer = ExplainAnswer;
 
+const missingLinkRead = (db: Database, params: ExplainParams, body: string) =>
+  runAnalysis<MissingLinkRow>(db, 'explainMissingLink', { body, power: params.power, place: params.place ?? null, at: params.at });
+
+/**
+ * The holdings read once for the whole question: every body explain asks about (the one named,
+ * its successor, a person's bodies) reads the same holdings of the power and place on the date.
+ */
+function holdingsReadOnce(source: HoldingSource): HoldingSource {
+  let first: ReturnType<HoldingSource> | undefined;
+  return (db, question) => {
+    if (question.page) return source(db, question);
+    first ??= source(db, question);
+    return first;
+  };
+}
+
 /** The answer for a body. */
 async function explainBody(
   db: Database,
@@ -47,13 +63,15 @@ async function explainBody(
   place: NodeRef | null,
   reading: Reading,
   source: HoldingSource,
+  /** The missing-link read for this body, when explain started it already. */
+  linkRead?: Promise<MissingLinkRow[]>,
 ): Promise<Answer> {
   const at = params.at;
   // Three reads that do not depend on each other, at once.
   const [{ rows, capped }, outcomes, [linkRow]] = await Promise.all([
     source(db, { power: params.power, place: params.place, at, reading }),
     outcomesOf(db, params.context),
-    runAnalysis<MissingLinkRow>(db, 'explainMissingLink', { body: body.id, power: params.power, place: params.place ?? null, at }),
+    linkRead ?? missingLinkRead(db, params, body.id),
   ]);
   // The missing link's nodes are described with the holdings', in one query.
   const linkIds = [
@@ -296,12 +314,20 @@ async function explainPerson(
 /** `source`: where the holdings come from, the derived layer unless the differential test asks the live derivation. */
 export async function explain(db: Database, params: ExplainParams, source: HoldingSource = holdingRows): Promise<ExplainAnswer> {
   const reading: Reading = params.reading ?? 'AS_IT_STOOD';
-  const asked = await describeNodes(db, [], {
-    Body: [params.body],
-    Person: [params.body],
-    Power: [params.power],
-    Place: params.place ? [params.place] : [],
-  });
+  const holdings = holdingsReadOnce(source);
+  // The holdings and the named body's missing link are read with the asked nodes, in one round:
+  // they need only the question's ids (a Person's missing-link read finds no Body and is not used).
+  const question = { power: params.power, place: params.place, at: params.at, reading };
+  const [asked, linkRows] = await Promise.all([
+    describeNodes(db, [], {
+      Body: [params.body],
+      Person: [params.body],
+      Power: [params.power],
+      Place: params.place ? [params.place] : [],
+    }),
+    missingLinkRead(db, params, params.body),
+    holdings(db, question),
+  ]);
   const subject = asked.get(params.body)?.ref;
   if (!subject || (subject.label !== 'Body' && subject.label !== 'Person')) throw new UnknownNodeError('Body', params.body);
   const power = asked.get(params.power)?.ref;
@@ -309,6 +335,6 @@ export async function explain(db: Database, params: ExplainParams, source: Holdi
   const place = params.place ? (asked.get(params.place)?.ref ?? null) : null;
   if (params.place && (!place || place.label !== 'Place')) throw new UnknownNodeError('Place', params.place);
   return subject.label === 'Person'
-    ? explainPerson(db, params, subject, power, place, reading, source)
-    : explainBody(db, params, subject, power, place, reading, source);
+    ? explainPerson(db, params, subject, power, place, reading, holdings)
+    : explainBody(db, params, subject, power, place, reading, holdings, Promise.resolve(linkRows));
 }

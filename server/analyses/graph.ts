@@ -197,8 +197,7 @@ async function drawing(
   // Each node under its own label (a Term, which evidence.cypher does not name, under none).
   const byLabel: Partial<Record<string, string[]>> = {};
   for (const row of nodeRows.values()) (byLabel[modelLabel(row.labels)] ??= []).push(row.id);
-  const described = await describeNodes(db, [], byLabel as IdsByLabel);
-  const lawOut = await notInForce(db, [...nodeRows.keys()], at);
+  const [described, lawOut] = await Promise.all([describeNodes(db, [], byLabel as IdsByLabel), notInForce(db, [...nodeRows.keys()], at)]);
   const nodes = [...nodeRows.values()].map((row): GraphNode => {
     const label = modelLabel(row.labels);
     const ref = described.get(row.id)?.ref;

@@ -53,20 +53,22 @@ const ROW_CAP = 10_000;
 
 export async function whoDid(db: Database, params: WhoDidParams): Promise<WhoDidAnswer> {
   const limit = params.limit ?? LIST_LIMIT;
-  const asked = await describeNodes(db, [], { Power: [params.power], Place: params.place ? [params.place] : [] });
+  // The asked nodes and the actions at once: neither needs the other (an unknown id finds no actions).
+  const [asked, rows] = await Promise.all([
+    describeNodes(db, [], { Power: [params.power], Place: params.place ? [params.place] : [] }),
+    runAnalysis<ActionRow>(db, 'whoDid', {
+      power: params.power,
+      place: params.place ?? null,
+      from: params.from ?? null,
+      to: params.to ?? null,
+      // One more than shown, to tell whether the list was cut (never more than the row cap).
+      rowCap: Math.min(limit + 1, ROW_CAP),
+      spanDays: SPAN_DAYS,
+      side: params.side ?? 'auto',
+    }),
+  ]);
   const power = requireNode(asked, 'Power', params.power);
   const place = params.place ? requireNode(asked, 'Place', params.place) : null;
-
-  const rows = await runAnalysis<ActionRow>(db, 'whoDid', {
-    power: params.power,
-    place: params.place ?? null,
-    from: params.from ?? null,
-    to: params.to ?? null,
-    // One more than shown, to tell whether the list was cut (never more than the row cap).
-    rowCap: Math.min(limit + 1, ROW_CAP),
-    spanDays: SPAN_DAYS,
-    side: params.side ?? 'auto',
-  });
   const shown = rows.slice(0, limit);
   // Each id under the label its relationship gives it: an actor is a body or a person.
   const actors = shown.flatMap((r) => r.actors);

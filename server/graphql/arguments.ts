@@ -51,11 +51,18 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The answer with the data version read before it was computed, so a citation reproduces it. */
+/**
+ * The answer with the data version read before it was computed, so a citation reproduces it.
+ * The version is asked for first and the question started at once: on a request's database
+ * (batchedReads) both go in one transaction, the version's statement first.
+ */
 export const withMeta = <T extends object>(db: QuanzeContext['db'], work: () => Promise<T>) =>
   answering(async () => {
-    const meta = await answerMeta(db);
-    return { ...(await work()), ...meta };
+    const meta = answerMeta(db);
+    // Heard even when the question fails first (its own error is the one reported).
+    meta.catch(() => {});
+    const answer = await work();
+    return { ...answer, ...(await meta) };
   });
 
 /**

@@ -11,6 +11,7 @@ import { entityTypeDefs } from '../model/typeDefs.js';
 import { editorFromHeader, type Editor } from './editorAuth.js';
 import { STATUS_OF_CODE, truncateEcho, withAdvice } from './errorAdvice.js';
 import { questionResolvers, questionTypeDefs } from './questions.js';
+import { batchedReads } from './batchedReads.js';
 
 export interface QuanzeContext {
   db: Database;
@@ -184,7 +185,7 @@ export async function createGraphQL(db: Database, config: Config) {
           context: async ({ req, res }) => {
             const requestDb = db.withDeadline(config.requestDeadlineMs);
             const context: QuanzeContext = {
-              db: requestDb,
+              db: batchedReads(requestDb),
               withoutDeadline() {
                 clearTimeout(res.locals.deadline as NodeJS.Timeout);
                 requestDb.liftDeadline();
