@@ -3,7 +3,7 @@
 // another on one connection without waiting for each answer, instead of one session and one
 // transaction each. A question's statements then cost one round trip per round of reads, as the
 // same Cypher would through the raw driver, rather than a begin, a commit and a session apiece.
-import type { ManagedTransaction } from 'neo4j-driver';
+import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../neo4j/database.js';
 
 interface PendingRead {
@@ -30,10 +30,15 @@ export function batchedReads(db: Database): Database {
       return;
     }
     const timeouts = batch.map((r) => r.timeoutMs).filter((t): t is number => t !== undefined);
-    // Each read is answered as soon as its rows are in, before the commit. When one fails, the
-    // transaction does (the driver retries it whole when the failure is transient), and the reads
-    // not yet answered hear that failure.
-    db.read((tx) => Promise.all(batch.map((r) => r.work(tx).then(r.resolve))), timeouts.length ? Math.min(...timeouts) : undefined).catch(
+    // Each read is answered as soon as its rows are in, before the commit. A read whose own code
+    // throws (an unknown id, say) fails alone; a failure of the database fails the transaction
+    // (the driver retries it whole when the failure is transient), and the reads not yet
+    // answered hear that failure.
+    const own = (r: PendingRead) => (error: unknown) => {
+      if (error instanceof Neo4jError) throw error;
+      r.reject(error);
+    };
+    db.read((tx) => Promise.all(batch.map((r) => r.work(tx).then(r.resolve, own(r)))), timeouts.length ? Math.min(...timeouts) : undefined).catch(
       (error: unknown) => batch.forEach((r) => r.reject(error)),
     );
   };
