@@ -23,19 +23,27 @@ MATCH (g)-[:CONFERRED_BY]->(prov:Provision)-[:PART_OF]->(ins:Instrument)
 MATCH (g)-[:WITHIN]->(gp:Place)
 
 // The delegation search, once per grant (it does not depend on the holder but for the
-// issuer being the holder itself, which is left to the question).
+// issuer being the holder itself, which is left to the question). It starts from the places
+// at or above the grant's place, which are few, and reads the grants within each: starting
+// from the power instead reads every grant of it in the country, for every grant, which made
+// the derive grow with the square of the case (most of an hour at a million actions).
 CALL (g, gp, ins, granted) {
   OPTIONAL MATCH (ins)-[:ISSUED_BY]->(issuer:Body)
-  OPTIONAL MATCH (granted)-[:NARROWER_THAN*0..]->(:Power)<-[:OF]-(g1:Grant)-[:CONFERRED_BY]->(:Provision)-[:PART_OF]->(ins1:Instrument),
-        (g1)-[:WITHIN]->(gp1:Place)
-  WHERE ins1 <> ins
-    AND g1.modality IN ['POWER', 'DUTY', 'PERMISSION']
-    AND EXISTS { (gp)-[:WITHIN*0..]->(gp1) }
-    AND (
-      EXISTS { (g1)-[:TO]->(issuer) }
-      OR EXISTS { (g1)-[:TO]->(:BodyType)<-[:IS_A]-(issuer)-[:JURISDICTION]->(:Place)-[:WITHIN*0..]->(gp1) }
-      OR EXISTS { (g1)-[:TO]->(:Body)-[:SUCCEEDED_BY*1..]->(issuer) }
-    )
+  CALL (gp, ins, granted, issuer) {
+    MATCH (gp)-[:WITHIN*0..]->(up:Place)
+    WITH DISTINCT up AS gp1
+    MATCH (gp1)<-[:WITHIN]-(g1:Grant)-[:OF]->(p1:Power)
+    WHERE g1.modality IN ['POWER', 'DUTY', 'PERMISSION']
+    MATCH (granted)-[:NARROWER_THAN*0..]->(p1)
+    MATCH (g1)-[:CONFERRED_BY]->(:Provision)-[:PART_OF]->(ins1:Instrument)
+    WHERE ins1 <> ins
+      AND (
+        EXISTS { (g1)-[:TO]->(issuer) }
+        OR EXISTS { (g1)-[:TO]->(:BodyType)<-[:IS_A]-(issuer)-[:JURISDICTION]->(:Place)-[:WITHIN*0..]->(gp1) }
+        OR EXISTS { (g1)-[:TO]->(:Body)-[:SUCCEEDED_BY*1..]->(issuer) }
+      )
+    RETURN g1
+  }
   WITH issuer, g1 ORDER BY issuer.id, g1.id
   WITH collect(CASE WHEN g1 IS NULL THEN null ELSE [issuer.id, g1.id] END) AS pairs
   RETURN [p IN pairs | p[0]] AS delegationIssuers, [p IN pairs | p[1]] AS delegationGrants
@@ -53,10 +61,12 @@ CALL (g, gp) {
   RETURN b.id AS bodyId, 'BY_SUCCESSION' AS via, null AS bodyTypeId, null AS jurisdictionId, [] AS jurisdictionUp,
          [n IN nodes(path) | n.id] AS successionIds, false AS typeLevel
   UNION
-  // BY_TYPE: the bodies of the named type serving a place inside the grant's place.
-  MATCH (g)-[:TO]->(t:BodyType)<-[:IS_A]-(b:Body)-[:JURISDICTION]->(jp:Place)
-  MATCH up = (jp)-[:WITHIN*0..]->(gp)
-  RETURN b.id AS bodyId, 'BY_TYPE' AS via, t.id AS bodyTypeId, jp.id AS jurisdictionId, [n IN nodes(up) | n.id] AS jurisdictionUp,
+  // BY_TYPE: the bodies of the named type serving a place inside the grant's place, read
+  // down from that place (from the type, every body of it in the country would be read).
+  MATCH (g)-[:TO]->(t:BodyType)
+  MATCH down = (gp)<-[:WITHIN*0..]-(jp:Place)
+  MATCH (jp)<-[:JURISDICTION]-(b:Body)-[:IS_A]->(t)
+  RETURN b.id AS bodyId, 'BY_TYPE' AS via, t.id AS bodyTypeId, jp.id AS jurisdictionId, reverse([n IN nodes(down) | n.id]) AS jurisdictionUp,
          [] AS successionIds, false AS typeLevel
   UNION
   // The type itself, for when no body of it answers.
