@@ -24,22 +24,34 @@ MATCH (g)-[:WITHIN]->(gp:Place)
 
 // The delegation search, once per grant (it does not depend on the holder but for the
 // issuer being the holder itself, which is left to the question). It starts from the places
-// at or above the grant's place, which are few, and reads the grants within each: starting
-// from the power instead reads every grant of it in the country, for every grant, which made
-// the derive grow with the square of the case (most of an hour at a million actions).
+// at or above the grant's place, which are few, and reads the grants within each.
+//
+// Why the patterns below name no label on the nodes they reach (the labels are checked after):
+// an import's first derive is planned inside its switch-over, where the statistics still say
+// the database has no grants, places or bodies (its nodes are staged under other labels until
+// that transaction commits). With a label, the planner then starts from an index or a label
+// scan it believes empty, e.g. every grant by modality for each place, and the derive grows
+// with the square of the case (most of an hour at a million actions). Without one, the only
+// start is the node already in hand.
 CALL (g, gp, ins, granted) {
   OPTIONAL MATCH (ins)-[:ISSUED_BY]->(issuer:Body)
   CALL (gp, ins, granted, issuer) {
-    MATCH (gp)-[:WITHIN*0..]->(up:Place)
+    MATCH (gp)-[:WITHIN*0..]->(up)
     WITH DISTINCT up AS gp1
-    MATCH (gp1)<-[:WITHIN]-(g1:Grant)-[:OF]->(p1:Power)
-    WHERE g1.modality IN ['POWER', 'DUTY', 'PERMISSION']
+    WHERE gp1:Place
+    CALL (gp1) {
+      MATCH (gp1)<-[:WITHIN]-(within)
+      RETURN within AS g1
+    }
+    WITH gp1, g1
+    WHERE g1:Grant AND g1.modality IN ['POWER', 'DUTY', 'PERMISSION']
+    MATCH (g1)-[:OF]->(p1:Power)
     MATCH (granted)-[:NARROWER_THAN*0..]->(p1)
     MATCH (g1)-[:CONFERRED_BY]->(:Provision)-[:PART_OF]->(ins1:Instrument)
     WHERE ins1 <> ins
       AND (
         EXISTS { (g1)-[:TO]->(issuer) }
-        OR EXISTS { (g1)-[:TO]->(:BodyType)<-[:IS_A]-(issuer)-[:JURISDICTION]->(:Place)-[:WITHIN*0..]->(gp1) }
+        OR EXISTS { (issuer)-[:IS_A]->(:BodyType)<-[:TO]-(g1) WHERE EXISTS { (issuer)-[:JURISDICTION]->(:Place)-[:WITHIN*0..]->(gp1) } }
         OR EXISTS { (g1)-[:TO]->(:Body)-[:SUCCEEDED_BY*1..]->(issuer) }
       )
     RETURN g1
@@ -64,8 +76,10 @@ CALL (g, gp) {
   // BY_TYPE: the bodies of the named type serving a place inside the grant's place, read
   // down from that place (from the type, every body of it in the country would be read).
   MATCH (g)-[:TO]->(t:BodyType)
-  MATCH down = (gp)<-[:WITHIN*0..]-(jp:Place)
-  MATCH (jp)<-[:JURISDICTION]-(b:Body)-[:IS_A]->(t)
+  MATCH down = (gp)<-[:WITHIN*0..]-(jp)
+  MATCH (jp)<-[:JURISDICTION]-(b)
+  WITH t, down, jp, b
+  WHERE jp:Place AND b:Body AND EXISTS { (b)-[:IS_A]->(t) }
   RETURN b.id AS bodyId, 'BY_TYPE' AS via, t.id AS bodyTypeId, jp.id AS jurisdictionId, reverse([n IN nodes(down) | n.id]) AS jurisdictionUp,
          [] AS successionIds, false AS typeLevel
   UNION
