@@ -28,6 +28,8 @@ export interface ImportOptions {
   timeoutMs?: number;
   /** An import whose heartbeat is older than this is taken to be dead, and its staged nodes are swept. */
   staleAfterMs?: number;
+  /** How often a running import renews its lease (5 s unless a test asks otherwise); one renewal at a time. */
+  heartbeatMs?: number;
   /** Who writes, for the audit log (server/bundle/auditLog.ts). */
   writer?: Writer;
   /**
