@@ -46,11 +46,14 @@ const missingLinkRead = (db: Database, params: ExplainParams, body: string) =>
  * its successor, a person's bodies) reads the same holdings of the power and place on the date.
  */
 function holdingsReadOnce(source: HoldingSource): HoldingSource {
-  let first: ReturnType<HoldingSource> | undefined;
+  const read = new Map<string, ReturnType<HoldingSource>>();
   return (db, question) => {
     if (question.page) return source(db, question);
-    first ??= source(db, question);
-    return first;
+    // Keyed on the whole question, so a read that asks anything else is its own.
+    const key = JSON.stringify([question.power, question.place ?? null, question.at, question.reading ?? null]);
+    let pending = read.get(key);
+    if (!pending) read.set(key, (pending = source(db, question)));
+    return pending;
   };
 }
 
