@@ -19,7 +19,7 @@
 //   prohibitions [{id, law}]  prohibitions (explain.ts keeps those in force) of the power that name the body, its type, or no one
 //   ancestors [{id, depth}]  bodies it is PART_OF, nearest first
 //   grantedAnywhere          number of POWER/DUTY/PERMISSION grants of the power at any date
-//   statements [{id, stance, saidByBody, namesBody}]  statements about the power by or naming the body
+//   statements [{id, stance, saidByBody, namesBody}]  statements about the power by or naming the body, by id
 WITH date($at) AS d
 MATCH (b:Body {id: $body})
 MATCH (asked:Power {id: $power})
@@ -35,26 +35,28 @@ CALL (b) {
                                               citations: s.citations, unsourced: coalesce(s.unsourced, false)}]} END) WHERE x IS NOT NULL] AS successors
 }
 // Every non-prohibition grant of the power or a narrower one that reaches this body, at any date.
+// Read from the body (the grants to it, to a predecessor, to its type), not from every grant of
+// the power in the country; ordered by grant and route so that equals are picked alike.
 CALL (b, d, asked, place) {
-  MATCH (granted:Power)-[:NARROWER_THAN*0..]->(asked)
-  MATCH (g:Grant)-[:OF]->(granted)
-  WHERE g.modality IN ['POWER', 'DUTY', 'PERMISSION']
-  MATCH (g)-[:CONFERRED_BY]->(prov:Provision)-[:PART_OF]->(ins:Instrument), (g)-[:WITHIN]->(gp:Place)
-  CALL (g, b) {
-    MATCH (g)-[:TO]->(b)
-    RETURN 'DIRECT' AS route, null AS bodyTypeId, [] AS successionOn, true AS jurisdictionOk
+  CALL (b) {
+    MATCH (g:Grant)-[:TO]->(b)
+    RETURN g, 'DIRECT' AS route, null AS bodyTypeId, [] AS successionOn, true AS jurisdictionOk
     UNION
     // A grant to a predecessor: it reaches this body when the successions have happened.
-    MATCH path = (g)-[:TO]->(:Body)-[:SUCCEEDED_BY*1..]->(b)
-    RETURN 'BY_SUCCESSION' AS route, null AS bodyTypeId,
+    MATCH path = (g:Grant)-[:TO]->(:Body)-[:SUCCEEDED_BY*1..]->(b)
+    RETURN g, 'BY_SUCCESSION' AS route, null AS bodyTypeId,
            [s IN relationships(path)[1..] | {on: s.on, onLast: s.onLast}] AS successionOn,
            true AS jurisdictionOk
     UNION
-    MATCH (g)-[:TO]->(t:BodyType)<-[:IS_A]-(b)
-    RETURN 'BY_TYPE' AS route, t.id AS bodyTypeId, [] AS successionOn,
+    MATCH (b)-[:IS_A]->(t:BodyType)<-[:TO]-(g:Grant)
+    RETURN g, 'BY_TYPE' AS route, t.id AS bodyTypeId, [] AS successionOn,
            // A type-level grant reaches only the bodies of that type serving a place inside the grant's place.
            EXISTS { (b)-[:JURISDICTION]->(:Place)-[:WITHIN*0..]->(:Place)<-[:WITHIN]-(g) } AS jurisdictionOk
   }
+  WITH * WHERE g.modality IN ['POWER', 'DUTY', 'PERMISSION']
+  MATCH (g)-[:OF]->(granted:Power)-[:NARROWER_THAN*0..]->(asked)
+  MATCH (g)-[:CONFERRED_BY]->(prov:Provision)-[:PART_OF]->(ins:Instrument), (g)-[:WITHIN]->(gp:Place)
+  WITH * ORDER BY g.id, route
   RETURN collect({
     grantId: g.id, route: route, grantPlaceId: gp.id, bodyTypeId: bodyTypeId,
     modality: g.modality, conditions: g.conditions, note: g.note, basis: g.basis, powerId: granted.id,
@@ -74,6 +76,11 @@ RETURN bodyFacts, b.validFrom AS validFrom, b.validFromLast AS validFromLast, b.
           | {id: g.id, law: {{lawFacts(g, pp, pi)}}}] AS prohibitions,
        [p = (b)-[:PART_OF*1..]->(parent:Body) | {id: parent.id, depth: length(p)}] AS ancestors,
        COUNT { (asked)<-[:NARROWER_THAN*0..]-(:Power)<-[:OF]-(g:Grant) WHERE g.modality IN ['POWER', 'DUTY', 'PERMISSION'] } AS grantedAnywhere,
-       [(s:Statement)-[:ABOUT]->(:Power)-[:NARROWER_THAN*0..]->(asked)
-          WHERE EXISTS { (s)-[:SAID_BY]->(b) } OR EXISTS { (s)-[:NAMES]->(b) }
-          | {id: s.id, stance: s.stance, saidByBody: EXISTS { (s)-[:SAID_BY]->(b) }, namesBody: EXISTS { (s)-[:NAMES]->(b) }}] AS statements
+       // Read from the body: the statements about the power number in the hundreds of thousands at
+       // national scale, those by or naming one body a few.
+       COLLECT {
+         MATCH (b)<-[:SAID_BY|NAMES]-(s:Statement)
+         WHERE EXISTS { (s)-[:ABOUT]->(:Power)-[:NARROWER_THAN*0..]->(asked) }
+         WITH DISTINCT s ORDER BY s.id
+         RETURN {id: s.id, stance: s.stance, saidByBody: EXISTS { (s)-[:SAID_BY]->(b) }, namesBody: EXISTS { (s)-[:NAMES]->(b) }}
+       } AS statements
