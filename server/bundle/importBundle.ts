@@ -26,6 +26,7 @@ import { bundleFromData, type ParsedBundle } from './parse.js';
 import { deriveAfterImport } from './deriveAfterImport.js';
 import { ImportReading } from './importReading.js';
 import { RelationGroups, STAGED, chunks, type ChangedNode, type ImportResult, type ImportOptions } from './importState.js';
+import { renewEvery } from '../neo4j/renewEvery.js';
 import { ImportDerivation } from '../derive/derive.js';
 import { spanClassSet } from '../derive/actionSpans.js';
 import { CASE_DIGEST_META, identify, unchangedCounts, type BundleIdentity } from './importUnchanged.js';
@@ -262,21 +263,17 @@ class BundleImport extends ImportReading {
     if (holder !== null) throw new ImportBusyError(holder);
     // A killed import leaves its staged nodes behind; they go before anything is staged again.
     await this.sweepStaged();
-    // One beat at a time. The switch-over ends by deleting the lease, so a beat waits for that
-    // transaction's commit (minutes for a national case): beats started every few seconds
-    // meanwhile each held a connection and a lock wait, a hundred of them at scale 1.
-    let beating: Promise<unknown> | null = null;
-    this.heartbeat = setInterval(() => {
-      beating ??= this.db
-        .write((tx) => tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) SET m.heartbeat = timestamp()`, { importId: this.importId }))
-        .catch(() => {})
-        .finally(() => (beating = null));
-    }, this.options.heartbeatMs ?? HEARTBEAT_MS);
-    this.heartbeat.unref();
+    // One beat at a time (renewEvery): a beat waits for the switch-over's commit, which deletes the lease.
+    this.stopHeartbeat = renewEvery(this.options.heartbeatMs ?? HEARTBEAT_MS, () =>
+      this.db.write((tx) =>
+        tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) SET m.heartbeat = timestamp()`, { importId: this.importId }),
+      ),
+    );
   }
 
   private async releaseLease() {
-    clearInterval(this.heartbeat);
+    // Not waited for: a beat under way finds no lease once the switch-over has committed.
+    void this.stopHeartbeat?.();
     await this.db.write((tx) => tx.run(`MATCH (m:Meta {id: '${LEASE}', importId: $importId}) DELETE m`, { importId: this.importId }), this.timeoutMs);
   }
 

@@ -165,7 +165,8 @@ export abstract class ImportState {
   protected written = 0;
   /** What the derive step did, once the switch-over has run. */
   protected derived?: DeriveReport;
-  protected heartbeat?: NodeJS.Timeout;
+  /** Stops renewing the import's lease (importBundle.ts acquireLease). */
+  protected stopHeartbeat?: () => Promise<void>;
 
   // What the bundle holds (pass 1).
   protected caseId = '';

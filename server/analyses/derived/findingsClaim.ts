@@ -5,6 +5,7 @@
 // batch never loses it; a claim left unrenewed for longer than the lease is a dead store's,
 // and the next store of the set takes it over (and removes what the dead one wrote).
 import type { Database } from '../../neo4j/database.js';
+import { renewEvery } from '../../neo4j/renewEvery.js';
 import { CASE_META } from './caseLinks.js';
 
 /**
@@ -74,18 +75,7 @@ export async function tryClaim(
  * to the store's next write, which finds out whether it still holds the set.
  */
 export function keepClaim(db: Database, key: string, generation: string, everyMs = RENEW_EVERY_MS): () => Promise<void> {
-  let renewing: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    renewing ??= renewClaim(db, key, generation)
-      .catch(() => false)
-      .finally(() => (renewing = null));
-  }, everyMs);
-  // A claim alone never keeps the process alive.
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await renewing;
-  };
+  return renewEvery(everyMs, () => renewClaim(db, key, generation));
 }
 
 /** Renews the claim if this store still holds the set; returns whether it does. */
