@@ -5,15 +5,16 @@
 // previous set answering, and the next store of the set removes what it wrote.
 //
 // Kept in memory per finding: what the answer is ordered by (severity, people affected,
-// title, id), its kind (for the totals) and, for a finding about an action, the detail that
-// tells two alike titles apart. At the end, the titles that read alike across the whole set
-// are told apart and the findings ordered by the function gaps.ts uses in memory
-// (gaps/answerOrder.ts tellApartAndOrder, on the keys); the JSON of those told apart is
-// rewritten and the ranks written back, a batch per transaction, and the set switched over
-// with its totals.
+// title, id), its kind (for the totals) and whether it has a detail that would tell two alike
+// titles apart. The detail itself (about a third of what a finding's keys took) waits on the
+// finding's node (detailEn, detailZh) and is read back only for the findings whose titles read
+// alike. At the end those are told apart and the findings ordered by the steps gaps.ts takes in
+// memory (gaps/answerOrder.ts alikeOf, tellApart, inAnswerOrder, on the keys); the JSON of
+// those told apart is rewritten and the ranks written back, a batch per transaction, and the
+// set switched over with its totals.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../neo4j/database.js';
-import { tellApart, tellApartAndOrder, unranked } from '../gaps/answerOrder.js';
+import { alikeOf, inAnswerOrder, tellApart, unranked } from '../gaps/answerOrder.js';
 import type { Finding, GapKind, Question, Ranked } from '../gaps/finding.js';
 import { countsOf } from '../gaps.js';
 import { claimSet, keepClaim, lostClaim, release } from './findingsClaim.js';
@@ -25,8 +26,15 @@ interface Keys {
   severity: Finding['severity'];
   affected: number;
   title: string;
-  detail?: { en: string; zh: string };
+  /** Whether the finding's node holds a detail (detailEn, detailZh). */
+  hasDetail: boolean;
 }
+
+/**
+ * The string as one flat piece of memory: a title built from parts (a tree of pieces in V8)
+ * would otherwise keep its parts for as long as the key is kept.
+ */
+const flat = (text: string): string => (' ' + text).slice(1);
 
 /** One set (case and reading) being stored a batch at a time; open, write each batch, then finish (or abandon). */
 export class BatchedSetWriter {
@@ -81,11 +89,13 @@ export class BatchedSetWriter {
           severity: f.severity,
           nodeIds: f.nodeIds,
           json: JSON.stringify(unranked(f)),
+          detailEn: f.detail?.en ?? null,
+          detailZh: f.detail?.zh ?? null,
         }));
         const n = await this.inClaim(
           `CALL () { UNWIND $replaced AS id MATCH (old:StoredFinding {set: $own, findingId: id}) DELETE old }
            WITH s UNWIND $rows AS row
-           CREATE (:StoredFinding {set: $own, rank: row.rank, findingId: row.id, kind: row.kind, severity: row.severity, nodeIds: row.nodeIds, json: row.json})
+           CREATE (:StoredFinding {set: $own, rank: row.rank, findingId: row.id, kind: row.kind, severity: row.severity, nodeIds: row.nodeIds, json: row.json, detailEn: row.detailEn, detailZh: row.detailZh})
            RETURN count(*) AS n`,
           { rows, replaced },
         );
@@ -96,8 +106,8 @@ export class BatchedSetWriter {
             kind: f.kind,
             severity: f.severity,
             affected: f.affected,
-            title: f.title,
-            ...(f.detail ? { detail: f.detail } : {}),
+            title: flat(f.title),
+            hasDetail: f.detail !== undefined,
           });
         }
         await this.options.afterBatch?.(this.written);
@@ -113,7 +123,8 @@ export class BatchedSetWriter {
     const all = [...this.keys.values()];
     this.keys.clear();
     const switched = await this.failing(async () => {
-      await this.rewriteToldApart(tellApartAndOrder(all));
+      await this.rewriteToldApart(alikeOf(all, (k) => k.hasDetail));
+      all.sort(inAnswerOrder);
       for (let i = 0; i < all.length; i += this.batch) {
         const rows = all.slice(i, i + this.batch).map((k, n) => ({ id: k.id, rank: i + n }));
         const n = await this.inClaim(
@@ -136,19 +147,23 @@ export class BatchedSetWriter {
     await release(this.db, this.key, this.generation).catch(() => undefined);
   }
 
-  /** The stored JSON of the findings told apart (their keys already hold the new titles) takes each one's detail. */
+  /** The findings whose titles read alike take their detail (read back from their nodes): their keys, for the order, and their stored JSON. */
   private async rewriteToldApart(alike: Keys[]): Promise<void> {
     for (let i = 0; i < alike.length; i += this.batch) {
       const chunk = alike.slice(i, i + this.batch);
-      const stored = await this.db.query<{ id: string; json: string }>(
-        `UNWIND $ids AS id MATCH (f:StoredFinding {set: $own, findingId: id}) RETURN f.findingId AS id, f.json AS json`,
+      const stored = await this.db.query<{ id: string; json: string; en: string; zh: string }>(
+        `UNWIND $ids AS id MATCH (f:StoredFinding {set: $own, findingId: id})
+         RETURN f.findingId AS id, f.json AS json, f.detailEn AS en, f.detailZh AS zh`,
         { ids: chunk.map((k) => k.id), own: this.own },
       );
-      const json = new Map(stored.map((r) => [r.id, r.json]));
+      const byId = new Map(stored.map((r) => [r.id, r]));
       const rows = chunk.map((k) => {
-        const finding = JSON.parse(json.get(k.id) ?? 'null') as Finding | null;
-        if (!finding) throw lostClaim(this.key);
-        tellApart(finding, k.detail!);
+        const row = byId.get(k.id);
+        if (!row) throw lostClaim(this.key);
+        const finding = JSON.parse(row.json) as Finding;
+        const detail = { en: row.en, zh: row.zh };
+        tellApart(finding, detail);
+        tellApart(k, detail);
         return { id: k.id, json: JSON.stringify(finding) };
       });
       const n = await this.inClaim(

@@ -1,8 +1,8 @@
 // The order of the findings in an answer, and how two whose titles read alike are told apart.
 // Both need every finding of the set, so they are done once the last batch is in: in memory
 // for an answer computed in the process (../gaps.ts caseFindings), and on the few keys kept of
-// each finding for a set stored a batch at a time (../derived/findingsBatchStore.ts). Both call
-// tellApartAndOrder, so the two cannot drift apart.
+// each finding for a set stored a batch at a time (../derived/findingsBatchStore.ts). Both use
+// alikeOf, tellApart and inAnswerOrder, so the two cannot drift apart.
 import { SEVERITY_ORDER, type Finding, type Ranked } from './finding.js';
 
 /** What tells apart two findings whose subjects read alike (same kind of act, people and day), in both languages. */
@@ -31,15 +31,23 @@ export const inAnswerOrder = (a: OrderKeys, b: OrderKeys): number =>
   a.id.localeCompare(b.id);
 
 /**
- * Puts every finding of a set in the answer's order, in place: first each one whose title reads
- * like another's in the set, and that has a detail, takes it (tellApart), then all are sorted.
- * Returns the findings told apart, so a store can rewrite what it keeps of them.
+ * The findings that take their detail: each whose title reads like another's in the set (the
+ * same text exactly) and that has a detail (`hasDetail`), in the order given.
  */
-export function tellApartAndOrder<T extends OrderKeys & { titleZh?: string; detail?: Detail }>(all: T[]): T[] {
+export function alikeOf<T extends { title: string }>(all: T[], hasDetail: (f: T) => boolean): T[] {
   const titles = new Map<string, number>();
   for (const f of all) titles.set(f.title, (titles.get(f.title) ?? 0) + 1);
-  const alike = all.filter((f) => (titles.get(f.title) ?? 0) > 1 && f.detail);
-  titles.clear();
+  return all.filter((f) => (titles.get(f.title) ?? 0) > 1 && hasDetail(f));
+}
+
+/**
+ * Puts every finding of a set in the answer's order, in place: first each one whose title reads
+ * like another's in the set, and that has a detail, takes it (tellApart), then all are sorted.
+ * Returns the findings told apart. A store that keeps only keys in memory does the same steps
+ * (alikeOf, tellApart, inAnswerOrder) with each detail read back from the database.
+ */
+export function tellApartAndOrder<T extends OrderKeys & { titleZh?: string; detail?: Detail }>(all: T[]): T[] {
+  const alike = alikeOf(all, (f) => f.detail !== undefined);
   for (const f of alike) tellApart(f, f.detail!);
   all.sort(inAnswerOrder);
   return alike;
