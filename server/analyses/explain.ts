@@ -39,7 +39,7 @@ const HOW_WORDS: Record<string, [string, string]> = {
 type Answer = ExplainAnswer;
 
 const missingLinkRead = (db: Database, params: ExplainParams, body: string) =>
-  runAnalysis<MissingLinkRow>(db, 'explainMissingLink', { body, power: params.power, place: params.place ?? null, at: params.at });
+  runAnalysis<MissingLinkRow>(db, 'explainMissingLink', { body, power: params.power, place: params.place ?? null });
 
 /**
  * The holdings read once for the whole question: every body explain asks about (the one named,

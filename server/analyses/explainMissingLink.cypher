@@ -7,7 +7,6 @@
 //   $body   id of the Body
 //   $power  id of the Power (grants of narrower powers count)
 //   $place  id of the Place the body must hold it for, or null
-//   $at     the date D, 'YYYY-MM-DD'
 //
 // One row:
 //   bodyFacts (inForce.ts), validFrom(Last), validTo(Last)
@@ -15,16 +14,16 @@
 //   candidates [{grantId, route: DIRECT | BY_TYPE | BY_SUCCESSION, grantPlaceId, bodyTypeId,
 //                modality, conditions, note, basis, powerId, provision, instrument, higher,
 //                law (lawFacts), instrumentId, placeOk, jurisdictionOk, successions [{on, onLast}]}]
-// Dates are judged in explain.ts by the shared rule of inForce.ts.
+// No date is asked: every fact is read whatever its dates, and explain.ts judges them at the
+// date by the shared rule of inForce.ts.
 //   prohibitions [{id, law}]  prohibitions (explain.ts keeps those in force) of the power that name the body, its type, or no one
 //   ancestors [{id, depth}]  bodies it is PART_OF, nearest first
 //   grantedAnywhere          number of POWER/DUTY/PERMISSION grants of the power at any date
 //   statements [{id, stance, saidByBody, namesBody}]  statements about the power by or naming the body, by id
-WITH date($at) AS d
 MATCH (b:Body {id: $body})
 MATCH (asked:Power {id: $power})
 OPTIONAL MATCH (place:Place {id: $place})
-WITH d, b, asked, place, {{bodyFacts(b)}} AS bodyFacts
+WITH b, asked, place, {{bodyFacts(b)}} AS bodyFacts
 // The bodies that carry on after it, each with the succession steps to it (explain.ts keeps
 // the last one whose steps took place by D, by the shared rule).
 CALL (b) {
@@ -37,7 +36,7 @@ CALL (b) {
 // Every non-prohibition grant of the power or a narrower one that reaches this body, at any date.
 // Read from the body (the grants to it, to a predecessor, to its type), not from every grant of
 // the power in the country; ordered by grant and route so that equals are picked alike.
-CALL (b, d, asked, place) {
+CALL (b, asked, place) {
   CALL (b) {
     MATCH (g:Grant)-[:TO]->(b)
     RETURN g, 'DIRECT' AS route, null AS bodyTypeId, [] AS successionOn, true AS jurisdictionOk
