@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Database } from '../../server/neo4j/database.js';
 import { importBundle } from '../../server/bundle/importBundle.js';
 import { gaps } from '../../server/analyses/gaps.js';
+import { HolderLookup, Holdings } from '../../server/analyses/gaps/holderLookup.js';
 import { clearDatabase, closeTestDatabase, testDatabase } from '../support/neo4j.js';
 
 const ev = (quoteZh: string) => [{ source: 'src-s', quoteZh, locator: 'para 1' }];
@@ -70,5 +71,27 @@ describe('gaps across a change in the law', () => {
     const unauthorised = findings.filter((f) => f.kind === 'UNAUTHORIZED_ACTION').flatMap((f) => f.nodeIds);
     expect(unauthorised).toEqual(expect.arrayContaining(['s-before', 's-before-too']));
     expect(unauthorised).not.toContain('s-after');
+  });
+});
+
+describe('the holders remembered per stretch', () => {
+  // Before the rule (2022-06-15), from its first day, and back: four changes of stretch.
+  const days = ['2022-06-10', '2022-06-20', '2022-06-21', '2022-06-14', '2022-06-10', '2022-07-01'];
+  const ask = async (lookup: HolderLookup) => {
+    const answers: string[][] = [];
+    for (const at of days) answers.push((await lookup.holders('s-code.assign', ['s-code.assign'], 's-city', at)).map((h) => h.body.id));
+    return answers;
+  };
+
+  it('asks once per stretch, and gives the same answers when it may keep only one', async () => {
+    const all = new HolderLookup('AS_IT_STOOD', new Holdings(db));
+    const answers = await ask(all);
+    expect(answers).toEqual([[], ['s-office'], ['s-office'], [], [], ['s-office']]);
+    expect([all.asked, all.kept]).toEqual([2, 2]);
+
+    const one = new HolderLookup('AS_IT_STOOD', new Holdings(db), 1);
+    expect(await ask(one)).toEqual(answers);
+    // Each change of stretch lets the other answer go and asks again.
+    expect([one.asked, one.kept]).toEqual([4, 1]);
   });
 });

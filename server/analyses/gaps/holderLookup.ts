@@ -1,5 +1,6 @@
 // Who held a power by law, for the findings: whoCan's holders, asked once per (power family,
-// place, stretch of unchanged law) and remembered for the run.
+// place, stretch of unchanged law) and remembered for the run, the most recently used
+// REMEMBERED_HOLDERS of them.
 //
 // This is whoCan (../whoCan.ts) for a question with no holder and no context, put together
 // from its own parts so that what does not change between questions is read once: the
@@ -93,6 +94,14 @@ export class Holdings {
 }
 
 /**
+ * How many (power family, place, stretch) answers a lookup keeps. Their number is at most the
+ * places times the stretches of unchanged law, which a country whose instruments each start
+ * on their own day makes as large as the actions; the derive reads the actions in the order of
+ * their days, so the stretches it still needs are the last few. One answer is a few holders.
+ */
+export const REMEMBERED_HOLDERS = 20_000;
+
+/**
  * The holders, at `place` on `at`, of grants of the powers in `accepted`, in one reading.
  * whoCan answers for a power and every narrower one, so one question about the broadest power
  * of the family (`root`) serves every action and statement about that family on that day and
@@ -100,19 +109,32 @@ export class Holdings {
  * question serves every day of the same stretch.
  */
 export class HolderLookup {
+  /** The answers kept, least recently used first (a Map keeps the order keys were set in). */
   private readonly cache = new Map<string, Promise<Holder[]>>();
+  /** How many whoCan questions this lookup has asked (an answer let go and asked again counts twice). */
+  asked = 0;
   constructor(
     readonly reading: Reading,
     readonly shared: Holdings,
+    private readonly remembered = REMEMBERED_HOLDERS,
   ) {}
+
+  /** How many answers are kept now. */
+  get kept(): number {
+    return this.cache.size;
+  }
 
   async holders(root: string, accepted: string[], place: string | null, at: string): Promise<Holder[]> {
     const key = `${root}|${place ?? ''}|${await this.stretchOf(at)}`;
     let pending = this.cache.get(key);
-    if (!pending) {
+    if (pending) {
+      this.cache.delete(key);
+    } else {
       pending = this.whoCan(root, place, at);
-      this.cache.set(key, pending);
+      this.asked++;
+      if (this.cache.size >= this.remembered) this.cache.delete(this.cache.keys().next().value!);
     }
+    this.cache.set(key, pending);
     const wanted = new Set(accepted);
     return (await pending).filter((h) => wanted.has(h.power.id) && h.modality !== 'PROHIBITION');
   }
