@@ -40,12 +40,23 @@ OPTIONAL MATCH (place:Place {id: $place})
 WITH asked, place, CASE WHEN place IS NULL THEN [] ELSE [(place)-[:WITHIN*0..]->(p:Place) | p.id] END AS up
 // A grant of a narrower power (health-code.assign) answers a question about the broader one.
 MATCH (granted:Power)-[:NARROWER_THAN*0..]->(asked)
-MATCH (h:Holding {powerId: granted.id})
+// Anywhere: every holding of the power. In a place: those of grants in the place or a place
+// above it, sought by (power, grant place) rather than read for the whole country and sifted.
+CALL (granted, place, up) {
+  WITH granted WHERE place IS NULL
+  MATCH (h:Holding {powerId: granted.id})
+  RETURN h
+  UNION ALL
+  UNWIND up AS gp
+  WITH DISTINCT granted, gp
+  MATCH (h:Holding {powerId: granted.id, grantPlaceId: gp})
+  RETURN h
+}
 // BY_TYPE: the body serves the asked place or a place within it, or covers it from above.
+WITH place, up, h
 WHERE ($grants IS NULL OR h.grantId IN $grants)
   AND (place IS NULL
-   OR (h.grantPlaceId IN up
-       AND (h.jurisdictionId IS NULL OR place.id IN h.jurisdictionUp OR (h.jurisdictionId IN up AND h.jurisdictionId <> place.id))))
+   OR h.jurisdictionId IS NULL OR place.id IN h.jurisdictionUp OR (h.jurisdictionId IN up AND h.jurisdictionId <> place.id))
 WITH collect(h) AS candidates
 // The grants still read as they were derived, checked once each.
 CALL (candidates) {

@@ -34,6 +34,8 @@ export function migrationStatements(): string[] {
     'CREATE INDEX stored_finding_id IF NOT EXISTS FOR (n:StoredFinding) ON (n.set, n.findingId)',
     // The derived holdings (server/derive/): read by power, replaced by grant.
     'CREATE INDEX holding_power IF NOT EXISTS FOR (n:Holding) ON (n.powerId)',
+    // whoCan in a place: the holdings of a power granted in the place or one above it.
+    'CREATE INDEX holding_power_place IF NOT EXISTS FOR (n:Holding) ON (n.powerId, n.grantPlaceId)',
     'CREATE INDEX holding_grant IF NOT EXISTS FOR (n:Holding) ON (n.grantId)',
   ];
   // The cjk analyzer indexes Chinese as bigrams; search pairs it with a contains match for one-character queries.
