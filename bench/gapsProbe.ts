@@ -128,7 +128,13 @@ async function findingsAt(caseId: string, day: string) {
 }
 
 const options = await testNeo4jOptions('probe');
-const neo4j = await startLocalNeo4j({ ...options, heap: '1g', pageCache: '512m', log: () => {} });
+// QUANZE_NEO4J_HEAP and QUANZE_NEO4J_PAGECACHE as for the product (a first import at scale 1 needs about 4 GB of heap).
+const neo4j = await startLocalNeo4j({
+  ...options,
+  heap: process.env.QUANZE_NEO4J_HEAP ?? '1g',
+  pageCache: process.env.QUANZE_NEO4J_PAGECACHE ?? '512m',
+  log: () => {},
+});
 const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, timeoutMs: 3_600_000 });
 
 // The time of each kind of statement, named by its first line (an analysis's header comment).
