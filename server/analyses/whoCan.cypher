@@ -43,8 +43,9 @@ MATCH (granted:Power)-[:NARROWER_THAN*0..]->(asked)
 // Anywhere: every holding of the power. In a place: those of grants in the place or a place
 // above it, sought by (power, grant place) rather than read for the whole country and sifted.
 CALL (granted, place, up) {
-  WITH granted WHERE place IS NULL
-  MATCH (h:Holding {powerId: granted.id})
+  // (A list rather than a WHERE, so that no row reaches this seek when a place is asked.)
+  UNWIND CASE WHEN place IS NULL THEN [granted.id] ELSE [] END AS powerId
+  MATCH (h:Holding {powerId: powerId})
   RETURN h
   UNION ALL
   UNWIND up AS gp
